@@ -1,0 +1,19 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // All HTTP goes through z.request (auth, logging with secret scrubbing, throttling).
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use z.request in app code.' }],
+      'no-restricted-imports': ['error', { paths: ['axios', 'node-fetch', 'got'] }],
+    },
+  },
+  {
+    files: ['sandbox/**', 'scripts/**', 'bench/**', 'test/**'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+);

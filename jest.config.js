@@ -1,0 +1,13 @@
+/** Tests run as ESM TypeScript (the app is ESM, as Zapier's template), transpiled by ts-jest;
+ * type errors are caught once by `tsc --noEmit` in `npm test`, not per file here. */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  collectCoverageFrom: ['index.ts', 'authentication.ts', 'triggers/**/*.ts', 'creates/**/*.ts', 'searches/**/*.ts', 'lib/**/*.ts'],
+  coverageReporters: ['text-summary', 'lcov'],
+  testTimeout: 30000,
+};
