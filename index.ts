@@ -1,0 +1,17 @@
+import zapier, { defineApp } from 'zapier-platform-core';
+import authentication from './authentication.js';
+import { addBearerToken } from './lib/auth-header.js';
+import { handleEcwidErrors } from './lib/errors.js';
+
+export default defineApp({
+  version: '1.0.0',
+  platformVersion: zapier.version,
+  authentication,
+  // Our error mapper sees 429s first, so the merchant reads Ecwid's limit and the Retry-After delay.
+  flags: { throwForThrottlingEarly: false },
+  beforeRequest: [addBearerToken],
+  afterResponse: [handleEcwidErrors],
+  triggers: {},
+  creates: {},
+  searches: {},
+});

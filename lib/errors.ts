@@ -1,0 +1,182 @@
+import type { Bundle, HttpResponse, ZObject } from 'zapier-platform-core';
+import { oauthBaseUrl } from './config.js';
+
+/**
+ * The one place where Ecwid's answers become Zapier errors. Every message says what the merchant can do;
+ * none carries a token, secret or header (messages are built from Ecwid's errorMessage/errorCode only,
+ * and anything that looks like the connection's token is masked).
+ */
+
+/** What a request was about, passed through `middlewareData` so a 404/409 can name the record. */
+export interface RequestSubject {
+  /** e.g. "order", "discount coupon" */
+  noun?: string;
+  /** e.g. the order id or coupon code the merchant gave */
+  id?: string | number;
+  /** input field that names the record, so the fix can point at it */
+  field?: string;
+}
+
+interface EcwidErrorBody {
+  errorMessage?: string;
+  errorCode?: string;
+}
+
+/** Retry delay for transient failures (5xx, timeouts, truncated answers) when Ecwid gives none. */
+export const TRANSIENT_RETRY_SECONDS = 60;
+
+const PLAN_HELP =
+  "Ecwid's API is available on the Venture, Business and Unlimited plans: upgrade the store's plan in Ecwid (My Profile → Billing & Plans), or check that the store is not suspended.";
+
+const FEATURE_HELP: Record<string, string> = {
+  DISCOUNTS_FEATURE_NOT_AVAILABLE:
+    "Discount coupons are not available for this store. Turn them on in Ecwid (Marketing → Discount Coupons) or upgrade to a plan that includes them.",
+  SHIPPING_FEATURE_NOT_AVAILABLE: 'Shipping settings are not available for this store on its current Ecwid plan.',
+  CUSTOMER_GROUPS_FEATURE_NOT_AVAILABLE:
+    'Customer groups are not available for this store. Upgrade to an Ecwid plan that includes them, or leave the Customer Group field empty.',
+};
+
+/** Ecwid's error body, or what can be made of an empty, HTML or truncated one. */
+export const readEcwidError = (response: Pick<HttpResponse, 'content' | 'data'>): EcwidErrorBody => {
+  const data = response.data as unknown;
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const { errorMessage, errorCode } = data as Record<string, unknown>;
+    return {
+      errorMessage: typeof errorMessage === 'string' ? errorMessage : undefined,
+      errorCode: typeof errorCode === 'string' ? errorCode : undefined,
+    };
+  }
+  return {};
+};
+
+const masked = (text: string, bundle: Bundle | undefined): string => {
+  let out = text;
+  for (const secret of [bundle?.authData?.access_token, process.env.CLIENT_SECRET]) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('[hidden]');
+  }
+  // Tokens of Ecwid's shapes, wherever they come from.
+  return out.replace(/\b(secret|public)_[A-Za-z0-9]{8,}\b/g, '[hidden]').replace(/Bearer\s+\S+/gi, 'Bearer [hidden]');
+};
+
+const describe = (subject: RequestSubject | undefined, fallback: string): string => {
+  if (!subject?.noun) return fallback;
+  return subject.id !== undefined && subject.id !== '' ? `${subject.noun} "${subject.id}"` : subject.noun;
+};
+
+const isOAuthCall = (response: HttpResponse): boolean => {
+  try {
+    return String(response.request?.url ?? '').startsWith(`${oauthBaseUrl()}/`);
+  } catch {
+    return false;
+  }
+};
+
+const retryAfterSeconds = (response: HttpResponse): number => {
+  const header = response.headers?.get?.('retry-after');
+  const seconds = header ? Number.parseInt(header, 10) : Number.NaN;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : TRANSIENT_RETRY_SECONDS;
+};
+
+/** Ecwid's reason, quoted, when it gave one; never more than a line. */
+const ecwidSays = (body: EcwidErrorBody, bundle: Bundle | undefined): string =>
+  body.errorMessage ? ` Ecwid says: "${masked(body.errorMessage, bundle).slice(0, 300)}"` : '';
+
+/**
+ * The error for an Ecwid answer with status ≥ 400. Exported for the token exchange and tests;
+ * the app registers it through `handleEcwidErrors`.
+ */
+export const ecwidError = (z: ZObject, response: HttpResponse, bundle?: Bundle): Error => {
+  const { status } = response;
+  const body = readEcwidError(response);
+  const code = body.errorCode ?? '';
+  const subject = response.request?.middlewareData?.subject as RequestSubject | undefined;
+  const says = ecwidSays(body, bundle);
+
+  if (isOAuthCall(response) && status < 500 && status !== 429) {
+    return new z.errors.Error(
+      `Ecwid did not complete the connection.${says || ` (HTTP ${status})`} Start connecting your Ecwid account again.`,
+      code || 'OAuthFailed',
+      status,
+    );
+  }
+  if (status === 429) {
+    return new z.errors.ThrottledError(
+      "Ecwid's rate limit for this store was reached (600 requests a minute, shared by all apps using the connection). Zapier will retry automatically.",
+      retryAfterSeconds(response),
+    );
+  }
+  if (status >= 500) {
+    return new z.errors.ThrottledError(
+      `Ecwid is temporarily unavailable (HTTP ${status}). Zapier will retry automatically; nothing needs to be done.`,
+      retryAfterSeconds(response),
+    );
+  }
+  if (status === 401 || code === 'INVALID_API_TOKEN') {
+    return new z.errors.ExpiredAuthError(
+      'Ecwid no longer accepts this connection (the app was uninstalled or its access was revoked). Reconnect your Ecwid account in Zapier.',
+    );
+  }
+  if (code === 'INSUFFICIENT_APP_SCOPE') {
+    return new z.errors.ExpiredAuthError(
+      `This Ecwid connection lacks a permission this step needs.${says} Reconnect your Ecwid account in Zapier and approve all the permissions it asks for.`,
+    );
+  }
+  if (status === 402) {
+    const suspended = code === 'STORE_IS_SUSPENDED';
+    return new z.errors.Error(
+      suspended
+        ? `The Ecwid store is suspended.${says} Reactivate it in Ecwid (My Profile → Billing & Plans), then turn the Zap back on.`
+        : `The Ecwid store's plan does not allow this.${says} ${PLAN_HELP}`,
+      code || 'PaymentRequired',
+      status,
+    );
+  }
+  if (status === 403 && FEATURE_HELP[code]) {
+    return new z.errors.Error(FEATURE_HELP[code], code, status);
+  }
+  if (status === 403) {
+    return new z.errors.Error(
+      `Ecwid refused this request.${says} Reconnect your Ecwid account if the problem continues.`,
+      code || 'Forbidden',
+      status,
+    );
+  }
+  if (status === 404) {
+    const what = describe(subject, 'record');
+    const fix = subject?.field ? ` Check the ${subject.field} field.` : '';
+    return new z.errors.Error(
+      code === 'STORE_NOT_FOUND'
+        ? 'Ecwid cannot find this store. Reconnect your Ecwid account in Zapier.'
+        : `Ecwid has no ${what} in this store.${fix}`,
+      code || 'NotFound',
+      status,
+    );
+  }
+  if (status === 409) {
+    const what = describe(subject, 'record');
+    const fix = subject?.field ? ` Use a different ${subject.field}, or leave it empty.` : '';
+    return new z.errors.Error(`A ${what} already exists in this Ecwid store.${says}${fix}`, code || 'Conflict', status);
+  }
+  if (status === 415) {
+    return new z.errors.Error('Ecwid refused the request format (415). This is a bug in the app: please report it.', 'UnsupportedMediaType', status);
+  }
+  // 400, 422 and anything else: Ecwid's own words name the field.
+  return new z.errors.Error(
+    `Ecwid rejected the request${body.errorMessage ? '' : ` (HTTP ${status})`}.${says} Check the step's fields and try again.`,
+    code || `HTTP${status}`,
+    status,
+  );
+};
+
+/** afterResponse: every Ecwid error becomes a clear Zapier error. */
+export const handleEcwidErrors = (response: HttpResponse, z: ZObject, bundle: Bundle): HttpResponse => {
+  if (response.status >= 400) throw ecwidError(z, response, bundle);
+  return response;
+};
+
+/** A request that got no usable answer (timeout, reset, cut-off JSON): retry later, never act on half an answer. */
+export const transientError = (z: ZObject, what: string): Error =>
+  new z.errors.ThrottledError(
+    `Ecwid's answer was incomplete (${what}). Zapier will retry automatically; nothing needs to be done.`,
+    TRANSIENT_RETRY_SECONDS,
+  );

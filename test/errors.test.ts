@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import nock from 'nock';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ZObject } from 'zapier-platform-core';
+import { ecwidRequest, pathSegment } from '../lib/ecwid.js';
+import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, TOKEN } from './helpers.js';
+
+beforeEach(() => {
+  offline();
+  resetEnv();
+});
+afterEach(() => nock.cleanAll());
+
+/** One GET of an order through the app's client, answered with the given status, body and headers. */
+const failWith = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const scope = nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(status, body as any, headers);
+  const error = await rejectionOf(
+    run((z: ZObject, bundle) =>
+      ecwidRequest(z, bundle, {
+        path: `/orders/${pathSegment(z, 'K8XTQ', 'Order')}`,
+        subject: { noun: 'order', id: 'K8XTQ', field: 'Order' },
+      }),
+    ),
+  );
+  expect(scope.isDone()).toBe(true);
+  return error;
+};
+
+const rows: Array<[string, number, unknown, Record<string, string>, string, RegExp]> = [
+  ['revoked token', 403, { errorMessage: 'Token invalid', errorCode: 'INVALID_API_TOKEN' }, {}, 'ExpiredAuthError', /Reconnect your Ecwid account/],
+  ['401', 401, '', {}, 'ExpiredAuthError', /Reconnect your Ecwid account/],
+  ['missing scope', 403, { errorMessage: 'read_orders scope required', errorCode: 'INSUFFICIENT_APP_SCOPE' }, {}, 'ExpiredAuthError', /lacks a permission.*read_orders scope required.*approve all the permissions/],
+  ['plan without API', 402, { errorMessage: 'Not available on current plan', errorCode: 'NOT_AVAILABLE_ON_CURRENT_PLAN' }, {}, 'AppError', /Venture, Business and Unlimited plans: upgrade/],
+  ['suspended store', 402, { errorCode: 'STORE_IS_SUSPENDED' }, {}, 'AppError', /suspended.*Reactivate it/],
+  ['feature off', 403, { errorCode: 'DISCOUNTS_FEATURE_NOT_AVAILABLE' }, {}, 'AppError', /Turn them on in Ecwid \(Marketing → Discount Coupons\)/],
+  ['not found', 404, { errorMessage: 'Order not found', errorCode: 'ORDER_NOT_FOUND' }, {}, 'AppError', /Ecwid has no order "K8XTQ" in this store\. Check the Order field\./],
+  ['store not found', 404, { errorCode: 'STORE_NOT_FOUND' }, {}, 'AppError', /cannot find this store\. Reconnect/],
+  ['conflict', 409, { errorMessage: 'The coupon with the given code already exists' }, {}, 'AppError', /already exists in this Ecwid store\. Ecwid says: "The coupon with the given code already exists" Use a different Order/],
+  ['bad parameter', 400, { errorMessage: 'Field "discount" must be positive', errorCode: 'WRONG_PARAMETER' }, {}, 'AppError', /Ecwid says: "Field "discount" must be positive"/],
+  ['422', 422, { errorMessage: 'Wrong URL', errorCode: 'WRONG_URL' }, {}, 'AppError', /Ecwid says: "Wrong URL"/],
+  ['rate limit', 429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '17' }, 'ThrottledError', /rate limit.*retry automatically/],
+  ['server error', 500, { errorCode: 'INTERNAL_ERROR' }, {}, 'ThrottledError', /temporarily unavailable \(HTTP 500\)/],
+  ['503 HTML page', 503, '<html><body>Service Unavailable</body></html>', { 'Content-Type': 'text/html' }, 'ThrottledError', /temporarily unavailable \(HTTP 503\)/],
+  ['empty 400', 400, '', {}, 'AppError', /Ecwid rejected the request \(HTTP 400\)\. Check the step's fields/],
+  ['HTML 403', 403, '<html>Forbidden</html>', { 'Content-Type': 'text/html' }, 'AppError', /Ecwid refused this request\. Reconnect/],
+];
+
+describe('every Ecwid answer becomes an error that says what to do', () => {
+  test.each(rows)('%s', async (_name, status, body, headers, errorName, message) => {
+    const error = await failWith(status, body, headers);
+    expect(error.name).toBe(errorName);
+    expect(shownMessage(error)).toMatch(message);
+    expect(String(error.message)).not.toContain(TOKEN);
+  });
+
+  test('429 retries after Ecwid\'s Retry-After, and a 5xx after a minute', async () => {
+    expect(JSON.parse((await failWith(429, {}, { 'Retry-After': '17' })).message).delay).toBe(17);
+    expect(JSON.parse((await failWith(503, '')).message).delay).toBe(60);
+  });
+
+  test('a token echoed by Ecwid is masked', async () => {
+    const error = await failWith(400, { errorMessage: `bad token ${TOKEN} in Bearer ${TOKEN}` });
+    expect(String(error.message)).not.toContain(TOKEN);
+    expect(shownMessage(error)).toContain('[hidden]');
+  });
+});
+
+describe('answers that cannot be trusted are retried, never read as "no data"', () => {
+  test('a 200 with a cut-off JSON body', async () => {
+    nock(API).get(`${API_PATH}/orders`).query(true).reply(200, '{"total": 3, "items": [{"id": "A"', { 'Content-Type': 'application/json' });
+    const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/orders' })));
+    expect(error.name).toBe('ThrottledError');
+    expect(shownMessage(error)).toMatch(/incomplete/);
+  });
+
+  test('a request nock does not expect is not mistaken for a network fault', async () => {
+    const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/unmocked' })));
+    expect(String(error.message)).toMatch(/Disallowed net connect|Nock/);
+  });
+
+  test('a connection reset (a real loopback server that drops the socket)', async () => {
+    const server = http.createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.ECWID_API_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v3`;
+    try {
+      const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/orders' })));
+      expect(error.name).toBe('ThrottledError');
+      expect(shownMessage(error)).toMatch(/no answer in time/);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('a timeout', async () => {
+    // The app's own timeout is 25 s; shorten it to keep the test quick.
+    process.env.ECWID_REQUEST_TIMEOUT_MS = '50';
+    nock(API).get(`${API_PATH}/orders`).delay(400).reply(200, { items: [] });
+    const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/orders' })));
+    delete process.env.ECWID_REQUEST_TIMEOUT_MS;
+    expect(error.name).toBe('ThrottledError');
+  });
+});
+
+describe('store id and path ids', () => {
+  test.each(['', '0', '-4', '12a', '1/2', '../1'])('store id %p is refused before any request', async (storeId) => {
+    const error = await rejectionOf(
+      run((z, bundle) => ecwidRequest(z, bundle, { path: '/profile' }), bundleFor({}, {}, { access_token: TOKEN, store_id: storeId })),
+    );
+    expect(error.name).toBe('ExpiredAuthError');
+  });
+
+  test.each([
+    ['SHOP-X8UYE', 'SHOP-X8UYE'],
+    ['a/b?c', 'a%2Fb%3Fc'],
+    ['with space', 'with%20space'],
+    ['zäh€', 'z%C3%A4h%E2%82%AC'],
+  ])('path id %p is sent encoded as %p', async (id, encoded) => {
+    nock(API).get(`${API_PATH}/orders/${encoded}`).reply(200, { id });
+    const result = await run((z, bundle) => ecwidRequest(z, bundle, { path: `/orders/${pathSegment(z, id, 'Order')}` }));
+    expect(result).toEqual({ id });
+  });
+
+  test.each(['..', '.', '', '   '])('path id %p is refused, naming the field', async (id) => {
+    const error = await rejectionOf(run((z) => pathSegment(z, id, 'Order ID')));
+    expect(shownMessage(error)).toMatch(/^The Order ID field must be an Ecwid id or code/);
+  });
+});

@@ -1,0 +1,61 @@
+import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
+import nock from 'nock';
+import App from '../index.js';
+
+export const API = 'https://app.ecwid.com';
+export const API_PATH = '/api/v3/1003';
+export const STORE_ID = '1003';
+export const TOKEN = 'secret_Tok3nThatMustNeverLeak9x';
+export const CLIENT_SECRET = 'client-Secret-That-Must-Never-Leak';
+
+export const appTester = zapier.createAppTester(App);
+
+/** Tests never reach the internet; loopback stays open for the sandbox. */
+export const offline = (): void => {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+};
+
+export const resetEnv = (): void => {
+  delete process.env.ECWID_API_BASE_URL;
+  delete process.env.ECWID_OAUTH_BASE_URL;
+  process.env.CLIENT_ID = 'client-id-123';
+  process.env.CLIENT_SECRET = CLIENT_SECRET;
+};
+
+/** createAppTester does not default bundle.meta: give what Zapier gives on a live poll. */
+export const bundleFor = (
+  inputData: Record<string, unknown> = {},
+  meta: Partial<Bundle['meta']> = {},
+  authData: Record<string, string> = { access_token: TOKEN, store_id: STORE_ID },
+): Bundle =>
+  ({
+    authData,
+    inputData,
+    meta: { isLoadingSample: false, isPopulatingDedupe: false, isFillingDynamicDropdown: false, limit: -1, page: 0, ...meta },
+  }) as unknown as Bundle;
+
+/** Runs `fn` as the app would (middleware included). */
+export const run = <T>(fn: (z: ZObject, bundle: Bundle) => Promise<T> | T, bundle: Bundle = bundleFor()): Promise<T> =>
+  appTester(fn as any, bundle as any) as Promise<T>;
+
+/** What the merchant reads: z.errors.Error carries {message, code, status} as JSON in its message. */
+export const shownMessage = (error: unknown): string => {
+  const raw = String((error as Error)?.message ?? error);
+  try {
+    const parsed = JSON.parse(raw);
+    return typeof parsed?.message === 'string' ? parsed.message : raw;
+  } catch {
+    return raw;
+  }
+};
+
+/** The error a promise rejects with (fails the test if it resolves). */
+export const rejectionOf = async (promise: Promise<unknown>): Promise<any> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection, got a result');
+};

@@ -1,0 +1,9 @@
+import { afterAll } from '@jest/globals';
+import nock from 'nock';
+
+// Each test file loads its own nock, but the http patch is process-wide: remove this file's patch when the
+// file ends, so the next file in the same worker intercepts with its own nock.
+afterAll(() => {
+  nock.cleanAll();
+  nock.restore();
+});
