@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import App from '../index.js';
+import authentication from '../authentication.js';
 import { OAUTH_SCOPES } from '../lib/config.js';
 import { appTester, bundleFor, CLIENT_SECRET, offline, rejectionOf, resetEnv, shownMessage, STORE_ID, TOKEN } from './helpers.js';
 
-const oauth = App.authentication.oauth2Config;
+const oauth = authentication.oauth2Config;
 
 beforeEach(() => {
   offline();
@@ -94,21 +94,21 @@ describe('test call and connection label', () => {
           'generalInfo(storeId,storeUrl),account(accountName,accountEmail),settings(storeName),formatsAndUnits(currency,timezone)',
       })
       .reply(200, { generalInfo: { storeId: 1003, storeUrl: 'https://shop.example' }, settings: { storeName: 'My Shop' }, account: { accountName: 'Ann' } });
-    const result = await appTester(App.authentication.test as any, bundleFor());
+    const result = await appTester(authentication.test as any, bundleFor());
     expect(result).toEqual({ storeId: 1003, storeName: 'My Shop', storeUrl: 'https://shop.example', accountName: 'Ann' });
-    const label = await appTester(App.authentication.connectionLabel as any, { ...bundleFor(result as any) } as any);
+    const label = await appTester(authentication.connectionLabel as any, { ...bundleFor(result as any) } as any);
     expect(label).toBe('My Shop (#1003)');
   });
 
   test('label falls back to the store URL, then to the id alone', async () => {
-    const label = (data: Record<string, unknown>) => appTester(App.authentication.connectionLabel as any, bundleFor(data) as any);
+    const label = (data: Record<string, unknown>) => appTester(authentication.connectionLabel as any, bundleFor(data) as any);
     expect(await label({ storeId: 5, storeName: '', storeUrl: 'https://x.shop' })).toBe('https://x.shop (#5)');
     expect(await label({ storeId: 5 })).toBe('Ecwid store #5');
   });
 
   test('a revoked token asks the merchant to reconnect', async () => {
     nock('https://app.ecwid.com').get('/api/v3/1003/profile').query(true).reply(403, { errorMessage: 'Invalid token', errorCode: 'INVALID_API_TOKEN' });
-    await expect(appTester(App.authentication.test as any, bundleFor())).rejects.toMatchObject({
+    await expect(appTester(authentication.test as any, bundleFor())).rejects.toMatchObject({
       name: 'ExpiredAuthError',
       message: expect.stringMatching(/Reconnect your Ecwid account/),
     });
