@@ -2,6 +2,8 @@ import zapier, { defineApp } from 'zapier-platform-core';
 import authentication from './authentication.js';
 import { addBearerToken } from './lib/auth-header.js';
 import { handleEcwidErrors } from './lib/errors.js';
+import newOrder from './triggers/new_order.js';
+import newPaidOrder from './triggers/new_paid_order.js';
 
 export default defineApp({
   version: '1.0.0',
@@ -11,7 +13,10 @@ export default defineApp({
   flags: { throwForThrottlingEarly: false },
   beforeRequest: [addBearerToken],
   afterResponse: [handleEcwidErrors],
-  triggers: {},
+  triggers: {
+    [newOrder.key]: newOrder,
+    [newPaidOrder.key]: newPaidOrder,
+  },
   creates: {},
   searches: {},
 });

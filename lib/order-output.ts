@@ -1,0 +1,112 @@
+import { withIsoDates } from './dates.js';
+import type { EcwidOrder, EcwidOrderItem } from './types.js';
+
+/**
+ * One order as every order trigger and search returns it: Ecwid's record with ISO-8601 dates, plus flat
+ * `lineItems` (one object per item, every key on every object, so Zapier's per-field lists stay aligned).
+ */
+
+export interface LineItem {
+  productId: number | '';
+  sku: string;
+  name: string;
+  /** "Size: L; Color: Red" */
+  options: string;
+  quantity: number;
+  /** unit price with options, before discounts (gross or net as the order's pricesIncludeTax says) */
+  price: number;
+  priceWithoutTax: number;
+  /** price × quantity */
+  lineTotal: number;
+  tax: number;
+  /** sum of the rates (%) of the taxes applied to the item */
+  taxRate: number;
+  taxNames: string;
+  couponAmount: number;
+  discountAmount: number;
+  digital: boolean;
+  imageUrl: string;
+}
+
+const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0);
+const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+const cents = (value: number): number => Math.round(value * 100) / 100;
+
+export const optionsText = (item: EcwidOrderItem): string =>
+  (item.selectedOptions ?? [])
+    .filter((option) => option && (option.name || option.value))
+    .map((option) => `${str(option.name)}: ${str(option.value)}`)
+    .join('; ');
+
+export const toLineItem = (item: EcwidOrderItem): LineItem => {
+  const applied = (item.taxes ?? []).filter((tax) => num(tax.total) !== 0 || num(tax.value) !== 0);
+  return {
+    productId: typeof item.productId === 'number' ? item.productId : '',
+    sku: str(item.sku),
+    name: str(item.name),
+    options: optionsText(item),
+    quantity: num(item.quantity),
+    price: num(item.price),
+    priceWithoutTax: num(item.priceWithoutTax ?? item.price),
+    lineTotal: cents(num(item.price) * num(item.quantity)),
+    tax: num(item.tax),
+    taxRate: cents(applied.reduce((sum, tax) => sum + num(tax.value), 0)),
+    taxNames: applied.map((tax) => str(tax.name)).filter(Boolean).join(', '),
+    couponAmount: num(item.couponAmount),
+    discountAmount: cents((item.discounts ?? []).reduce((sum, discount) => sum + num(discount.total), 0)),
+    digital: Boolean(item.digital),
+    imageUrl: str(item.imageUrl),
+  };
+};
+
+export const toOrderOutput = (order: EcwidOrder) => ({
+  ...withIsoDates(order),
+  id: String(order.id),
+  lineItems: (order.items ?? []).map(toLineItem),
+});
+
+export type OrderOutput = ReturnType<typeof toOrderOutput>;
+
+type OutputType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
+const field = (key: string, label: string, type: OutputType = 'string') => ({ key, label, type });
+
+/** Labels for what an order trigger returns; the primary key `id` is Ecwid's order id. */
+export const ORDER_OUTPUT_FIELDS = [
+  field('id', 'Order ID'),
+  field('internalId', 'Internal Order ID', 'integer'),
+  field('createDate', 'Created At', 'datetime'),
+  field('updateDate', 'Updated At', 'datetime'),
+  field('paymentStatus', 'Payment Status'),
+  field('fulfillmentStatus', 'Fulfillment Status'),
+  field('paymentMethod', 'Payment Method'),
+  field('email', 'Customer Email (as Entered at Checkout)'),
+  field('customerId', 'Customer ID', 'integer'),
+  field('subtotal', 'Subtotal', 'number'),
+  field('couponDiscount', 'Coupon Discount', 'number'),
+  field('discount', 'Promotion Discount', 'number'),
+  field('tax', 'Tax', 'number'),
+  field('total', 'Total', 'number'),
+  field('totalWithoutTax', 'Total Without Tax', 'number'),
+  field('giftCardRedemption', 'Gift Card Redemption', 'number'),
+  field('pricesIncludeTax', 'Prices Include Tax', 'boolean'),
+  field('shippingOption__shippingMethodName', 'Shipping Method'),
+  field('shippingOption__shippingRate', 'Shipping Rate', 'number'),
+  field('handlingFee__value', 'Handling Fee', 'number'),
+  field('discountCoupon__code', 'Coupon Code'),
+  field('trackingNumber', 'Tracking Number'),
+  field('lineItems[]productId', 'Line Item Product ID', 'integer'),
+  field('lineItems[]sku', 'Line Item SKU'),
+  field('lineItems[]name', 'Line Item Name'),
+  field('lineItems[]options', 'Line Item Options'),
+  field('lineItems[]quantity', 'Line Item Quantity', 'number'),
+  field('lineItems[]price', 'Line Item Unit Price', 'number'),
+  field('lineItems[]priceWithoutTax', 'Line Item Unit Price Without Tax', 'number'),
+  field('lineItems[]lineTotal', 'Line Item Total', 'number'),
+  field('lineItems[]tax', 'Line Item Tax', 'number'),
+  field('lineItems[]taxRate', 'Line Item Tax Rate (%)', 'number'),
+  field('lineItems[]taxNames', 'Line Item Tax Names'),
+  field('lineItems[]couponAmount', 'Line Item Coupon Discount', 'number'),
+  field('lineItems[]discountAmount', 'Line Item Promotion Discount', 'number'),
+  field('lineItems[]digital', 'Line Item Is Digital', 'boolean'),
+  field('lineItems[]imageUrl', 'Line Item Image URL'),
+];

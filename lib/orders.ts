@@ -1,0 +1,73 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { pollModeOf, pollWindow, type WindowSpec } from './poll.js';
+import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
+import type { EcwidOrder } from './types.js';
+
+/** What a merchant filters new orders on; empty lists mean "any". */
+export interface OrderFilter {
+  paymentStatuses: string[];
+  fulfillmentStatuses: string[];
+}
+
+/** The ids Zapier dedupes on, plus what the dedupe poll needs to stay small (20 MB cap). */
+const DEDUPE_FIELDS = 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)';
+
+const orderIdOf = (order: EcwidOrder): string => String(order.id);
+
+/**
+ * The window an order trigger reads.
+ * - No filter: orders by creation time ("fires once for every new order"). Ecwid leaves unfinished (INCOMPLETE)
+ *   orders out unless asked.
+ * - A status filter: orders by update time, with the statuses as Ecwid filters, so an order that reaches the
+ *   statuses days after it was created is still caught ("when it first matches"); Zapier's dedupe on the order id
+ *   makes it fire once however often it is updated afterwards.
+ */
+export const orderWindow = (filter: OrderFilter): WindowSpec<EcwidOrder> => {
+  const filtered = filter.paymentStatuses.length > 0 || filter.fulfillmentStatuses.length > 0;
+  return {
+    path: '/orders',
+    params: { paymentStatus: filter.paymentStatuses, fulfillmentStatus: filter.fulfillmentStatuses },
+    from: filtered ? 'updatedFrom' : 'createdFrom',
+    to: filtered ? 'updatedTo' : 'createdTo',
+    timeOf: (order) => Number(filtered ? order.updateTimestamp : order.createTimestamp),
+    idOf: orderIdOf,
+  };
+};
+
+/** Statuses are checked here too: an order Ecwid should not have returned must never fire. */
+export const matchesFilter = (order: EcwidOrder, filter: OrderFilter): boolean =>
+  order.paymentStatus !== 'INCOMPLETE' &&
+  (filter.paymentStatuses.length === 0 || filter.paymentStatuses.includes(String(order.paymentStatus))) &&
+  (filter.fulfillmentStatuses.length === 0 || filter.fulfillmentStatuses.includes(String(order.fulfillmentStatus)));
+
+/** The merchant's status inputs as a filter; an unknown status is an input error naming the field. */
+export const orderFilterOf = (z: ZObject, inputData: Record<string, unknown>): OrderFilter => {
+  const payment = parseStatuses(inputData.paymentStatus, PAYMENT_STATUSES);
+  const fulfillment = parseStatuses(inputData.fulfillmentStatus, FULFILLMENT_STATUSES);
+  for (const [field, parsed, labels] of [
+    ['Payment Status', payment, PAYMENT_STATUSES],
+    ['Fulfillment Status', fulfillment, FULFILLMENT_STATUSES],
+  ] as const) {
+    if (parsed.unknown.length > 0) {
+      throw new z.errors.Error(
+        `The ${field} field has "${parsed.unknown.join('", "')}", which is not an Ecwid status. Choose from: ${Object.values(labels).join(', ')}.`,
+        'InvalidInput',
+        400,
+      );
+    }
+  }
+  return { paymentStatuses: payment.statuses, fulfillmentStatuses: fulfillment.statuses };
+};
+
+/**
+ * The orders one poll of an order trigger returns: newest first, unique Ecwid ids, matching the filter.
+ * The dedupe-seeding poll reads ids only (a 90-day window), so turning a Zap on is quick and small.
+ */
+export const pollOrders = async (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<EcwidOrder[]> => {
+  const spec = orderWindow(filter);
+  const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: DEDUPE_FIELDS } };
+  const orders = await pollWindow(z, bundle, spec, { dedupeSpec });
+  return orders.filter((order) => matchesFilter(order, filter));
+};
+
+export const isDedupePoll = (bundle: Bundle): boolean => pollModeOf(bundle) === 'dedupe';

@@ -1,0 +1,243 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { ecwidSearch, MAX_PAGE_SIZE, type EcwidPage, type Query } from './ecwid.js';
+import { nowUnix } from './dates.js';
+
+/**
+ * How every polling trigger reads Ecwid: a time window, read completely, sorted here.
+ *
+ * Ecwid's /orders has no sortBy and no documented row order — not even a promise that two requests list rows in
+ * the same order — so "the first page" means nothing, and offset paging can skip or repeat rows. So:
+ * - the window is bounded by time at both ends (created/updated From/To), and wide (three days), so a poll that
+ *   fails, or a Zap held for a while, loses nothing: the next good poll still sees every record, and Zapier's
+ *   dedupe on `id` drops what it has already seen;
+ * - a window of ≤ 100 records (Ecwid's `total` says so) is one request: the steady state of almost every store;
+ * - a larger one is paged by offset, and the pages are trusted only if they provably hold every record (distinct
+ *   ids = total, same total on every page); otherwise, or when it is too large, it is cut by time into slices
+ *   that are read the same way, newest first;
+ * - reading stops at `maxRecords` or `maxRequests`, and what is returned is then the complete newest part of the
+ *   window, never a patchwork that would depend on the server's row order.
+ */
+
+export interface WindowSpec<T> {
+  /** '/orders', '/customers', '/products' */
+  path: string;
+  /** Filters sent with every request (statuses, sortBy, enabled, responseFields…). */
+  params: Query;
+  /** The time filter pair this window is bounded by. */
+  from: 'createdFrom' | 'updatedFrom';
+  to: 'createdTo' | 'updatedTo';
+  /** The record's time on the window's axis, in unix seconds (NaN when unknown). */
+  timeOf: (record: T) => number;
+  idOf: (record: T) => string;
+}
+
+export interface WindowRead<T> {
+  /** Newest first, unique ids. */
+  records: T[];
+  requests: number;
+  /** True when the whole window was read; false when only its newest part (newer than `readFrom`) was. */
+  complete: boolean;
+  /** Every record at or after this time (unix seconds) is in `records`. */
+  readFrom: number;
+}
+
+export interface WindowLimits {
+  fromSeconds: number;
+  toSeconds: number;
+  maxRecords: number;
+  maxRequests: number;
+}
+
+export const HOUR = 3600;
+export const DAY = 24 * HOUR;
+
+/** A live poll looks back three days: a weekend of failed polls or a held Zap still loses nothing. */
+export const POLL_LOOKBACK_SECONDS = 3 * DAY;
+/** At most this many records per live poll; Zapier takes 100 new items a poll and leaves the rest for the next. */
+export const POLL_MAX_RECORDS = 1000;
+/** The most requests one live poll may make, whatever the store: under 3% of Ecwid's 600 a minute. */
+export const POLL_MAX_REQUESTS = 16;
+/** Slices are cut to hold about this many records, so most come back in one page of 100. */
+const SLICE_TARGET = 80;
+/** Slices read at once: fast enough for Zapier's 30 s, gentle with Ecwid's rate limit. */
+const CONCURRENCY = 4;
+
+export interface Slice {
+  from: number;
+  to: number;
+}
+
+/** Pages of one slice read by offset before cutting it by time instead (a slice of ≤ 500 records). */
+const PAGING_MAX = 4;
+
+const inSlice = (time: number, slice: Slice): boolean => !Number.isFinite(time) || (time >= slice.from && time <= slice.to);
+
+/** `count` requests, at most CONCURRENCY in flight; fails as soon as one fails (never a partial answer). */
+const inBatches = async <R>(count: number, request: (index: number) => Promise<R>): Promise<R[]> => {
+  const results: R[] = [];
+  for (let start = 0; start < count; start += CONCURRENCY) {
+    const batch = Array.from({ length: Math.min(CONCURRENCY, count - start) }, (_, i) => request(start + i));
+    results.push(...(await Promise.all(batch)));
+  }
+  return results;
+};
+
+/** Records sorted newest first on the window's axis; ties broken by id so every run gives the same order. */
+export const newestFirst = <T>(records: T[], spec: Pick<WindowSpec<T>, 'timeOf' | 'idOf'>): T[] => {
+  const unique = new Map<string, T>();
+  for (const record of records) {
+    const id = spec.idOf(record);
+    const seen = unique.get(id);
+    // Neighbouring slices share their boundary second: keep one copy, in its newest state.
+    if (!seen || (spec.timeOf(record) || 0) >= (spec.timeOf(seen) || 0)) unique.set(id, record);
+  }
+  return [...unique.values()].sort((a, b) => {
+    const byTime = (spec.timeOf(b) || 0) - (spec.timeOf(a) || 0);
+    if (byTime !== 0) return byTime;
+    const idA = spec.idOf(a);
+    const idB = spec.idOf(b);
+    return idA < idB ? 1 : idA > idB ? -1 : 0;
+  });
+};
+
+/**
+ * Cuts a slice that holds `total` records into parts expected to hold `SLICE_TARGET` each, newest first. The page
+ * that came back is a sample of the slice's records: cutting at its time quantiles follows bursts (a sale, a
+ * newsletter) instead of assuming records spread evenly; without a usable sample the cut is by equal time.
+ * Neighbours share their boundary second, since Ecwid does not say whether *From/*To are inclusive.
+ */
+export const cut = ({ from, to }: Slice, total: number, sampleTimes: number[]): Slice[] => {
+  const parts = Math.min(Math.max(2, Math.ceil(total / SLICE_TARGET)), Math.max(1, to - from));
+  const times = sampleTimes.filter((time) => time >= from && time <= to).sort((a, b) => b - a);
+  const boundaries = [to];
+  for (let k = 1; k < parts; k += 1) {
+    const boundary = times.length >= parts * 2 ? times[Math.floor((k * times.length) / parts)] : Math.round(to - (k * (to - from)) / parts);
+    if (boundary < boundaries[boundaries.length - 1] && boundary > from) boundaries.push(boundary);
+  }
+  boundaries.push(from);
+  return boundaries.slice(1).map((boundary, i) => ({ from: boundary, to: boundaries[i] }));
+};
+
+/**
+ * The records of a window, newest first: all of them when the limits allow, else its complete newest part.
+ * Any failed request fails the whole read — a poll answers completely or not at all, so nothing is skipped.
+ */
+export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, limits: WindowLimits): Promise<WindowRead<T>> => {
+  let requests = 0;
+  const search = (slice: Slice, offset = 0): Promise<EcwidPage<T>> => {
+    requests += 1;
+    return ecwidSearch<T>(z, bundle, spec.path, {
+      ...spec.params,
+      [spec.from]: slice.from,
+      [spec.to]: slice.to,
+      offset,
+      limit: MAX_PAGE_SIZE,
+    });
+  };
+
+  const collected: T[] = [];
+  /** Slices still to read, newest first. */
+  let pending: Slice[] = [{ from: limits.fromSeconds, to: limits.toSeconds }];
+  // Everything after the newest unread slice has been read in full; older reads may have gaps until it is.
+  const completeFrom = (): number => (pending.length > 0 ? Math.max(...pending.map((slice) => slice.to)) + 1 : limits.fromSeconds);
+  const completeCount = (): number => {
+    const from = completeFrom();
+    return collected.filter((record) => !(spec.timeOf(record) < from)).length;
+  };
+  const budget = (): number => limits.maxRequests - requests;
+
+  while (pending.length > 0 && budget() > 0 && completeCount() < limits.maxRecords) {
+    const [slice, ...older] = pending;
+    const first = await search(slice);
+    const pagesLeft = Math.ceil(first.total / MAX_PAGE_SIZE) - 1;
+    if (pagesLeft <= 0 || first.items.length >= first.total) {
+      collected.push(...first.items);
+      pending = older;
+      continue;
+    }
+    // Offset paging is trusted only when it provably returned every record of the slice: as many distinct ids as
+    // Ecwid's total, the same total on every page. Otherwise (rows listed in a different order per request, or
+    // records changing meanwhile) the slice is cut by time and read again in smaller slices.
+    const needed = Math.min(pagesLeft, budget());
+    const affordable = needed === pagesLeft && (pagesLeft <= PAGING_MAX || slice.to - slice.from <= 1);
+    const pages = affordable ? [first, ...(await inBatches(needed, (k) => search(slice, (k + 1) * MAX_PAGE_SIZE)))] : [first];
+    const items = pages.flatMap((page) => page.items);
+    const ids = new Set(items.filter((item) => inSlice(spec.timeOf(item), slice)).map(spec.idOf));
+    const consistent = affordable && pages.every((page) => page.total === first.total) && ids.size === first.total;
+    if (consistent || slice.to - slice.from <= 1) {
+      // A single second cannot be cut further; its pages are the best there is.
+      collected.push(...items);
+      pending = older;
+    } else {
+      pending = [...cut(slice, first.total, items.map(spec.timeOf)), ...older];
+    }
+  }
+
+  // Records at or before the newest unread slice's end may be incomplete: drop them, so the answer is exactly the
+  // complete newest part and never depends on which rows the server happened to list.
+  const readFrom = completeFrom();
+  const inWindow = collected.filter((record) => {
+    const time = spec.timeOf(record);
+    return !Number.isFinite(time) || (time >= readFrom && time <= limits.toSeconds);
+  });
+  return {
+    records: newestFirst(inWindow, spec).slice(0, limits.maxRecords),
+    requests,
+    complete: pending.length === 0,
+    readFrom,
+  };
+};
+
+/** "Test trigger" looks further back, step by step, so a quiet store still shows a real record. */
+export const SAMPLE_LOOKBACKS_SECONDS = [POLL_LOOKBACK_SECONDS, 31 * DAY, 400 * DAY, 20 * 365 * DAY];
+/** The Zap editor takes three records. */
+export const SAMPLE_SIZE = 3;
+
+/** Seeding the dedupe table (Zap turned on): a long window of ids only, as many as the 30 s budget allows. */
+export const DEDUPE_LOOKBACK_SECONDS = 90 * DAY;
+export const DEDUPE_MAX_RECORDS = 3000;
+/** 60 requests, four at a time: well inside the 30 s Zapier gives the Zap-on poll. */
+export const DEDUPE_MAX_REQUESTS = 60;
+
+export type PollMode = 'live' | 'sample' | 'dedupe';
+
+export const pollModeOf = (bundle: Bundle): PollMode =>
+  bundle.meta?.isLoadingSample ? 'sample' : bundle.meta?.isPopulatingDedupe ? 'dedupe' : 'live';
+
+/** What a polling trigger returns for `bundle.meta`: newest first, unique ids, within Zapier's limits. */
+export const pollWindow = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  options: { dedupeSpec?: WindowSpec<T> } = {},
+): Promise<T[]> => {
+  const mode = pollModeOf(bundle);
+  const now = nowUnix();
+  let records: T[];
+  if (mode === 'sample') {
+    records = [];
+    for (const lookback of SAMPLE_LOOKBACKS_SECONDS) {
+      const read = await readWindow(z, bundle, spec, { fromSeconds: now - lookback, toSeconds: now, maxRecords: SAMPLE_SIZE, maxRequests: POLL_MAX_REQUESTS });
+      records = read.records.slice(0, SAMPLE_SIZE);
+      if (records.length > 0) break;
+    }
+  } else if (mode === 'dedupe') {
+    const read = await readWindow(z, bundle, options.dedupeSpec ?? spec, {
+      fromSeconds: now - DEDUPE_LOOKBACK_SECONDS,
+      toSeconds: now,
+      maxRecords: DEDUPE_MAX_RECORDS,
+      maxRequests: DEDUPE_MAX_REQUESTS,
+    });
+    records = read.records;
+  } else {
+    const read = await readWindow(z, bundle, spec, {
+      fromSeconds: now - POLL_LOOKBACK_SECONDS,
+      toSeconds: now,
+      maxRecords: POLL_MAX_RECORDS,
+      maxRequests: POLL_MAX_REQUESTS,
+    });
+    records = read.records;
+  }
+  const limit = Number(bundle.meta?.limit);
+  return limit > 0 ? records.slice(0, limit) : records;
+};

@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import nock from 'nock';
+import newOrder from '../../triggers/new_order.js';
+import newPaidOrder from '../../triggers/new_paid_order.js';
+import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
+import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
+import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage } from '../helpers.js';
+
+const NOW = 1_800_000_000; // fixed clock, unix seconds
+
+beforeEach(() => {
+  offline();
+  resetEnv();
+  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  nock.cleanAll();
+});
+
+const order = (n: number, createdAgo: number, extra: Partial<FakeRecord> = {}): FakeRecord => ({
+  id: `SHOP-${String(n).padStart(5, '0')}`,
+  createTimestamp: NOW - createdAgo,
+  updateTimestamp: NOW - createdAgo,
+  createDate: '2027-01-15 08:00:00 +0000',
+  paymentStatus: 'AWAITING_PAYMENT',
+  fulfillmentStatus: 'AWAITING_PROCESSING',
+  items: [],
+  ...extra,
+});
+
+const poll = (trigger: any, inputData = {}, meta = {}) =>
+  run(trigger.operation.perform, bundleFor(inputData, meta)) as Promise<Array<Record<string, any>>>;
+
+describe('New Order: the exact query', () => {
+  test('a live poll asks once for orders created in the last three days', async () => {
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query({ createdFrom: String(NOW - POLL_LOOKBACK_SECONDS), createdTo: String(NOW), offset: '0', limit: '100' })
+      .reply(200, { total: 1, count: 1, offset: 0, limit: 100, items: [order(1, 60)] });
+    const result = await poll(newOrder);
+    expect(result.map((o) => o.id)).toEqual(['SHOP-00001']);
+    expect(result[0].createDate).toBe('2027-01-15T08:00:00+00:00');
+  });
+
+  test('with statuses chosen, it asks for orders updated in the window with those statuses', async () => {
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query({
+        updatedFrom: String(NOW - POLL_LOOKBACK_SECONDS),
+        updatedTo: String(NOW),
+        paymentStatus: 'PAID',
+        fulfillmentStatus: 'SHIPPED,DELIVERED',
+        offset: '0',
+        limit: '100',
+      })
+      .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
+    expect(await poll(newOrder, { paymentStatus: ['PAID'], fulfillmentStatus: ['SHIPPED', 'Delivered'] })).toEqual([]);
+  });
+
+  test('New Paid Order asks for PAID orders by update time', async () => {
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query({ updatedFrom: String(NOW - POLL_LOOKBACK_SECONDS), updatedTo: String(NOW), paymentStatus: 'PAID', offset: '0', limit: '100' })
+      .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
+    expect(await poll(newPaidOrder)).toEqual([]);
+  });
+
+  test('an unknown status names the field and the choices, before any request', async () => {
+    const error = await rejectionOf(poll(newOrder, { paymentStatus: 'Paid, Sort of' }));
+    expect(shownMessage(error)).toMatch(/^The Payment Status field has "Sort of", which is not an Ecwid status\. Choose from: Awaiting payment, Paid/);
+  });
+});
+
+describe('never miss, never repeat, whatever the row order', () => {
+  const store = [
+    ...Array.from({ length: 250 }, (_, i) => order(i + 1, 3600 * 40 - i * 60)), // 250 in the window, a burst
+    ...Array.from({ length: 30 }, (_, i) => order(1000 + i, 10 * DAY + i)), // older than the window
+  ];
+
+  test.each<RowOrder>(['oldest', 'newest', 'shuffled'])('rows %s first: the same answer, newest first, every window order', async (rowOrder) => {
+    const endpoint = fakeSearch('/orders', store, { rowOrder });
+    const result = await poll(newOrder);
+    const ids = result.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(250);
+    // newest first
+    const created = result.map((o) => o.createTimestamp);
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect(ids[0]).toBe('SHOP-00250');
+    // the newest 100 are all there, and nothing outside the window
+    expect(ids.slice(0, 100)).toEqual(Array.from({ length: 100 }, (_, i) => `SHOP-${String(250 - i).padStart(5, '0')}`));
+    expect(ids.some((id) => id >= 'SHOP-01000')).toBe(false);
+    if (rowOrder === 'shuffled') {
+      // rows listed differently on every request: offset pages can't be trusted, so the window is cut by time
+      expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
+      expect(endpoint.queries.slice(3).every((q) => q.offset === '0')).toBe(true);
+    } else {
+      // a stable row order: three pages, checked complete (250 distinct ids = total)
+      expect(endpoint.queries.map((q) => q.offset)).toEqual(['0', '100', '200']);
+    }
+  });
+
+  test('the same poll gives the same answer under every row order', async () => {
+    const answers = [];
+    for (const rowOrder of ['oldest', 'newest', 'shuffled'] as RowOrder[]) {
+      fakeSearch('/orders', store, { rowOrder, seed: 99 });
+      answers.push((await poll(newOrder)).map((o) => o.id));
+      nock.cleanAll();
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
+  test('an order paid now but placed 10 days ago is in the next New Paid Order poll', async () => {
+    fakeSearch('/orders', [
+      order(1, 10 * DAY, { paymentStatus: 'PAID', updateTimestamp: NOW - 30 }),
+      order(2, 10 * DAY, { paymentStatus: 'AWAITING_PAYMENT', updateTimestamp: NOW - 30 }),
+    ]);
+    expect((await poll(newPaidOrder)).map((o) => o.id)).toEqual(['SHOP-00001']);
+  });
+
+  test('an order that Ecwid returns with the wrong status never fires', async () => {
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query(true)
+      .reply(200, { total: 2, count: 2, offset: 0, limit: 100, items: [order(1, 60, { paymentStatus: 'PAID' }), order(2, 60, { paymentStatus: 'INCOMPLETE' })] });
+    expect((await poll(newPaidOrder)).map((o) => o.id)).toEqual(['SHOP-00001']);
+  });
+
+  test('a page that fails fails the whole poll: no partial answer that would let a later order skip ahead', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => order(i + 1, 3600 + i));
+    nock(API).get(`${API_PATH}/orders`).query((q) => q.offset === '0').reply(200, { total: 150, count: 100, offset: 0, limit: 100, items: many.slice(0, 100) });
+    nock(API).get(`${API_PATH}/orders`).query((q) => q.offset === '100').reply(503, '');
+    const error = await rejectionOf(poll(newOrder));
+    expect(error.name).toBe('ThrottledError');
+  });
+});
+
+describe('a flood: the window is narrowed to its newest part, within a fixed number of requests', () => {
+  test('2,000 orders in three days: the complete newest part is returned, within the request bound', async () => {
+    const flood = Array.from({ length: 2000 }, (_, i) => order(i + 1, POLL_LOOKBACK_SECONDS - 1 - i * 120));
+    const endpoint = fakeSearch('/orders', flood, { rowOrder: 'shuffled' });
+    const result = await poll(newOrder);
+    const ids = result.map((o) => o.id);
+    expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
+    expect(ids.length).toBeGreaterThanOrEqual(100);
+    expect(ids.length).toBeLessThanOrEqual(POLL_MAX_RECORDS);
+    // exactly the newest N, in order
+    expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => `SHOP-${String(2000 - i).padStart(5, '0')}`));
+  });
+});
+
+describe('Test trigger and turning the Zap on', () => {
+  test('"Test trigger" returns at most 3, newest first, and finds a year-old order in a quiet store', async () => {
+    const endpoint = fakeSearch('/orders', [order(1, 380 * DAY), order(2, 370 * DAY), order(3, 369 * DAY), order(4, 368 * DAY)], { rowOrder: 'shuffled' });
+    const result = await poll(newOrder, {}, { isLoadingSample: true });
+    expect(result.map((o) => o.id)).toEqual(['SHOP-00004', 'SHOP-00003', 'SHOP-00002']);
+    expect(endpoint.queries).toHaveLength(3); // 3 days, 31 days, 400 days
+  });
+
+  test('the dedupe-seeding poll reads 90 days of ids only', async () => {
+    const endpoint = fakeSearch('/orders', Array.from({ length: 120 }, (_, i) => order(i + 1, (i + 1) * DAY * 0.7, { paymentStatus: 'PAID' })));
+    const result = await poll(newPaidOrder, {}, { isPopulatingDedupe: true });
+    expect(endpoint.queries[0]).toEqual({
+      updatedFrom: String(NOW - 90 * DAY),
+      updatedTo: String(NOW),
+      paymentStatus: 'PAID',
+      responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)',
+      offset: '0',
+      limit: '100',
+    });
+    expect(result).toHaveLength(128 > 120 ? Math.floor(90 / 0.7) > 120 ? 120 : 0 : 0);
+    expect(result[0]).toEqual({ id: 'SHOP-00001' });
+  });
+
+  test('bundle.meta.limit is honoured', async () => {
+    fakeSearch('/orders', Array.from({ length: 10 }, (_, i) => order(i + 1, 100 + i)));
+    expect(await poll(newOrder, {}, { limit: 4 })).toHaveLength(4);
+  });
+});

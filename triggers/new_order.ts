@@ -1,0 +1,42 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { orderTriggerOperation } from '../lib/order-trigger.js';
+import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/statuses.js';
+
+const inputFields = defineInputFields([
+  {
+    key: 'paymentStatus',
+    label: 'Payment Status',
+    list: true,
+    required: false,
+    choices: choicesOf(PAYMENT_STATUSES),
+    helpText:
+      'Only orders with one of these payment statuses (as shown in Ecwid admin → My Sales → Orders). Leave empty for every new order. With a status chosen, an order triggers once, when it first has it — even days after it was placed.',
+  },
+  {
+    key: 'fulfillmentStatus',
+    label: 'Fulfillment Status',
+    list: true,
+    required: false,
+    choices: choicesOf(FULFILLMENT_STATUSES),
+    helpText:
+      'Only orders with one of these fulfillment statuses (Ecwid admin → My Sales → Orders → Fulfillment). Combine with Payment Status, e.g. "Paid" and "Delivered".',
+  },
+]);
+
+const { perform, sample, outputFields } = orderTriggerOperation((z, bundle) => bundle.inputData);
+
+export default defineTrigger({
+  key: 'new_order',
+  noun: 'Order',
+  display: {
+    label: 'New Order',
+    description: 'Triggers when an order is placed, or when an order first reaches the payment and fulfillment statuses you choose.',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform: perform satisfies PollingTriggerPerform<typeof inputFields>,
+    sample,
+    outputFields,
+  },
+});
