@@ -4,6 +4,7 @@ import { addBearerToken } from './lib/auth-header.js';
 import { handleEcwidErrors } from './lib/errors.js';
 import newOrder from './triggers/new_order.js';
 import newPaidOrder from './triggers/new_paid_order.js';
+import findOrder from './searches/find_order.js';
 
 export default defineApp({
   version: '1.0.0',
@@ -18,5 +19,7 @@ export default defineApp({
     [newPaidOrder.key]: newPaidOrder,
   },
   creates: {},
-  searches: {},
+  searches: {
+    [findOrder.key]: findOrder,
+  },
 });

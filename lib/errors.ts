@@ -180,3 +180,12 @@ export const transientError = (z: ZObject, what: string): Error =>
     `Ecwid's answer was incomplete (${what}). Zapier will retry automatically; nothing needs to be done.`,
     TRANSIENT_RETRY_SECONDS,
   );
+
+/** True for the error a 404 from Ecwid becomes: searches answer "nothing found" instead of failing. */
+export const isNotFound = (error: unknown): boolean => {
+  try {
+    return JSON.parse(String((error as Error)?.message)).status === 404;
+  } catch {
+    return false;
+  }
+};

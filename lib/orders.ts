@@ -1,5 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { pollModeOf, pollWindow, type WindowSpec } from './poll.js';
+import { nowUnix } from './dates.js';
+import { ecwidRequest, pathSegment } from './ecwid.js';
+import { isNotFound } from './errors.js';
+import { POLL_MAX_REQUESTS, pollModeOf, pollWindow, readWindow, type WindowSpec } from './poll.js';
 import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
 import type { EcwidOrder } from './types.js';
 
@@ -71,3 +74,41 @@ export const pollOrders = async (z: ZObject, bundle: Bundle, filter: OrderFilter
 };
 
 export const isDedupePoll = (bundle: Bundle): boolean => pollModeOf(bundle) === 'dedupe';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * One order by its id, or the newest order of a customer's email; undefined when there is none.
+ * By email, every order of that customer is read through the window reader (all time), since /orders' row order
+ * says nothing about which is newest.
+ */
+export const findOrder = async (
+  z: ZObject,
+  bundle: Bundle,
+  { orderId, email }: { orderId: string; email: string },
+): Promise<EcwidOrder | undefined> => {
+  if (orderId) {
+    try {
+      return await ecwidRequest<EcwidOrder>(z, bundle, {
+        path: `/orders/${pathSegment(z, orderId, 'Order ID')}`,
+        subject: { noun: 'order', id: orderId, field: 'Order ID' },
+      });
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+  if (!email) {
+    throw new z.errors.Error('Fill in the Order ID field or the Customer Email field.', 'InvalidInput', 400);
+  }
+  if (!EMAIL.test(email)) {
+    throw new z.errors.Error(`The Customer Email field must be an email address (got "${email.slice(0, 80)}").`, 'InvalidInput', 400);
+  }
+  const read = await readWindow(z, bundle, { ...orderWindow({ paymentStatuses: [], fulfillmentStatuses: [] }), params: { email } }, {
+    fromSeconds: 0,
+    toSeconds: nowUnix(),
+    maxRecords: 1,
+    maxRequests: POLL_MAX_REQUESTS,
+  });
+  return read.records.find((order) => String(order.email ?? '').toLowerCase() === email.toLowerCase()) ?? read.records[0];
+};

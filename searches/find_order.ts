@@ -1,0 +1,37 @@
+import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
+import { findOrder } from '../lib/orders.js';
+import { ORDER_OUTPUT_FIELDS, toOrderOutput } from '../lib/order-output.js';
+import { SAMPLE_ORDER } from '../lib/samples.js';
+
+const inputFields = defineInputFields([
+  {
+    key: 'orderId',
+    label: 'Order ID',
+    required: false,
+    helpText: 'The order number as Ecwid shows it (My Sales → Orders), e.g. "SHOP-X8UYE" or "1042", with any prefix or suffix your store adds.',
+  },
+  {
+    key: 'customerEmail',
+    label: 'Customer Email',
+    required: false,
+    helpText: "Used when Order ID is empty: finds the customer's most recent order.",
+  },
+]);
+
+const perform = (async (z, bundle) => {
+  const order = await findOrder(z, bundle, {
+    orderId: String(bundle.inputData.orderId ?? '').trim(),
+    email: String(bundle.inputData.customerEmail ?? '').trim(),
+  });
+  return order ? [toOrderOutput(order)] : [];
+}) satisfies SearchPerform<typeof inputFields>;
+
+export default defineSearch({
+  key: 'find_order',
+  noun: 'Order',
+  display: {
+    label: 'Find Order',
+    description: 'Finds an order by its ID, or the latest order of a customer by email.',
+  },
+  operation: { inputFields, perform, sample: toOrderOutput(SAMPLE_ORDER), outputFields: ORDER_OUTPUT_FIELDS },
+});
