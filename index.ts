@@ -4,6 +4,8 @@ import { addBearerToken } from './lib/auth-header.js';
 import { handleEcwidErrors } from './lib/errors.js';
 import newOrder from './triggers/new_order.js';
 import newPaidOrder from './triggers/new_paid_order.js';
+import newCustomer from './triggers/new_customer.js';
+import newProduct from './triggers/new_product.js';
 import findOrder from './searches/find_order.js';
 
 export default defineApp({
@@ -17,6 +19,8 @@ export default defineApp({
   triggers: {
     [newOrder.key]: newOrder,
     [newPaidOrder.key]: newPaidOrder,
+    [newCustomer.key]: newCustomer,
+    [newProduct.key]: newProduct,
   },
   creates: {},
   searches: {

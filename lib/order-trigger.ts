@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { ORDER_OUTPUT_FIELDS, toOrderOutput } from './order-output.js';
-import { isDedupePoll, orderFilterOf, pollOrders } from './orders.js';
+import { orderFilterOf, pollOrders } from './orders.js';
 import { SAMPLE_ORDER } from './samples.js';
 
 /**
@@ -10,10 +10,7 @@ import { SAMPLE_ORDER } from './samples.js';
 export const orderTriggerOperation = (statusInputs: (z: ZObject, bundle: Bundle) => Record<string, unknown>) => ({
   perform: async (z: ZObject, bundle: Bundle) => {
     const filter = orderFilterOf(z, statusInputs(z, bundle));
-    const orders = await pollOrders(z, bundle, filter);
-    // Turning a Zap on only needs the ids: skip the shaping (and the store profile) for the dedupe poll.
-    if (isDedupePoll(bundle)) return orders.map((order) => ({ id: String(order.id) }));
-    return orders.map((order) => toOrderOutput(order));
+    return pollOrders(z, bundle, filter, toOrderOutput);
   },
   sample: toOrderOutput(SAMPLE_ORDER),
   outputFields: ORDER_OUTPUT_FIELDS,

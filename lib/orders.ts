@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { nowUnix } from './dates.js';
 import { ecwidRequest, pathSegment } from './ecwid.js';
 import { isNotFound } from './errors.js';
-import { POLL_MAX_REQUESTS, pollModeOf, pollWindow, readWindow, type WindowSpec } from './poll.js';
+import { POLL_MAX_REQUESTS, pollRecords, readWindow, type WindowSpec } from './poll.js';
 import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
 import type { EcwidOrder } from './types.js';
 
@@ -63,17 +63,16 @@ export const orderFilterOf = (z: ZObject, inputData: Record<string, unknown>): O
 };
 
 /**
- * The orders one poll of an order trigger returns: newest first, unique Ecwid ids, matching the filter.
+ * What one poll of an order trigger returns: newest first, unique Ecwid ids, matching the filter.
  * The dedupe-seeding poll reads ids only (a 90-day window), so turning a Zap on is quick and small.
  */
-export const pollOrders = async (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<EcwidOrder[]> => {
-  const spec = orderWindow(filter);
-  const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: DEDUPE_FIELDS } };
-  const orders = await pollWindow(z, bundle, spec, { dedupeSpec });
-  return orders.filter((order) => matchesFilter(order, filter));
-};
+export const pollOrders = <O>(z: ZObject, bundle: Bundle, filter: OrderFilter, toOutput: (order: EcwidOrder) => O) =>
+  pollRecords(z, bundle, orderWindow(filter), {
+    dedupeFields: DEDUPE_FIELDS,
+    keep: (order) => matchesFilter(order, filter),
+    toOutput,
+  });
 
-export const isDedupePoll = (bundle: Bundle): boolean => pollModeOf(bundle) === 'dedupe';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

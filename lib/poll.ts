@@ -241,3 +241,24 @@ export const pollWindow = async <T>(
   const limit = Number(bundle.meta?.limit);
   return limit > 0 ? records.slice(0, limit) : records;
 };
+
+/**
+ * A polling trigger's answer: the window's records shaped for output, or — for the dedupe-seeding poll, which only
+ * needs ids — `{id}` objects read with `dedupeFields` (Ecwid's responseFields), so turning a Zap on stays small.
+ */
+export const pollRecords = async <T, O>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  {
+    dedupeFields,
+    keep = () => true,
+    toOutput,
+  }: { dedupeFields: string; keep?: (record: T) => boolean; toOutput: (record: T) => O },
+): Promise<Array<{ id: string }>> => {
+  const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: dedupeFields } };
+  const records = (await pollWindow(z, bundle, spec, { dedupeSpec })).filter(keep);
+  // Zapier's types want string ids; Ecwid's customer and product ids are numbers, which Zapier accepts as well.
+  const output = pollModeOf(bundle) === 'dedupe' ? records.map((record) => ({ id: spec.idOf(record) })) : records.map(toOutput);
+  return output as Array<{ id: string }>;
+};
