@@ -155,15 +155,44 @@ export const fetchProfile = async (z: ZObject, bundle: Bundle): Promise<StorePro
 };
 
 const profileCache = new Map<string, Promise<StoreProfile>>();
+const PROFILE_TTL_SECONDS = 24 * 3600;
 
-/** The profile, fetched at most once per store per warm process (Zapier reuses processes between polls). */
+/** Zapier's cache (z.cache) where the platform provides it; locally it is absent, and that is fine. */
+const sharedCacheGet = async (z: ZObject, key: string): Promise<StoreProfile | undefined> => {
+  try {
+    const value = await z.cache.get(key);
+    return value && typeof value === 'object' && typeof value.currency === 'string' ? (value as StoreProfile) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const sharedCacheSet = async (z: ZObject, key: string, profile: StoreProfile): Promise<void> => {
+  try {
+    await z.cache.set(key, profile, PROFILE_TTL_SECONDS);
+  } catch {
+    // no shared cache here: the process cache still saves the request on the next poll
+  }
+};
+
+/**
+ * The profile (for the currency), asked of Ecwid at most once a day per store: kept in this process (Zapier reuses
+ * warm processes between polls) and in Zapier's cache across processes, so polls cost no extra request.
+ */
 export const cachedProfile = (z: ZObject, bundle: Bundle): Promise<StoreProfile> => {
-  const key = storeIdOf(z, bundle);
-  let cached = profileCache.get(key);
+  const storeId = storeIdOf(z, bundle);
+  let cached = profileCache.get(storeId);
   if (!cached) {
-    cached = fetchProfile(z, bundle);
-    profileCache.set(key, cached);
-    cached.catch(() => profileCache.delete(key));
+    const key = `ecwid-profile:${storeId}`;
+    cached = (async () => {
+      const shared = await sharedCacheGet(z, key);
+      if (shared) return shared;
+      const profile = await fetchProfile(z, bundle);
+      await sharedCacheSet(z, key, profile);
+      return profile;
+    })();
+    profileCache.set(storeId, cached);
+    cached.catch(() => profileCache.delete(storeId));
   }
   return cached;
 };

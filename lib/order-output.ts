@@ -1,4 +1,7 @@
+import { buyerOf, flatPerson, type FlatPerson } from './contact.js';
 import { withIsoDates } from './dates.js';
+import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from './invoice.js';
+import { SAMPLE_ORDER } from './samples.js';
 import type { EcwidOrder, EcwidOrderItem } from './types.js';
 
 /**
@@ -59,11 +62,41 @@ export const toLineItem = (item: EcwidOrderItem): LineItem => {
   };
 };
 
-export const toOrderOutput = (order: EcwidOrder) => ({
-  ...withIsoDates(order),
-  id: String(order.id),
-  lineItems: (order.items ?? []).map(toLineItem),
+/** An address as flat `<prefix>AddressLine1`, `<prefix>City`… keys, all present even when Ecwid sent no person. */
+const addressFields = (prefix: 'billing' | 'shipping', person: FlatPerson) => ({
+  [`${prefix}Name`]: person.name,
+  [`${prefix}Company`]: person.company,
+  [`${prefix}Phone`]: person.phone,
+  [`${prefix}AddressLine1`]: person.addressLine1,
+  [`${prefix}AddressLine2`]: person.addressLine2,
+  [`${prefix}City`]: person.city,
+  [`${prefix}Region`]: person.region,
+  [`${prefix}PostalCode`]: person.postalCode,
+  [`${prefix}CountryCode`]: person.countryCode,
+  [`${prefix}CountryName`]: person.countryName,
 });
+
+/**
+ * The order as every trigger and search returns it. `currency` is the store's (from its profile), used by the
+ * invoice fields; it is not part of Ecwid's order record.
+ */
+export const toOrderOutput = (order: EcwidOrder, currency = '') => {
+  const buyer = buyerOf(order);
+  return {
+    ...withIsoDates(order),
+    id: String(order.id),
+    lineItems: (order.items ?? []).map(toLineItem),
+    customerName: buyer.name,
+    customerEmail: buyer.email,
+    customerFirstName: buyer.firstName,
+    customerLastName: buyer.lastName,
+    customerCompany: buyer.company,
+    customerPhone: buyer.phone,
+    ...addressFields('billing', flatPerson(order.billingPerson)),
+    ...addressFields('shipping', flatPerson(order.shippingPerson)),
+    ...toInvoice(order, currency),
+  };
+};
 
 export type OrderOutput = ReturnType<typeof toOrderOutput>;
 
@@ -109,4 +142,29 @@ export const ORDER_OUTPUT_FIELDS = [
   field('lineItems[]discountAmount', 'Line Item Promotion Discount', 'number'),
   field('lineItems[]digital', 'Line Item Is Digital', 'boolean'),
   field('lineItems[]imageUrl', 'Line Item Image URL'),
+  field('customerName', 'Customer Name'),
+  field('customerEmail', 'Customer Email'),
+  field('customerFirstName', 'Customer First Name'),
+  field('customerLastName', 'Customer Last Name'),
+  field('customerCompany', 'Customer Company'),
+  field('customerPhone', 'Customer Phone'),
+  ...(['billing', 'shipping'] as const).flatMap((prefix) => {
+    const title = prefix === 'billing' ? 'Billing' : 'Shipping';
+    return [
+      field(`${prefix}Name`, `${title} Name`),
+      field(`${prefix}Company`, `${title} Company`),
+      field(`${prefix}Phone`, `${title} Phone`),
+      field(`${prefix}AddressLine1`, `${title} Address Line 1`),
+      field(`${prefix}AddressLine2`, `${title} Address Line 2`),
+      field(`${prefix}City`, `${title} City`),
+      field(`${prefix}Region`, `${title} State or Region`),
+      field(`${prefix}PostalCode`, `${title} Postal Code`),
+      field(`${prefix}CountryCode`, `${title} Country Code`),
+      field(`${prefix}CountryName`, `${title} Country`),
+    ];
+  }),
+  ...INVOICE_OUTPUT_FIELDS,
 ];
+
+/** The static sample of every order trigger and search: the sample order through the live output code. */
+export const ORDER_SAMPLE = toOrderOutput(SAMPLE_ORDER, SAMPLE_CURRENCY);

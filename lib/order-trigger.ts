@@ -1,7 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { ORDER_OUTPUT_FIELDS, toOrderOutput } from './order-output.js';
+import { cachedProfile } from './ecwid.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from './order-output.js';
+import { pollModeOf } from './poll.js';
+import type { EcwidOrder } from './types.js';
 import { orderFilterOf, pollOrders } from './orders.js';
-import { SAMPLE_ORDER } from './samples.js';
 
 /**
  * The operation shared by every order trigger: the trigger says which statuses it wants, this reads the window
@@ -10,8 +12,11 @@ import { SAMPLE_ORDER } from './samples.js';
 export const orderTriggerOperation = (statusInputs: (z: ZObject, bundle: Bundle) => Record<string, unknown>) => ({
   perform: async (z: ZObject, bundle: Bundle) => {
     const filter = orderFilterOf(z, statusInputs(z, bundle));
-    return pollOrders(z, bundle, filter, toOrderOutput);
+    if (pollModeOf(bundle) === 'dedupe') return pollOrders(z, bundle, filter, (order) => order);
+    // The store's currency (cached: no extra request on a warm process) is read alongside the orders.
+    const [orders, profile] = await Promise.all([pollOrders(z, bundle, filter, (order) => order), cachedProfile(z, bundle)]);
+    return (orders as unknown as EcwidOrder[]).map((order) => toOrderOutput(order, profile.currency));
   },
-  sample: toOrderOutput(SAMPLE_ORDER),
+  sample: ORDER_SAMPLE,
   outputFields: ORDER_OUTPUT_FIELDS,
 });

@@ -1,7 +1,7 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { findOrder } from '../lib/orders.js';
-import { ORDER_OUTPUT_FIELDS, toOrderOutput } from '../lib/order-output.js';
-import { SAMPLE_ORDER } from '../lib/samples.js';
+import { cachedProfile } from '../lib/ecwid.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from '../lib/order-output.js';
 
 const inputFields = defineInputFields([
   {
@@ -19,11 +19,14 @@ const inputFields = defineInputFields([
 ]);
 
 const perform = (async (z, bundle) => {
-  const order = await findOrder(z, bundle, {
-    orderId: String(bundle.inputData.orderId ?? '').trim(),
-    email: String(bundle.inputData.customerEmail ?? '').trim(),
-  });
-  return order ? [toOrderOutput(order)] : [];
+  const [order, profile] = await Promise.all([
+    findOrder(z, bundle, {
+      orderId: String(bundle.inputData.orderId ?? '').trim(),
+      email: String(bundle.inputData.customerEmail ?? '').trim(),
+    }),
+    cachedProfile(z, bundle),
+  ]);
+  return order ? [toOrderOutput(order, profile.currency)] : [];
 }) satisfies SearchPerform<typeof inputFields>;
 
 export default defineSearch({
@@ -33,5 +36,5 @@ export default defineSearch({
     label: 'Find Order',
     description: 'Finds an order by its ID, or the latest order of a customer by email.',
   },
-  operation: { inputFields, perform, sample: toOrderOutput(SAMPLE_ORDER), outputFields: ORDER_OUTPUT_FIELDS },
+  operation: { inputFields, perform, sample: ORDER_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
 });

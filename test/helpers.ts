@@ -1,6 +1,7 @@
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../index.js';
+import { clearProfileCache } from '../lib/ecwid.js';
 
 export const API = 'https://app.ecwid.com';
 export const API_PATH = '/api/v3/1003';
@@ -58,4 +59,24 @@ export const rejectionOf = async (promise: Promise<unknown>): Promise<any> => {
     return error;
   }
   throw new Error('expected a rejection, got a result');
+};
+
+/** The store profile the order triggers read for the currency (any query), answered for the whole test. */
+export const stubProfile = (currency = 'USD', storeName = 'Test Shop'): { reads: () => number } => {
+  let reads = 0;
+  nock(API)
+    .persist()
+    .get(`${API_PATH}/profile`)
+    .query(true)
+    .reply(() => {
+      reads += 1;
+      return [200, { generalInfo: { storeId: 1003, storeUrl: 'https://shop.example' }, settings: { storeName }, formatsAndUnits: { currency } }];
+    });
+  return { reads: () => reads };
+};
+
+/** Forget the cached store profile: in this process and in the app tester's stand-in for Zapier's z.cache. */
+export const freshCaches = (): void => {
+  clearProfileCache();
+  (appTester as unknown as { zcacheTestObj: Record<string, unknown> }).zcacheTestObj = {};
 };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import nock from 'nock';
 import findOrder from '../../searches/find_order.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage } from '../helpers.js';
+import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, stubProfile, freshCaches } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 const search = (inputData: Record<string, unknown>) => run(findOrder.operation.perform as any, bundleFor(inputData)) as Promise<any[]>;
@@ -10,6 +10,8 @@ const search = (inputData: Record<string, unknown>) => run(findOrder.operation.p
 beforeEach(() => {
   offline();
   resetEnv();
+  freshCaches();
+  stubProfile('NZD');
   jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
 });
 afterEach(() => {

@@ -1,16 +1,19 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
+import { clearProfileCache } from '../../lib/ecwid.js';
 import newPaidOrder from '../../triggers/new_paid_order.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage } from '../helpers.js';
+import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, stubProfile, freshCaches } from '../helpers.js';
 
 const NOW = 1_800_000_000; // fixed clock, unix seconds
 
 beforeEach(() => {
   offline();
   resetEnv();
+  freshCaches();
+  stubProfile('NZD');
   jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
 });
 afterEach(() => {
@@ -170,12 +173,38 @@ describe('Test trigger and turning the Zap on', () => {
       offset: '0',
       limit: '100',
     });
-    expect(result).toHaveLength(128 > 120 ? Math.floor(90 / 0.7) > 120 ? 120 : 0 : 0);
+    expect(result).toHaveLength(120); // all within 90 days (the oldest is 84 days old)
     expect(result[0]).toEqual({ id: 'SHOP-00001' });
   });
 
   test('bundle.meta.limit is honoured', async () => {
     fakeSearch('/orders', Array.from({ length: 10 }, (_, i) => order(i + 1, 100 + i)));
     expect(await poll(newOrder, {}, { limit: 4 })).toHaveLength(4);
+  });
+});
+
+describe('accounting fields on every order', () => {
+  test('invoice fields in the store currency; the profile is read once for many polls', async () => {
+    nock.cleanAll();
+    const profile = stubProfile('EUR');
+    fakeSearch('/orders', [order(1, 60, { paymentStatus: 'PAID', items: [{ sku: 'A', name: 'Apple', price: 2.5, quantity: 4, tax: 0 }], subtotal: 10, total: 10 })]);
+    const first = await poll(newPaidOrder);
+    await poll(newPaidOrder);
+    await poll(newOrder);
+    expect(profile.reads()).toBe(1);
+    // a new process (empty memory) still finds it in Zapier's cache: no request
+    clearProfileCache();
+    await poll(newOrder);
+    expect(profile.reads()).toBe(1);
+    expect(first[0]).toMatchObject({ currency: 'EUR', invoiceReference: 'SHOP-00001', invoiceTotal: 10, lineAmountTypes: 'NoTax' });
+    expect(first[0].invoiceLines).toEqual([expect.objectContaining({ kind: 'product', itemCode: 'A', quantity: 4, unitAmount: 2.5, lineAmount: 10 })]);
+  });
+
+  test('an order without billing, shipping or email still has every contact key, empty', async () => {
+    fakeSearch('/orders', [order(1, 60)]);
+    const [result] = await poll(newOrder);
+    for (const key of ['customerName', 'customerEmail', 'billingAddressLine1', 'shippingCity', 'contactName', 'contactEmail']) {
+      expect(result[key]).toBe('');
+    }
   });
 });
