@@ -72,6 +72,7 @@ export interface EcwidSurcharge {
   description?: string;
   descriptionWithoutTax?: string;
   taxable?: boolean;
+  taxes?: EcwidTax[];
 }
 
 export interface EcwidCustomDiscount {
@@ -88,6 +89,7 @@ export interface EcwidOrder {
   orderNumber?: number;
   email?: string;
   customerId?: number;
+  customerGroup?: string;
   paymentStatus?: string;
   fulfillmentStatus?: string;
   paymentMethod?: string;
