@@ -6,6 +6,20 @@ import newOrder from './triggers/new_order.js';
 import newPaidOrder from './triggers/new_paid_order.js';
 import newCustomer from './triggers/new_customer.js';
 import newProduct from './triggers/new_product.js';
+import orderStatusChanged from './triggers/order_status_changed.js';
+import newOrderLineItem from './triggers/new_order_line_item.js';
+import newAbandonedCart from './triggers/new_abandoned_cart.js';
+import orderList from './triggers/order_list.js';
+import updateOrder from './creates/update_order.js';
+import createCustomer from './creates/create_customer.js';
+import createDiscountCoupon from './creates/create_discount_coupon.js';
+import findCustomer, { findOrCreateCustomer } from './searches/find_customer.js';
+import findDiscountCoupon, { findOrCreateDiscountCoupon } from './searches/find_discount_coupon.js';
+import findProduct from './searches/find_product.js';
+import categoryList from './triggers/category_list.js';
+import customerGroupList from './triggers/customer_group_list.js';
+import productList from './triggers/product_list.js';
+import shippingMethodList from './triggers/shipping_method_list.js';
 import findOrder from './searches/find_order.js';
 
 export default defineApp({
@@ -21,9 +35,28 @@ export default defineApp({
     [newPaidOrder.key]: newPaidOrder,
     [newCustomer.key]: newCustomer,
     [newProduct.key]: newProduct,
+    [orderStatusChanged.key]: orderStatusChanged,
+    [newOrderLineItem.key]: newOrderLineItem,
+    [newAbandonedCart.key]: newAbandonedCart,
+    [orderList.key]: orderList,
+    [categoryList.key]: categoryList,
+    [productList.key]: productList,
+    [customerGroupList.key]: customerGroupList,
+    [shippingMethodList.key]: shippingMethodList,
   },
-  creates: {},
+  creates: {
+    [createDiscountCoupon.key]: createDiscountCoupon,
+    [createCustomer.key]: createCustomer,
+    [updateOrder.key]: updateOrder,
+  },
   searches: {
     [findOrder.key]: findOrder,
+    [findDiscountCoupon.key]: findDiscountCoupon,
+    [findCustomer.key]: findCustomer,
+    [findProduct.key]: findProduct,
+  },
+  searchOrCreates: {
+    [findOrCreateCustomer.key]: findOrCreateCustomer,
+    [findOrCreateDiscountCoupon.key]: findOrCreateDiscountCoupon,
   },
 });

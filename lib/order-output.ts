@@ -2,6 +2,7 @@ import { buyerOf, flatPerson, type FlatPerson } from './contact.js';
 import { withIsoDates } from './dates.js';
 import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from './invoice.js';
 import { SAMPLE_ORDER } from './samples.js';
+import { withKeysOf } from './shape.js';
 import type { EcwidOrder, EcwidOrderItem } from './types.js';
 
 /**
@@ -76,11 +77,7 @@ const addressFields = (prefix: 'billing' | 'shipping', person: FlatPerson) => ({
   [`${prefix}CountryName`]: person.countryName,
 });
 
-/**
- * The order as every trigger and search returns it. `currency` is the store's (from its profile), used by the
- * invoice fields; it is not part of Ecwid's order record.
- */
-export const toOrderOutput = (order: EcwidOrder, currency = '') => {
+const orderOutput = (order: EcwidOrder, currency: string) => {
   const buyer = buyerOf(order);
   return {
     ...withIsoDates(order),
@@ -167,4 +164,10 @@ export const ORDER_OUTPUT_FIELDS = [
 ];
 
 /** The static sample of every order trigger and search: the sample order through the live output code. */
-export const ORDER_SAMPLE = toOrderOutput(SAMPLE_ORDER, SAMPLE_CURRENCY);
+export const ORDER_SAMPLE = orderOutput(SAMPLE_ORDER, SAMPLE_CURRENCY);
+
+/**
+ * The order as every trigger and search returns it, with every key of the sample (empty when Ecwid left it out).
+ * `currency` is the store's (from its profile), used by the invoice fields; Ecwid's order record has none.
+ */
+export const toOrderOutput = (order: EcwidOrder, currency = '') => withKeysOf(ORDER_SAMPLE, orderOutput(order, currency));

@@ -13,7 +13,7 @@ export interface OrderFilter {
 }
 
 /** The ids Zapier dedupes on, plus what the dedupe poll needs to stay small (20 MB cap). */
-const DEDUPE_FIELDS = 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)';
+export const ORDER_DEDUPE_FIELDS = 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)';
 
 const orderIdOf = (order: EcwidOrder): string => String(order.id);
 
@@ -66,11 +66,18 @@ export const orderFilterOf = (z: ZObject, inputData: Record<string, unknown>): O
  * What one poll of an order trigger returns: newest first, unique Ecwid ids, matching the filter.
  * The dedupe-seeding poll reads ids only (a 90-day window), so turning a Zap on is quick and small.
  */
-export const pollOrders = <O>(z: ZObject, bundle: Bundle, filter: OrderFilter, toOutput: (order: EcwidOrder) => O) =>
-  pollRecords(z, bundle, orderWindow(filter), {
-    dedupeFields: DEDUPE_FIELDS,
+export const pollOrders = <O>(
+  z: ZObject,
+  bundle: Bundle,
+  filter: OrderFilter,
+  toOutput: (order: EcwidOrder, currency: string) => O,
+  window: WindowSpec<EcwidOrder> = orderWindow(filter),
+) =>
+  pollRecords(z, bundle, window, {
+    dedupeFields: ORDER_DEDUPE_FIELDS,
     keep: (order) => matchesFilter(order, filter),
     toOutput,
+    withCurrency: true,
   });
 
 
@@ -89,8 +96,8 @@ export const findOrder = async (
   if (orderId) {
     try {
       return await ecwidRequest<EcwidOrder>(z, bundle, {
-        path: `/orders/${pathSegment(z, orderId, 'Order ID')}`,
-        subject: { noun: 'order', id: orderId, field: 'Order ID' },
+        path: `/orders/${pathSegment(z, orderId, 'Order Number')}`,
+        subject: { noun: 'order', id: orderId, field: 'Order Number' },
       });
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -98,7 +105,7 @@ export const findOrder = async (
     }
   }
   if (!email) {
-    throw new z.errors.Error('Fill in the Order ID field or the Customer Email field.', 'InvalidInput', 400);
+    throw new z.errors.Error('Fill in the Order Number field or the Customer Email field.', 'InvalidInput', 400);
   }
   if (!EMAIL.test(email)) {
     throw new z.errors.Error(`The Customer Email field must be an email address (got "${email.slice(0, 80)}").`, 'InvalidInput', 400);

@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { ecwidSearch, MAX_PAGE_SIZE, type EcwidPage, type Query } from './ecwid.js';
+import { cachedProfile, ecwidSearch, MAX_PAGE_SIZE, type EcwidPage, type Query } from './ecwid.js';
 import { nowUnix } from './dates.js';
 
 /**
@@ -209,8 +209,9 @@ export const pollWindow = async <T>(
   z: ZObject,
   bundle: Bundle,
   spec: WindowSpec<T>,
-  options: { dedupeSpec?: WindowSpec<T> } = {},
+  options: { dedupeSpec?: WindowSpec<T>; keep?: (record: T) => boolean } = {},
 ): Promise<T[]> => {
+  const keep = options.keep ?? (() => true);
   const mode = pollModeOf(bundle);
   const now = nowUnix();
   let records: T[];
@@ -218,7 +219,8 @@ export const pollWindow = async <T>(
     records = [];
     for (const lookback of SAMPLE_LOOKBACKS_SECONDS) {
       const read = await readWindow(z, bundle, spec, { fromSeconds: now - lookback, toSeconds: now, maxRecords: SAMPLE_SIZE, maxRequests: POLL_MAX_REQUESTS });
-      records = read.records.slice(0, SAMPLE_SIZE);
+      // Filtered before the three are taken, so "Test trigger" shows three matching records when there are.
+      records = read.records.filter(keep).slice(0, SAMPLE_SIZE);
       if (records.length > 0) break;
     }
   } else if (mode === 'dedupe') {
@@ -228,7 +230,7 @@ export const pollWindow = async <T>(
       maxRecords: DEDUPE_MAX_RECORDS,
       maxRequests: DEDUPE_MAX_REQUESTS,
     });
-    records = read.records;
+    records = read.records.filter(keep);
   } else {
     const read = await readWindow(z, bundle, spec, {
       fromSeconds: now - POLL_LOOKBACK_SECONDS,
@@ -236,29 +238,33 @@ export const pollWindow = async <T>(
       maxRecords: POLL_MAX_RECORDS,
       maxRequests: POLL_MAX_REQUESTS,
     });
-    records = read.records;
+    records = read.records.filter(keep);
   }
   const limit = Number(bundle.meta?.limit);
   return limit > 0 ? records.slice(0, limit) : records;
 };
 
 /**
- * A polling trigger's answer: the window's records shaped for output, or — for the dedupe-seeding poll, which only
- * needs ids — `{id}` objects read with `dedupeFields` (Ecwid's responseFields), so turning a Zap on stays small.
+ * A polling trigger's answer: the window's records that `keep` accepts, shaped by `toOutput`. The dedupe-seeding
+ * poll, which only needs ids, reads `{id}` objects with `dedupeFields` (Ecwid's responseFields) so turning a Zap on
+ * stays small. `withCurrency`: the output needs the store's currency, read alongside the window from the cached
+ * profile (no extra request on a warm process; none at all for the dedupe poll).
  */
 export const pollRecords = async <T, O>(
   z: ZObject,
   bundle: Bundle,
   spec: WindowSpec<T>,
-  {
-    dedupeFields,
-    keep = () => true,
-    toOutput,
-  }: { dedupeFields: string; keep?: (record: T) => boolean; toOutput: (record: T) => O },
+  options: {
+    dedupeFields: string;
+    keep?: (record: T) => boolean;
+    toOutput: (record: T, currency: string) => O;
+    withCurrency?: boolean;
+  },
 ): Promise<Array<{ id: string }>> => {
-  const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: dedupeFields } };
-  const records = (await pollWindow(z, bundle, spec, { dedupeSpec })).filter(keep);
+  const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: options.dedupeFields } };
+  const read = pollWindow(z, bundle, spec, { dedupeSpec, keep: options.keep });
+  if (pollModeOf(bundle) === 'dedupe') return (await read).map((record) => ({ id: spec.idOf(record) }));
+  const [records, profile] = await Promise.all([read, options.withCurrency ? cachedProfile(z, bundle) : undefined]);
   // Zapier's types want string ids; Ecwid's customer and product ids are numbers, which Zapier accepts as well.
-  const output = pollModeOf(bundle) === 'dedupe' ? records.map((record) => ({ id: spec.idOf(record) })) : records.map(toOutput);
-  return output as Array<{ id: string }>;
+  return records.map((record) => options.toOutput(record, profile?.currency ?? '')) as unknown as Array<{ id: string }>;
 };

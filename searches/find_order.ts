@@ -6,15 +6,15 @@ import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from '../lib/order-o
 const inputFields = defineInputFields([
   {
     key: 'orderId',
-    label: 'Order ID',
+    label: 'Order Number',
     required: false,
-    helpText: 'The order number as Ecwid shows it (My Sales → Orders), e.g. "SHOP-X8UYE" or "1042", with any prefix or suffix your store adds.',
+    helpText: 'The order number as Ecwid shows it in My Sales → Orders, e.g. "SHOP-X8UYE" or "1042", with any prefix or suffix your store adds.',
   },
   {
     key: 'customerEmail',
     label: 'Customer Email',
     required: false,
-    helpText: "Used when Order ID is empty: finds the customer's most recent order.",
+    helpText: "Used when Order Number is empty: finds the customer's most recent order.",
   },
 ]);
 

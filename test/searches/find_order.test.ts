@@ -56,9 +56,9 @@ describe('Find Order', () => {
   });
 
   test.each([
-    [{}, /^Fill in the Order ID field or the Customer Email field\.$/],
+    [{}, /^Fill in the Order Number field or the Customer Email field\.$/],
     [{ customerEmail: 'not an email' }, /^The Customer Email field must be an email address/],
-    [{ orderId: '..' }, /^The Order ID field must be an Ecwid id or code/],
+    [{ orderId: '..' }, /^The Order Number field must be an Ecwid id or code/],
   ])('bad input %p is refused before any request', async (inputData, message) => {
     expect(shownMessage(await rejectionOf(search(inputData)))).toMatch(message);
   });

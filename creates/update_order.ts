@@ -1,0 +1,57 @@
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE } from '../lib/order-output.js';
+import { ORDER_UPDATE_LABELS as L, orderUpdateFrom, updateOrder } from '../lib/order-updates.js';
+import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/statuses.js';
+
+const inputFields = defineInputFields([
+  {
+    key: 'orderId',
+    label: L.orderId,
+    required: true,
+    dynamic: 'order_list.id.name',
+    search: 'find_order.id',
+    helpText:
+      'Pick a recent order, or map the Order ID from an earlier step (New Order, Find Order) — the number Ecwid shows in My Sales → Orders, e.g. "SHOP-X8UYE".',
+  },
+  {
+    key: 'paymentStatus',
+    label: L.paymentStatus,
+    required: false,
+    choices: choicesOf(PAYMENT_STATUSES),
+    helpText: 'Leave empty to keep the current one. Changing it moves no money (marking an order Refunded issues no refund); Ecwid may email the customer about the new status if that notification is on.',
+  },
+  {
+    key: 'fulfillmentStatus',
+    label: L.fulfillmentStatus,
+    required: false,
+    choices: choicesOf(FULFILLMENT_STATUSES),
+    helpText: 'Leave empty to keep the current one. Ecwid may email the customer (e.g. on Shipped) if that notification is on.',
+  },
+  {
+    key: 'trackingNumber',
+    label: L.trackingNumber,
+    required: false,
+    helpText: "The carrier's tracking code, shown to the customer on the order. Replaces the current one; leave empty to keep it.",
+  },
+  {
+    key: 'privateAdminNotes',
+    label: L.privateAdminNotes,
+    type: 'text',
+    required: false,
+    helpText: "Notes only staff see on the order's page in Ecwid admin. Replaces the current notes; leave empty to keep them.",
+  },
+]);
+
+const perform = (async (z, bundle) => updateOrder(z, bundle, orderUpdateFrom(z, bundle.inputData))) satisfies CreatePerform<
+  typeof inputFields
+>;
+
+export default defineCreate({
+  key: 'update_order',
+  noun: 'Order',
+  display: {
+    label: 'Update Order',
+    description: "Updates an order's payment status, fulfillment status, tracking number or private notes; fields left empty stay as they are.",
+  },
+  operation: { inputFields, perform, sample: ORDER_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
+});

@@ -1,0 +1,43 @@
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import {
+  FULFILLMENT_STATUS_FILTER,
+  PAYMENT_STATUS_FILTER,
+  pollStatusChanges,
+  STATUS_CHANGE_OUTPUT_FIELDS,
+  STATUS_CHANGE_SAMPLE,
+} from '../lib/order-status.js';
+import { orderFilterOf } from '../lib/orders.js';
+
+const inputFields = defineInputFields([
+  {
+    ...PAYMENT_STATUS_FILTER,
+    helpText:
+      'Only when the new payment status is one of these (as shown in Ecwid admin → My Sales → Orders). Leave empty for every change. Ecwid keeps no status history, so the previous statuses are empty, and if an order changes twice between two checks only its latest statuses trigger.',
+  },
+  {
+    ...FULFILLMENT_STATUS_FILTER,
+    helpText:
+      'Only when the new fulfillment status is one of these, e.g. "Shipped" to send tracking emails. Combined with Payment Status, both must match.',
+  },
+]);
+
+const perform = (async (z, bundle) => pollStatusChanges(z, bundle, orderFilterOf(z, bundle.inputData))) satisfies PollingTriggerPerform<
+  typeof inputFields
+>;
+
+export default defineTrigger({
+  key: 'order_status_changed',
+  noun: 'Order Status',
+  display: {
+    label: 'Order Status Changed',
+    description:
+      'Triggers when an order is placed or reaches a new combination of payment and fulfillment status (once per combination; edits that change no status do not trigger).',
+  },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: STATUS_CHANGE_SAMPLE,
+    outputFields: STATUS_CHANGE_OUTPUT_FIELDS,
+  },
+});
