@@ -57,17 +57,26 @@ export function randomName(random: Random): NamedPerson {
   return { firstName, lastName, name: `${firstName} ${lastName}` };
 }
 
-/** An ASCII mailbox for a name, made unique by `n`; e.g. "zoe.muller.42@example.com". */
-export function emailFor(person: NamedPerson, n: number, domain = 'example.com'): string {
-  const ascii = (s: string) =>
-    s
+const asciiCache = new Map<string, string>();
+/** "Łukasz" → "lukasz"; memoized because names come from short fixed lists. */
+function asciiLower(text: string): string {
+  let ascii = asciiCache.get(text);
+  if (ascii === undefined) {
+    ascii = text
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
-      .replace(/ł/g, 'l')
-      .replace(/ø/g, 'o')
+      .replace(/ł/gi, 'l')
+      .replace(/ø/gi, 'o')
       .replace(/[^A-Za-z]/g, '')
       .toLowerCase();
-  return `${ascii(person.firstName)}.${ascii(person.lastName)}.${n}@${domain}`;
+    asciiCache.set(text, ascii);
+  }
+  return ascii;
+}
+
+/** An ASCII mailbox for a name, made unique by `n`; e.g. "zoe.muller.42@example.com". */
+export function emailFor(person: NamedPerson, n: number, domain = 'example.com'): string {
+  return `${asciiLower(person.firstName)}.${asciiLower(person.lastName)}.${n}@${domain}`;
 }
 
 export function randomPhone(random: Random): string {

@@ -16,26 +16,36 @@ export const fromCents = (cents: number): number => cents / 100;
 
 /**
  * Splits `total` cents over `weights` in proportion, largest remainders first, so the parts always add up to
- * `total` exactly. All-zero weights split evenly.
+ * `total` exactly. All-zero weights split evenly. (Plain loops: this runs several times per generated order.)
  */
 export function allocate(total: number, weights: readonly number[]): number[] {
-  if (weights.length === 0) return [];
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const effective = sum > 0 ? weights : weights.map(() => 1);
-  const effectiveSum = sum > 0 ? sum : weights.length;
-  const exact = effective.map((w) => (total * w) / effectiveSum);
-  const parts = exact.map(Math.floor);
-  let remainder = total - parts.reduce((a, b) => a + b, 0);
-  const byFraction = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of byFraction) {
-    if (remainder <= 0) break;
-    parts[i] += 1;
-    remainder -= 1;
+  const n = weights.length;
+  let weightSum = 0;
+  for (const w of weights) weightSum += w;
+  const parts = new Array<number>(n);
+  const fractions = new Array<number>(n);
+  let assigned = 0;
+  for (let i = 0; i < n; i++) {
+    const exact = weightSum > 0 ? (total * weights[i]) / weightSum : total / n;
+    parts[i] = Math.floor(exact);
+    fractions[i] = exact - parts[i];
+    assigned += parts[i];
+  }
+  // Fewer than n cents are left over: hand them out one by one to the largest fractions (earliest on ties).
+  for (let left = total - assigned; left > 0; left--) {
+    let best = 0;
+    for (let i = 1; i < n; i++) if (fractions[i] > fractions[best]) best = i;
+    parts[best] += 1;
+    fractions[best] = -1;
   }
   return parts;
 }
 
-const sumRates = (taxes: readonly TaxRate[]): number => taxes.reduce((acc, t) => acc + t.rate, 0);
+function sumRates(taxes: readonly TaxRate[]): number {
+  let total = 0;
+  for (const t of taxes) total += t.rate;
+  return total;
+}
 
 /** The tax contained in (gross) or added to (net) an amount, for one rate among `allRates` on that amount. */
 function taxOn(amountCents: number, rate: number, allRates: number, pricesIncludeTax: boolean): number {
@@ -109,54 +119,58 @@ export interface PricedOrder {
   totalWithoutTax: number;
 }
 
+const NO_SHIPPING = { rate: 0, handling: 0, taxes: [] as readonly TaxRate[] };
+
 /** All amounts in the input and output are cents. */
 export function priceOrder(input: PricingInput): PricedOrder {
-  const { pricesIncludeTax } = input;
-  const lineTotals = input.lines.map((l) => l.unitPrice * l.quantity);
+  const { pricesIncludeTax, promotions } = input;
+  const shipping = input.shipping ?? NO_SHIPPING;
+  const shippingRates = sumRates(shipping.taxes);
+  const shippingBase = shipping.rate + shipping.handling;
+  const shippingTaxes = shipping.taxes.map((t) => ({ name: t.name, rate: t.rate, total: taxOn(shippingBase, t.rate, shippingRates, pricesIncludeTax) }));
 
   // Promotions first, on the full line; then the coupon on what the promotions left.
-  const promotionAmounts = input.lines.map((_, i) =>
-    input.promotions.map((p) => Math.round((lineTotals[i] * p.percent) / 100)),
-  );
-  const afterPromotions = lineTotals.map((total, i) => total - promotionAmounts[i].reduce((a, b) => a + b, 0));
-  const couponAmounts = couponPerLine(input, afterPromotions);
-  const discounted = afterPromotions.map((amount, i) => amount - couponAmounts[i]);
-
-  const shipping = input.shipping ?? { rate: 0, handling: 0, taxes: [] };
-  const shippingBase = shipping.rate + shipping.handling;
-  const shippingRates = sumRates(shipping.taxes);
-  const shippingTaxes = shipping.taxes.map((t) => ({
-    name: t.name,
-    rate: t.rate,
-    total: taxOn(shippingBase, t.rate, shippingRates, pricesIncludeTax),
-  }));
-
-  const lines: PricedLine[] = input.lines.map((line, i) => {
-    const allRates = sumRates(line.taxes);
+  const promotionTotals = promotions.map(() => 0);
+  const afterPromotions: number[] = [];
+  const lines: PricedLine[] = input.lines.map((line) => {
+    const lineTotal = line.unitPrice * line.quantity;
+    const promotionAmounts = promotions.map((p, i) => {
+      const amount = Math.round((lineTotal * p.percent) / 100);
+      promotionTotals[i] += amount;
+      return amount;
+    });
+    afterPromotions.push(lineTotal - sum(promotionAmounts));
     return {
-      lineTotal: lineTotals[i],
-      priceWithoutTax: withoutTax(line.unitPrice, allRates, pricesIncludeTax),
-      promotionAmounts: promotionAmounts[i],
-      couponAmount: couponAmounts[i],
-      taxes: line.taxes.map((t) => ({
-        name: t.name,
-        rate: t.rate,
-        onDiscountedSubtotal: taxOn(discounted[i], t.rate, allRates, pricesIncludeTax),
-        onShipping: 0,
-      })),
+      lineTotal,
+      priceWithoutTax: withoutTax(line.unitPrice, sumRates(line.taxes), pricesIncludeTax),
+      promotionAmounts,
+      couponAmount: 0,
+      taxes: [],
       shippingShare: 0,
     };
   });
+  const couponAmounts = couponPerLine(input, afterPromotions);
+  const shippableWeights = input.lines.map((l, i) => (l.shippable ? lines[i].lineTotal : 0));
+  const shippingShares = allocate(shipping.rate, shippableWeights);
 
-  const shippableWeights = input.lines.map((l, i) => (l.shippable ? lineTotals[i] : 0));
-  allocate(shipping.rate, shippableWeights).forEach((share, i) => (lines[i].shippingShare = share));
+  let subtotal = 0;
+  let subtotalWithoutTax = 0;
+  let lineTax = 0;
+  input.lines.forEach((line, i) => {
+    const priced = lines[i];
+    const allRates = sumRates(line.taxes);
+    const discounted = afterPromotions[i] - couponAmounts[i];
+    priced.couponAmount = couponAmounts[i];
+    priced.shippingShare = shippingShares[i];
+    priced.taxes = line.taxes.map((t) => ({ name: t.name, rate: t.rate, onDiscountedSubtotal: taxOn(discounted, t.rate, allRates, pricesIncludeTax), onShipping: 0 }));
+    subtotal += priced.lineTotal;
+    subtotalWithoutTax += withoutTax(priced.lineTotal, allRates, pricesIncludeTax);
+    for (const t of priced.taxes) lineTax += t.onDiscountedSubtotal;
+  });
   if (input.shippingTaxOnItems) spreadShippingTax(lines, shippingTaxes, shippableWeights);
 
-  const subtotal = sum(lineTotals);
-  const promotionTotals = input.promotions.map((_, p) => sum(promotionAmounts.map((amounts) => amounts[p])));
   const discount = sum(promotionTotals);
   const couponDiscount = sum(couponAmounts);
-  const lineTax = sum(lines.flatMap((l) => l.taxes.map((t) => t.onDiscountedSubtotal)));
   const tax = lineTax + sum(shippingTaxes.map((t) => t.total));
   const surcharges = sum(input.surcharges);
   const totalBeforeGiftCardRedemption =
@@ -167,7 +181,7 @@ export function priceOrder(input: PricingInput): PricedOrder {
   return {
     lines,
     subtotal,
-    subtotalWithoutTax: sum(input.lines.map((l, i) => withoutTax(lineTotals[i], sumRates(l.taxes), pricesIncludeTax))),
+    subtotalWithoutTax,
     promotionTotals,
     discount,
     couponDiscount,
@@ -185,14 +199,16 @@ export function priceOrder(input: PricingInput): PricedOrder {
 }
 
 function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 /** ABS coupons spread their amount over eligible lines; PERCENT coupons take the percent of each eligible line. */
 function couponPerLine(input: PricingInput, afterPromotions: readonly number[]): number[] {
   const { coupon } = input;
+  if (!coupon) return afterPromotions.map(() => 0);
   const eligible = afterPromotions.map((amount, i) => (input.lines[i].couponEligible ? amount : 0));
-  if (!coupon) return eligible.map(() => 0);
   if (coupon.type === 'PERCENT') return eligible.map((amount) => Math.round((amount * coupon.discount) / 100));
   return allocate(Math.min(coupon.discount, sum(eligible)), eligible);
 }

@@ -1,27 +1,100 @@
 /**
- * Builds one Ecwid order (cart, promotions, coupon, shipping, gift card, people) and plans how it moves through
- * payment and fulfillment statuses. Used by the seeded generator and by live `createOrder` alike.
+ * Orders as the store keeps them (`OrderRecord`: the facts of a checkout, money in integer cents, shared
+ * references) and as the API shows them (`orderView` → Ecwid's order JSON, money derived on every read).
+ * Keeping facts rather than JSON makes a 100,000-order store small and quick to build: a record is a handful of
+ * heap objects, where the JSON is ~90 (every decimal amount is a boxed number in V8).
+ * Also: placing a random order, and planning how it moves through payment and fulfillment statuses.
  */
-import { formatEcwidDate, parseEcwidDate } from './dates.js';
+import { formatEcwidDate, storedDateSeconds } from './dates.js';
 import { emailFor, randomName, randomPerson } from './fixtures.js';
-import { fromCents, priceOrder, toCents, type PricedOrder, type Promotion } from './money.js';
+import { fromCents, priceOrder, toCents, type PricedOrder, type PricingLine, type Promotion } from './money.js';
 import type { Random } from './random.js';
 import type {
   Customer,
   DiscountCoupon,
   FulfillmentStatus,
   Order,
+  OrderCoupon,
   OrderItem,
+  PaymentMethod,
   PaymentStatus,
   Person,
   Product,
   SelectedOption,
+  ShippingMethod,
   StoreSettings,
 } from './types.js';
 
+const IP_ADDRESSES = Array.from({ length: 254 }, (_, i) => `203.0.113.${i + 1}`); // TEST-NET-3
 const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86400;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Records
+
+/** A cart line as placed: the product's details at that moment, so later catalog edits leave old orders alone. */
+export interface OrderLine extends PricingLine {
+  productId: number;
+  sku: string;
+  name: string;
+  categoryId: number;
+  imageUrl: string;
+  weight: number;
+  /** The product's base unit price in cents (no options). */
+  productPrice: number;
+  selectedOptions?: readonly SelectedOption[];
+}
+
+export interface RefundRecord {
+  at: number;
+  reason: string;
+  /** Cents. */
+  amount: number;
+}
+
+/** What the store keeps per order. The fields an API client can change (PUT /orders) have their Ecwid names. */
+export interface OrderRecord {
+  id: string;
+  internalId: number;
+  createTimestamp: number;
+  updateTimestamp: number;
+  paymentStatus: PaymentStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  email: string;
+  customerId?: number;
+  customerGroupId: number;
+  customerGroup: string;
+  paymentMethod: PaymentMethod;
+  lines: OrderLine[];
+  promotions: readonly Promotion[];
+  coupon?: OrderCoupon;
+  shippingMethod?: ShippingMethod;
+  /** Cents, after any free-shipping threshold. */
+  shippingRate: number;
+  /** Cents; 0 without handling fee. */
+  handling: number;
+  /** Cents of the untaxed "Eco packaging" surcharge; 0 without. */
+  surcharge: number;
+  /** Cents on the gift card used (the redemption is capped at the order's total). */
+  giftCardBalance: number;
+  giftCardCode?: string;
+  /** Ecwid shows shipping tax in `taxesOnShipping[]` and, on some orders, also spread over the items. */
+  shippingTaxOnItems: boolean;
+  /** Cents, derived once at checkout (money never changes afterwards): what `totalFrom/To` compare. */
+  totalCents: number;
+  billingPerson?: Person;
+  shippingPerson?: Person;
+  ipAddress: string;
+  acceptMarketing: boolean;
+  orderComments?: string;
+  privateAdminNotes?: string;
+  trackingNumber?: string;
+  hidden: boolean;
+  customerTaxExempt: boolean;
+  externalFulfillment: boolean;
+  refunds: readonly RefundRecord[];
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Ids
@@ -30,18 +103,28 @@ const ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // 32 symbols, no 0/O/1/
 const ID_BITS = 25; // 5 symbols × 5 bits
 
 /**
- * Ecwid-looking order code ("K8XTQ") for the n-th order: an odd multiplier and an xor mask permute the 25-bit
- * space, so codes look random yet never collide (up to 33 million orders) and need no lookup table.
+ * Ecwid-looking order code ("K8XTQ") for the n-th order. Odd multipliers and xor-shifts each permute the 25-bit
+ * space, so codes never collide (up to 33 million orders) and need no lookup table — and consecutive orders get
+ * unrelated codes, so sorting by id says nothing about age (as with Ecwid).
  */
 export function orderCode(sequence: number, mask: number): string {
-  const bits = (Math.imul(sequence + 1, 0x2f1b5) ^ mask) & ((1 << ID_BITS) - 1);
-  let code = '';
-  for (let shift = ID_BITS - 5; shift >= 0; shift -= 5) code += ID_ALPHABET[(bits >>> shift) & 31];
-  return code;
+  const all = (1 << ID_BITS) - 1;
+  let bits = (sequence ^ mask) & all;
+  bits = Math.imul(bits, 0x2f1b5) & all;
+  bits ^= bits >>> 13;
+  bits = Math.imul(bits, 0x1a3d7) & all;
+  bits ^= bits >>> 11;
+  const symbol = (shift: number) => ID_ALPHABET.charCodeAt((bits >>> shift) & 31);
+  return String.fromCharCode(symbol(20), symbol(15), symbol(10), symbol(5), symbol(0));
+}
+
+/** The store's full order id: its prefix and suffix around the code, e.g. "SHOP-K8XTQ". */
+export function orderId(settings: Pick<StoreSettings, 'orderIdPrefix' | 'orderIdSuffix'>, sequence: number, mask: number): string {
+  return `${settings.orderIdPrefix}${orderCode(sequence, mask)}${settings.orderIdSuffix}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Building
+// Placing an order
 
 export interface OrderDraft {
   id: string;
@@ -56,72 +139,174 @@ export interface OrderDraft {
   coupons: readonly DiscountCoupon[];
   /** A number that makes guest e-mail addresses unique. */
   guestNumber: number;
-}
-
-interface CartLine {
-  product: Product;
-  quantity: number;
-  options: SelectedOption[];
-  /** Unit price in cents with option modifiers. */
-  unitPrice: number;
+  /** People who check out as guests (or ship to another address): a shared pool keeps big stores small. */
+  guestPeople: readonly Person[];
 }
 
 /** A new order as the shopper leaves checkout: AWAITING_PAYMENT / AWAITING_PROCESSING. */
-export function buildOrder(random: Random, settings: StoreSettings, draft: OrderDraft): Order {
-  const cart = pickCart(random, draft.products);
+export function placeOrder(random: Random, settings: StoreSettings, draft: OrderDraft): OrderRecord {
   const customer = draft.customer;
   const customerGroupId = customer?.customerGroupId ?? 0;
-  const subtotal = cart.reduce((acc, line) => acc + line.unitPrice * line.quantity, 0);
+  const lines = pickLines(random, settings, draft.products);
+  const subtotal = lines.reduce((acc, line) => acc + line.unitPrice * line.quantity, 0);
+  const coupon = random.chance(0.18) ? pickCoupon(random, draft, lines, subtotal) : undefined;
+  if (coupon) for (const line of lines) line.couponEligible = couponCovers(coupon, line);
 
-  const promotions = promotionsFor(settings, subtotal, customerGroupId);
-  const coupon = random.chance(0.18) ? pickCoupon(random, draft, cart, subtotal) : undefined;
-  const couponEligible = (line: CartLine) => (coupon ? couponCovers(coupon, line.product) : false);
+  const method = lines.some((line) => line.shippable) ? pickShippingMethod(random, settings) : undefined;
+  const freeShipping = method?.freeAbove !== undefined && subtotal >= toCents(method.freeAbove);
+  const billingPerson = random.chance(0.05) ? undefined : billingFor(random, customer, draft.guestPeople);
 
-  const shippable = cart.some((line) => line.product.isShippingRequired);
-  const method = shippable ? pickShippingMethod(random, settings) : undefined;
-  const shippingRate = method ? (method.freeAbove !== undefined && subtotal >= toCents(method.freeAbove) ? 0 : toCents(method.rate)) : 0;
-  const handling = method && !method.isPickup && settings.handlingFee ? toCents(settings.handlingFee.value) : 0;
-  const surcharge = random.chance(0.08) ? 150 : 0;
-  const giftCardBalance = random.chance(0.04) ? toCents(random.pick([10, 25, 50, 100])) : 0;
-
-  const priced = priceOrder({
-    pricesIncludeTax: settings.pricesIncludeTax,
-    lines: cart.map((line) => ({
-      unitPrice: line.unitPrice,
-      quantity: line.quantity,
-      taxes: settings.taxClasses[line.product.tax.taxClassCode],
-      shippable: line.product.isShippingRequired,
-      couponEligible: couponEligible(line),
-    })),
-    promotions,
-    coupon: coupon ? { type: coupon.discountType as 'ABS' | 'PERCENT', discount: coupon.discountType === 'ABS' ? toCents(coupon.discount) : coupon.discount } : undefined,
-    shipping: method ? { rate: shippingRate, handling, taxes: settings.shippingTaxes } : undefined,
-    surcharges: surcharge ? [surcharge] : [],
-    giftCardBalance,
-    shippingTaxOnItems: random.chance(0.5),
-  });
-
-  const paymentMethod = random.pick(settings.paymentMethods);
-  const billingPerson = random.chance(0.05) ? undefined : billingFor(random, customer);
-  const shippingPerson = !shippable || random.chance(0.03) ? undefined : shippingFor(random, billingPerson);
-  const created = formatEcwidDate(draft.createTimestamp);
-
-  const order: Order = {
+  const record: OrderRecord = {
     id: draft.id,
     internalId: draft.internalId,
-    orderNumber: draft.internalId,
-    vendorOrderNumber: draft.id,
-    email: customer ? customer.email : guestEmail(random, billingPerson, draft.guestNumber),
-    customerGroupId,
-    customerGroup: draft.customerGroupName(customerGroupId),
-    paymentMethod: paymentMethod.name,
-    paymentModule: paymentMethod.module,
+    createTimestamp: draft.createTimestamp,
+    updateTimestamp: draft.createTimestamp,
     paymentStatus: 'AWAITING_PAYMENT',
     fulfillmentStatus: 'AWAITING_PROCESSING',
+    email: customer ? customer.email : guestEmail(random, billingPerson, draft.guestNumber),
+    customerId: customer?.id,
+    customerGroupId,
+    customerGroup: draft.customerGroupName(customerGroupId),
+    paymentMethod: random.pick(settings.paymentMethods),
+    lines,
+    promotions: promotionsFor(settings, subtotal, customerGroupId),
+    coupon: coupon && orderCoupon(coupon),
+    shippingMethod: method,
+    shippingRate: method && !freeShipping ? toCents(method.rate) : 0,
+    handling: method && !method.isPickup && settings.handlingFee ? toCents(settings.handlingFee.value) : 0,
+    surcharge: random.chance(0.08) ? 150 : 0,
+    giftCardBalance: 0,
+    shippingTaxOnItems: random.chance(0.5),
+    totalCents: 0,
+    billingPerson,
+    shippingPerson: !method || random.chance(0.03) ? undefined : shippingFor(random, billingPerson, draft.guestPeople),
+    ipAddress: random.pick(IP_ADDRESSES),
+    acceptMarketing: customer?.acceptMarketing ?? random.chance(0.3),
+    hidden: false,
+    customerTaxExempt: false,
+    externalFulfillment: false,
+    refunds: NO_REFUNDS,
+  };
+  if (random.chance(0.04)) {
+    record.giftCardBalance = toCents(random.pick([10, 25, 50, 100]));
+    record.giftCardCode = `GC-${random.int(1000, 9999)}-${random.int(1000, 9999)}`;
+  }
+  if (random.chance(0.1)) record.orderComments = random.pick(['Please gift wrap', 'Leave at the back door', 'Call before delivery']);
+  record.totalCents = priceRecord(record, settings).total;
+  return record;
+}
+
+const NO_REFUNDS: readonly RefundRecord[] = Object.freeze([]);
+
+/** Option choices are shared between lines (they never change). */
+const optionChoices = new Map<string, SelectedOption>();
+function selectedOption(name: string, value: string): SelectedOption {
+  const key = `${name}\u0000${value}`;
+  let option = optionChoices.get(key);
+  if (!option) {
+    option = { name, value, type: 'CHOICE' };
+    optionChoices.set(key, option);
+  }
+  return option;
+}
+
+function pickLines(random: Random, settings: StoreSettings, products: readonly Product[]): OrderLine[] {
+  const lineCount = Math.min(products.length, random.weighted(LINE_COUNTS));
+  const chosen = new Set<Product>();
+  while (chosen.size < lineCount) chosen.add(random.pick(products));
+  return [...chosen].map((product) => {
+    let unitPrice = toCents(product.price);
+    const selectedOptions = product.options.map((option) => {
+      const choice = random.pick(option.choices);
+      unitPrice += toCents(choice.priceModifier);
+      return selectedOption(option.name, choice.text);
+    });
+    const line: OrderLine = {
+      productId: product.id,
+      sku: product.sku,
+      name: product.name,
+      categoryId: product.defaultCategoryId,
+      imageUrl: product.imageUrl,
+      weight: product.weight,
+      productPrice: toCents(product.price),
+      unitPrice,
+      quantity: random.weighted(QUANTITIES),
+      taxes: settings.taxClasses[product.tax.taxClassCode],
+      shippable: product.isShippingRequired,
+      couponEligible: false,
+    };
+    if (selectedOptions.length > 0) line.selectedOptions = selectedOptions;
+    return line;
+  });
+}
+const LINE_COUNTS = [[1, 50], [2, 30], [3, 15], [4, 5]] as const;
+const QUANTITIES = [[1, 65], [2, 20], [3, 10], [5, 5]] as const;
+
+/** The promotions an order gets; the few possible lists are shared between orders. */
+const promotionLists = new WeakMap<StoreSettings, Promotion[][]>();
+function promotionsFor(settings: StoreSettings, subtotalCents: number, customerGroupId: number): readonly Promotion[] {
+  let lists = promotionLists.get(settings);
+  if (!lists) {
+    const { volumeDiscount: volume, membershipDiscount: membership } = settings;
+    const onTotal: Promotion = {
+      percent: volume.percent,
+      info: { value: volume.percent, type: 'PERCENT', base: 'ON_TOTAL', orderTotal: volume.threshold, description: `${volume.percent}% off orders over ${volume.threshold}` },
+    };
+    const forMembers: Promotion = {
+      percent: membership.percent,
+      info: { value: membership.percent, type: 'PERCENT', base: 'ON_MEMBERSHIP', membershipId: membership.customerGroupId, description: `${membership.percent}% member discount` },
+    };
+    lists = [[], [onTotal], [forMembers], [onTotal, forMembers]];
+    promotionLists.set(settings, lists);
+  }
+  const bigOrder = subtotalCents >= toCents(settings.volumeDiscount.threshold);
+  const member = customerGroupId !== 0 && customerGroupId === settings.membershipDiscount.customerGroupId;
+  return lists[(bigOrder ? 1 : 0) + (member ? 2 : 0)];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The Ecwid JSON of an order
+
+function priceRecord(record: OrderRecord, settings: StoreSettings): PricedOrder {
+  const coupon = record.coupon;
+  return priceOrder({
+    pricesIncludeTax: settings.pricesIncludeTax,
+    lines: record.lines,
+    promotions: record.promotions,
+    coupon: coupon && {
+      type: coupon.discountType === 'PERCENT' ? 'PERCENT' : 'ABS',
+      discount: coupon.discountType === 'PERCENT' ? coupon.discount : toCents(coupon.discount),
+    },
+    shipping: record.shippingMethod && { rate: record.shippingRate, handling: record.handling, taxes: settings.shippingTaxes },
+    surcharges: record.surcharge > 0 ? [record.surcharge] : [],
+    giftCardBalance: record.giftCardBalance,
+    shippingTaxOnItems: record.shippingTaxOnItems,
+  });
+}
+
+/** The order as `GET /orders` shows it: a fresh object each time (changing it changes nothing in the store). */
+export function orderView(record: OrderRecord, settings: StoreSettings): Order {
+  const priced = priceRecord(record, settings);
+  const created = formatEcwidDate(record.createTimestamp);
+  const promotions = record.promotions;
+  const byBase = (base: Promotion['info']['base']) =>
+    fromCents(promotions.reduce((acc, p, i) => acc + (p.info.base === base ? priced.promotionTotals[i] : 0), 0));
+  const order: Order = {
+    id: record.id,
+    internalId: record.internalId,
+    orderNumber: record.internalId,
+    vendorOrderNumber: record.id,
+    email: record.email,
+    customerGroupId: record.customerGroupId,
+    customerGroup: record.customerGroup,
+    paymentMethod: record.paymentMethod.name,
+    paymentModule: record.paymentMethod.module,
+    paymentStatus: record.paymentStatus,
+    fulfillmentStatus: record.fulfillmentStatus,
     createDate: created,
-    createTimestamp: draft.createTimestamp,
-    updateDate: created,
-    updateTimestamp: draft.createTimestamp,
+    createTimestamp: record.createTimestamp,
+    updateDate: formatEcwidDate(record.updateTimestamp),
+    updateTimestamp: record.updateTimestamp,
     pricesIncludeTax: settings.pricesIncludeTax,
     subtotal: fromCents(priced.subtotal),
     subtotalWithoutTax: fromCents(priced.subtotalWithoutTax),
@@ -131,28 +316,33 @@ export function buildOrder(random: Random, settings: StoreSettings, draft: Order
     tax: fromCents(priced.tax),
     couponDiscount: fromCents(priced.couponDiscount),
     discount: fromCents(priced.discount),
-    ...promotionFields(promotions, priced),
-    discountInfo: promotions.map((p) => p.info),
+    volumeDiscount: byBase('ON_TOTAL'),
+    membershipBasedDiscount: byBase('ON_MEMBERSHIP'),
+    totalAndMembershipBasedDiscount: byBase('ON_TOTAL_AND_MEMBERSHIP'),
+    discountInfo: promotions.map((p) => ({ ...p.info })),
     customDiscount: [],
-    customSurcharges: surcharge
-      ? [{ id: 'eco-packaging', value: fromCents(surcharge), type: 'ABSOLUTE', total: fromCents(surcharge), totalWithoutTax: fromCents(surcharge), description: 'Eco packaging', taxable: false }]
-      : [],
-    refundedAmount: 0,
-    refunds: [],
+    customSurcharges:
+      record.surcharge > 0
+        ? [{ id: 'eco-packaging', value: fromCents(record.surcharge), type: 'ABSOLUTE', total: fromCents(record.surcharge), totalWithoutTax: fromCents(record.surcharge), description: 'Eco packaging', taxable: false }]
+        : [],
+    refundedAmount: fromCents(record.refunds.reduce((acc, r) => acc + r.amount, 0)),
+    refunds: record.refunds.map((r) => ({ date: formatEcwidDate(r.at), source: 'CP', reason: r.reason, amount: fromCents(r.amount) })),
     taxesOnShipping: priced.shippingTaxes.map((t) => ({ name: t.name, value: t.rate, total: fromCents(t.total) })),
-    items: cart.map((line, i) => orderItem(draft.internalId, i, line, priced, promotions, settings.pricesIncludeTax)),
-    ipAddress: `203.0.113.${random.int(1, 254)}`,
-    hidden: false,
-    acceptMarketing: customer?.acceptMarketing ?? random.chance(0.3),
-    customerTaxExempt: false,
-    externalFulfillment: false,
+    items: record.lines.map((line, i) => orderItem(record, i, line, priced, settings.pricesIncludeTax)),
+    ipAddress: record.ipAddress,
+    hidden: record.hidden,
+    acceptMarketing: record.acceptMarketing,
+    customerTaxExempt: record.customerTaxExempt,
+    externalFulfillment: record.externalFulfillment,
   };
-  if (customer) order.customerId = customer.id;
+  // Optional fields are absent (not null) when they do not apply, as in Ecwid's JSON.
+  if (record.customerId !== undefined) order.customerId = record.customerId;
   if (priced.giftCardRedemption > 0) {
     order.giftCardRedemption = fromCents(priced.giftCardRedemption);
-    order.giftCardCode = `GC-${random.int(1000, 9999)}-${random.int(1000, 9999)}`;
+    order.giftCardCode = record.giftCardCode;
   }
-  if (coupon) order.discountCoupon = orderCoupon(coupon);
+  if (record.coupon) order.discountCoupon = { ...record.coupon };
+  const method = record.shippingMethod;
   if (method) {
     order.shippingOption = {
       shippingMethodId: method.id,
@@ -161,105 +351,69 @@ export function buildOrder(random: Random, settings: StoreSettings, draft: Order
       shippingRateWithoutTax: fromCents(priced.shippingRateWithoutTax),
       isPickup: method.isPickup,
       fulfillmentType: method.isPickup ? 'PICKUP' : 'SHIPPING',
-      ...(method.estimatedTransitTime ? { estimatedTransitTime: method.estimatedTransitTime } : {}),
     };
+    if (method.estimatedTransitTime) order.shippingOption.estimatedTransitTime = method.estimatedTransitTime;
   }
-  if (handling > 0 && settings.handlingFee) order.handlingFee = { ...settings.handlingFee };
-  if (billingPerson) order.billingPerson = billingPerson;
-  if (shippingPerson) order.shippingPerson = shippingPerson;
-  if (random.chance(0.1)) order.orderComments = random.pick(['Please gift wrap', 'Leave at the back door', 'Call before delivery']);
+  if (record.handling > 0 && settings.handlingFee) order.handlingFee = { ...settings.handlingFee };
+  if (record.trackingNumber) order.trackingNumber = record.trackingNumber;
+  if (record.billingPerson) order.billingPerson = { ...record.billingPerson };
+  if (record.shippingPerson) order.shippingPerson = { ...record.shippingPerson };
+  if (record.orderComments !== undefined) order.orderComments = record.orderComments;
+  if (record.privateAdminNotes !== undefined) order.privateAdminNotes = record.privateAdminNotes;
   return order;
 }
 
-function pickCart(random: Random, products: readonly Product[]): CartLine[] {
-  const lineCount = Math.min(products.length, random.weighted([[1, 50], [2, 30], [3, 15], [4, 5]] as const));
-  const chosen = new Set<Product>();
-  while (chosen.size < lineCount) chosen.add(random.pick(products));
-  return [...chosen].map((product) => {
-    const options = product.options.map((option) => {
-      const choice = random.pick(option.choices);
-      return { name: option.name, value: choice.text, type: 'CHOICE' as const, modifier: toCents(choice.priceModifier) };
-    });
-    return {
-      product,
-      quantity: random.weighted([[1, 65], [2, 20], [3, 10], [5, 5]] as const),
-      options: options.map(({ name, value, type }) => ({ name, value, type })),
-      unitPrice: toCents(product.price) + options.reduce((acc, o) => acc + o.modifier, 0),
-    };
-  });
-}
-
-function promotionsFor(settings: StoreSettings, subtotalCents: number, customerGroupId: number): Promotion[] {
-  const promotions: Promotion[] = [];
-  const { volumeDiscount: volume, membershipDiscount: membership } = settings;
-  if (subtotalCents >= toCents(volume.threshold)) {
-    promotions.push({
-      percent: volume.percent,
-      info: { value: volume.percent, type: 'PERCENT', base: 'ON_TOTAL', orderTotal: volume.threshold, description: `${volume.percent}% off orders over ${volume.threshold}` },
-    });
-  }
-  if (customerGroupId !== 0 && customerGroupId === membership.customerGroupId) {
-    promotions.push({
-      percent: membership.percent,
-      info: { value: membership.percent, type: 'PERCENT', base: 'ON_MEMBERSHIP', membershipId: customerGroupId, description: `${membership.percent}% member discount` },
-    });
-  }
-  return promotions;
-}
-
-/** Order-level promotion totals by kind: Σ of each equals `discount`. */
-function promotionFields(promotions: readonly Promotion[], priced: PricedOrder) {
-  const byBase = (base: Promotion['info']['base']) =>
-    fromCents(promotions.reduce((acc, p, i) => acc + (p.info.base === base ? priced.promotionTotals[i] : 0), 0));
-  return {
-    volumeDiscount: byBase('ON_TOTAL'),
-    membershipBasedDiscount: byBase('ON_MEMBERSHIP'),
-    totalAndMembershipBasedDiscount: byBase('ON_TOTAL_AND_MEMBERSHIP'),
-  };
-}
-
-function orderItem(
-  internalId: number,
-  index: number,
-  line: CartLine,
-  priced: PricedOrder,
-  promotions: readonly Promotion[],
-  pricesIncludeTax: boolean,
-): OrderItem {
+function orderItem(record: OrderRecord, index: number, line: OrderLine, priced: PricedOrder, pricesIncludeTax: boolean): OrderItem {
   const pricedLine = priced.lines[index];
-  const taxes = pricedLine.taxes.map((t) => ({
-    name: t.name,
-    value: t.rate,
-    total: fromCents(t.onDiscountedSubtotal + t.onShipping),
-    taxOnDiscountedSubtotal: fromCents(t.onDiscountedSubtotal),
-    taxOnShipping: fromCents(t.onShipping),
-    includeInPrice: pricesIncludeTax,
-  }));
   const item: OrderItem = {
-    id: internalId * 100 + index + 1,
-    productId: line.product.id,
-    categoryId: line.product.defaultCategoryId,
-    sku: line.product.sku,
-    name: line.product.name,
+    id: record.internalId * 100 + index + 1,
+    productId: line.productId,
+    categoryId: line.categoryId,
+    sku: line.sku,
+    name: line.name,
     price: fromCents(line.unitPrice),
-    productPrice: line.product.price,
+    productPrice: fromCents(line.productPrice),
     priceWithoutTax: fromCents(pricedLine.priceWithoutTax),
     quantity: line.quantity,
     tax: fromCents(pricedLine.taxes.reduce((acc, t) => acc + t.onDiscountedSubtotal + t.onShipping, 0)),
-    taxes,
+    taxes: pricedLine.taxes.map((t) => ({
+      name: t.name,
+      value: t.rate,
+      total: fromCents(t.onDiscountedSubtotal + t.onShipping),
+      taxOnDiscountedSubtotal: fromCents(t.onDiscountedSubtotal),
+      taxOnShipping: fromCents(t.onShipping),
+      includeInPrice: pricesIncludeTax,
+    })),
     shipping: fromCents(pricedLine.shippingShare),
     couponAmount: fromCents(pricedLine.couponAmount),
     couponApplied: pricedLine.couponAmount > 0,
-    discounts: promotions
-      .map((p, i) => ({ discountInfo: p.info, total: fromCents(pricedLine.promotionAmounts[i]) }))
+    discounts: record.promotions
+      .map((p, i) => ({ discountInfo: { ...p.info }, total: fromCents(pricedLine.promotionAmounts[i]) }))
       .filter((d) => d.total > 0),
-    imageUrl: line.product.imageUrl,
-    digital: !line.product.isShippingRequired,
-    isShippingRequired: line.product.isShippingRequired,
-    weight: line.product.weight,
+    imageUrl: line.imageUrl,
+    digital: !line.shippable,
+    isShippingRequired: line.shippable,
+    weight: line.weight,
   };
-  if (line.options.length > 0) item.selectedOptions = line.options;
+  if (line.selectedOptions) item.selectedOptions = line.selectedOptions.map((o) => ({ ...o }));
   return item;
+}
+
+/** Keeps the buyer's stats and the coupon's use count in step with a placed order. */
+export function recordPurchase(order: OrderRecord, customer: Customer | undefined, coupons: Map<number, DiscountCoupon>): void {
+  if (order.coupon) {
+    const coupon = coupons.get(order.coupon.id);
+    if (coupon) coupon.orderCount += 1;
+  }
+  if (!customer) return;
+  const stats = customer.stats;
+  const orderDate = formatEcwidDate(order.createTimestamp);
+  stats.numberOfOrders += 1;
+  stats.salesValue = fromCents(toCents(stats.salesValue) + order.totalCents);
+  stats.averageOrderValue = fromCents(Math.round(toCents(stats.salesValue) / stats.numberOfOrders));
+  stats.firstOrderDate ??= orderDate;
+  stats.lastOrderDate = orderDate;
+  customer.totalOrderCount = stats.numberOfOrders;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -269,8 +423,8 @@ function orderItem(
 function couponUsable(coupon: DiscountCoupon, at: number, customer: Customer | undefined, subtotalCents: number): boolean {
   if (coupon.discountType !== 'ABS' && coupon.discountType !== 'PERCENT') return false; // shipping coupons: not modelled
   if (coupon.status !== 'ACTIVE') return false;
-  if (coupon.launchDate && (parseEcwidDate(coupon.launchDate) ?? 0) > at) return false;
-  if (coupon.expirationDate && (parseEcwidDate(coupon.expirationDate) ?? Infinity) < at) return false;
+  if (coupon.launchDate && storedDateSeconds(coupon.launchDate) > at) return false;
+  if (coupon.expirationDate && storedDateSeconds(coupon.expirationDate) < at) return false;
   if (coupon.usesLimit === 'SINGLE' && coupon.orderCount > 0) return false;
   if (coupon.totalLimit !== undefined && subtotalCents < toCents(coupon.totalLimit)) return false;
   const previousOrders = customer?.stats.numberOfOrders ?? 0;
@@ -279,34 +433,33 @@ function couponUsable(coupon: DiscountCoupon, at: number, customer: Customer | u
   return true;
 }
 
-/** An empty or absent catalogLimit means the whole catalog. */
-export function couponCovers(coupon: DiscountCoupon, product: Product): boolean {
+/** An empty or absent catalogLimit means the whole catalog; `categoryId` is the line's product category. */
+function couponCovers(coupon: Pick<DiscountCoupon, 'catalogLimit'>, line: Pick<OrderLine, 'productId' | 'categoryId'>): boolean {
   const limit = coupon.catalogLimit;
   if (!limit || (limit.products.length === 0 && limit.categories.length === 0)) return true;
-  return limit.products.includes(product.id) || product.categoryIds.some((id) => limit.categories.includes(id));
+  return limit.products.includes(line.productId) || limit.categories.includes(line.categoryId);
 }
 
-function pickCoupon(random: Random, draft: OrderDraft, cart: readonly CartLine[], subtotal: number): DiscountCoupon | undefined {
+function pickCoupon(random: Random, draft: OrderDraft, lines: readonly OrderLine[], subtotal: number): DiscountCoupon | undefined {
   const usable = draft.coupons.filter(
-    (c) => couponUsable(c, draft.createTimestamp, draft.customer, subtotal) && cart.some((line) => couponCovers(c, line.product)),
+    (c) => couponUsable(c, draft.createTimestamp, draft.customer, subtotal) && lines.some((line) => couponCovers(c, line)),
   );
   return usable.length > 0 ? random.pick(usable) : undefined;
 }
 
-function orderCoupon(coupon: DiscountCoupon): Order['discountCoupon'] {
+/** The coupon as the order shows it: a copy taken at checkout (its use counted). */
+function orderCoupon(coupon: DiscountCoupon): OrderCoupon {
   const { id, name, code, discountType, status, discount, launchDate, usesLimit, applicationLimit, creationDate, orderCount, catalogLimit } = coupon;
-  return {
-    id, name, code, discountType, status, discount, usesLimit, applicationLimit, creationDate,
-    orderCount: orderCount + 1,
-    ...(launchDate ? { launchDate } : {}),
-    ...(catalogLimit ? { catalogLimit } : {}),
-  };
+  const snapshot: OrderCoupon = { id, name, code, discountType, status, discount, usesLimit, applicationLimit, creationDate, orderCount: orderCount + 1 };
+  if (launchDate) snapshot.launchDate = launchDate;
+  if (catalogLimit) snapshot.catalogLimit = catalogLimit;
+  return snapshot;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shipping and people
 
-function pickShippingMethod(random: Random, settings: StoreSettings) {
+function pickShippingMethod(random: Random, settings: StoreSettings): ShippingMethod {
   const pickup = settings.shippingMethods.filter((m) => m.isPickup);
   const delivery = settings.shippingMethods.filter((m) => !m.isPickup);
   if (pickup.length > 0 && random.chance(0.1)) return random.pick(pickup);
@@ -314,17 +467,19 @@ function pickShippingMethod(random: Random, settings: StoreSettings) {
   return random.chance(0.75) || delivery.length === 1 ? delivery[0] : random.pick(delivery.slice(1));
 }
 
-function billingFor(random: Random, customer: Customer | undefined): Person {
-  if (customer?.billingPerson) return { ...customer.billingPerson };
+// People are shared between records (customer → order billing → order shipping); views copy them, and updates
+// replace them, so a shared person is never edited in place.
+function billingFor(random: Random, customer: Customer | undefined, guestPeople: readonly Person[]): Person {
+  if (customer?.billingPerson) return customer.billingPerson;
   if (customer) {
     const [firstName = customer.name, ...rest] = customer.name.split(' ');
     return randomPerson(random, { firstName, lastName: rest.join(' '), name: customer.name });
   }
-  return randomPerson(random);
+  return random.pick(guestPeople);
 }
 
-function shippingFor(random: Random, billing: Person | undefined): Person {
-  return billing && random.chance(0.8) ? { ...billing } : randomPerson(random);
+function shippingFor(random: Random, billing: Person | undefined, guestPeople: readonly Person[]): Person {
+  return billing && random.chance(0.8) ? billing : random.pick(guestPeople);
 }
 
 /** Guests mostly leave an e-mail; point-of-sale and phone orders sometimes have `""`. */
@@ -341,20 +496,29 @@ export interface OrderChange {
   paymentStatus?: PaymentStatus;
   fulfillmentStatus?: FulfillmentStatus;
   trackingNumber?: string;
+  /** `amount` in the store currency. */
   refund?: { amount: number; reason: string };
 }
 
-/** Applies a status change made at `atSeconds` and stamps `updateDate`/`updateTimestamp`. */
-export function applyOrderChange(order: Order, change: OrderChange, atSeconds: number): void {
-  if (change.paymentStatus) order.paymentStatus = change.paymentStatus;
-  if (change.fulfillmentStatus) order.fulfillmentStatus = change.fulfillmentStatus;
-  if (change.trackingNumber) order.trackingNumber = change.trackingNumber;
-  if (change.refund) {
-    order.refunds.push({ date: formatEcwidDate(atSeconds), source: 'CP', reason: change.refund.reason, amount: change.refund.amount });
-    order.refundedAmount = fromCents(toCents(order.refundedAmount) + toCents(change.refund.amount));
+/** Applies a status change made at `atSeconds` and stamps the update time. */
+export function applyOrderChange(record: OrderRecord, change: OrderChange, atSeconds: number): void {
+  applyWithoutStamp(record, change, atSeconds);
+  record.updateTimestamp = atSeconds;
+}
+
+/** Applies the planned changes due by `nowSeconds`; the update time is the last one applied. */
+export function applyDueChanges(record: OrderRecord, plan: readonly PlannedChange[], nowSeconds: number): void {
+  for (const { at, change } of plan) {
+    if (at > nowSeconds) break;
+    applyOrderChange(record, change, at);
   }
-  order.updateTimestamp = atSeconds;
-  order.updateDate = formatEcwidDate(atSeconds);
+}
+
+function applyWithoutStamp(record: OrderRecord, change: OrderChange, atSeconds: number): void {
+  if (change.paymentStatus) record.paymentStatus = change.paymentStatus;
+  if (change.fulfillmentStatus) record.fulfillmentStatus = change.fulfillmentStatus;
+  if (change.trackingNumber) record.trackingNumber = change.trackingNumber;
+  if (change.refund) record.refunds = [...record.refunds, { at: atSeconds, reason: change.refund.reason, amount: toCents(change.refund.amount) }];
 }
 
 export interface PlannedChange {
@@ -367,35 +531,33 @@ export interface PlannedChange {
  * some are abandoned (INCOMPLETE), never paid and cancelled, left awaiting payment, or refunded in full or part.
  * The generator applies those whose time has come.
  */
-export function planLifecycle(random: Random, order: Order, settings: StoreSettings): PlannedChange[] {
-  const start = order.createTimestamp;
-  const offline = settings.paymentMethods.find((m) => m.name === order.paymentMethod)?.offline ?? false;
-  const outcome = random.weighted([
-    ['abandoned', 4], ['cancelled', 5], ['unpaid', 2], ['refunded', 3], ['partiallyRefunded', 1], ['paid', 85],
-  ] as const);
-
+export function planLifecycle(random: Random, record: OrderRecord): PlannedChange[] {
+  const start = record.createTimestamp;
+  const outcome = random.weighted(OUTCOMES);
   if (outcome === 'abandoned') return [{ at: start, change: { paymentStatus: 'INCOMPLETE' } }];
   if (outcome === 'cancelled') {
     return [{ at: start + random.int(2 * DAY, 7 * DAY), change: { paymentStatus: 'CANCELLED', fulfillmentStatus: 'WILL_NOT_DELIVER' } }];
   }
   if (outcome === 'unpaid') return [];
 
-  const paidAt = start + (offline ? random.int(HOUR, 3 * DAY) : random.int(5, 2 * MINUTE));
-  const plan: PlannedChange[] = [{ at: paidAt, change: { paymentStatus: 'PAID' } }, ...fulfillmentPlan(random, order, paidAt)];
-  const lastAt = plan[plan.length - 1].at;
+  const paidAt = start + (record.paymentMethod.offline ? random.int(HOUR, 3 * DAY) : random.int(5, 2 * MINUTE));
+  const plan: PlannedChange[] = [{ at: paidAt, change: { paymentStatus: 'PAID' } }, ...fulfillmentPlan(random, record, paidAt)];
+  const refundAt = plan[plan.length - 1].at + random.int(DAY, 10 * DAY);
+  const total = fromCents(record.totalCents);
   if (outcome === 'refunded') {
-    plan.push({ at: lastAt + random.int(DAY, 10 * DAY), change: { paymentStatus: 'REFUNDED', fulfillmentStatus: 'RETURNED', refund: { amount: order.total, reason: 'Returned by customer' } } });
+    plan.push({ at: refundAt, change: { paymentStatus: 'REFUNDED', fulfillmentStatus: 'RETURNED', refund: { amount: total, reason: 'Returned by customer' } } });
   } else if (outcome === 'partiallyRefunded') {
-    const amount = fromCents(Math.round(toCents(order.total) * 0.3));
-    plan.push({ at: lastAt + random.int(DAY, 10 * DAY), change: { paymentStatus: 'PARTIALLY_REFUNDED', refund: { amount, reason: 'Damaged item' } } });
+    plan.push({ at: refundAt, change: { paymentStatus: 'PARTIALLY_REFUNDED', refund: { amount: fromCents(Math.round(record.totalCents * 0.3)), reason: 'Damaged item' } } });
   }
   return plan;
 }
+const OUTCOMES = [['abandoned', 4], ['cancelled', 5], ['unpaid', 2], ['refunded', 3], ['partiallyRefunded', 1], ['paid', 85]] as const;
 
-function fulfillmentPlan(random: Random, order: Order, paidAt: number): PlannedChange[] {
-  if (!order.shippingOption) return [{ at: paidAt + MINUTE, change: { fulfillmentStatus: 'DELIVERED' } }]; // digital goods
+function fulfillmentPlan(random: Random, record: OrderRecord, paidAt: number): PlannedChange[] {
+  const method = record.shippingMethod;
+  if (!method) return [{ at: paidAt + MINUTE, change: { fulfillmentStatus: 'DELIVERED' } }]; // digital goods
   const processing = paidAt + random.int(HOUR, DAY);
-  if (order.shippingOption.isPickup) {
+  if (method.isPickup) {
     const ready = processing + random.int(2 * HOUR, DAY);
     return [
       { at: processing, change: { fulfillmentStatus: 'PROCESSING' } },

@@ -145,12 +145,16 @@ export function generateProducts(random: Random, count: number, categories: read
   });
 }
 
-/** Customers sorted by registration; some lack a billing address or an e-mail (point-of-sale sign-ups). */
-export function generateCustomers(random: Random, count: number, spanStart: number, now: number): Customer[] {
-  const times = Array.from({ length: count }, () =>
-    random.chance(0.3) ? random.int(spanStart, now) : spanStart - random.int(1, 365 * DAY),
-  ).sort((a, b) => a - b);
-  return times.map((registered, i) => {
+/** Registration times (unix seconds), sorted: the order `generateCustomers` builds customers in. */
+export function registrationTimes(random: Random, count: number, spanStart: number, now: number): number[] {
+  return Array.from({ length: count }, () => (random.chance(0.3) ? random.int(spanStart, now) : spanStart - random.int(1, 365 * DAY))).sort(
+    (a, b) => a - b,
+  );
+}
+
+/** Customers registered at these times; some lack a billing address or an e-mail (point-of-sale sign-ups). */
+export function generateCustomers(random: Random, registeredAt: readonly number[], now: number): Customer[] {
+  return registeredAt.map((registered, i) => {
     const id = ID_BASE.customer + i;
     const named = randomName(random);
     const email = random.chance(0.02) ? '' : emailFor(named, id);

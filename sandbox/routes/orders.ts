@@ -1,0 +1,96 @@
+/** `/orders`: search (no sortBy: row order is a knob), one order, the last order, and updates. */
+import { wrongParameter } from '../api-error.js';
+import { Random, mixSeed } from '../random.js';
+import type { OrderFilter, OrderPatch } from '../store.js';
+import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, type Order } from '../types.js';
+import { notFound, page, readPerson, type Route, type RouteContext } from './route.js';
+
+function orderFilter({ query }: RouteContext): OrderFilter {
+  return {
+    ids: query.list('ids'),
+    keywords: query.string('keywords'),
+    email: query.string('email'),
+    customerId: query.int('customerId'),
+    productId: query.int('productId'),
+    totalFrom: query.number('totalFrom'),
+    totalTo: query.number('totalTo'),
+    createdFrom: query.date('createdFrom'),
+    createdTo: query.date('createdTo'),
+    updatedFrom: query.date('updatedFrom'),
+    updatedTo: query.date('updatedTo'),
+    paymentMethod: query.string('paymentMethod'),
+    shippingMethod: query.string('shippingMethod'),
+    couponCode: query.string('couponCode'),
+    paymentStatuses: query.listOf('paymentStatus', PAYMENT_STATUSES),
+    fulfillmentStatuses: query.listOf('fulfillmentStatus', FULFILLMENT_STATUSES),
+  };
+}
+
+/** The store finds rows oldest first; the knob decides what the client sees. */
+function inRowOrder(rows: string[], ctx: RouteContext): string[] {
+  switch (ctx.knobs.orderRowOrder) {
+    case 'oldest':
+      return rows;
+    case 'newest':
+      return rows.reverse();
+    case 'shuffled':
+      return new Random(mixSeed(ctx.store.seed, ctx.requestNumber)).shuffle(rows);
+  }
+}
+
+function findOrder({ store, params }: RouteContext): Order {
+  const order = store.getOrder(params.id);
+  if (!order) throw notFound('ORDER_NOT_FOUND', `Order ${params.id}`);
+  return order;
+}
+
+function orderPatch({ body, store }: RouteContext): OrderPatch {
+  const customerId = body.int('customerId', 1);
+  if (customerId !== undefined && !store.getCustomer(customerId)) throw wrongParameter(`Customer ${customerId} does not exist`);
+  return {
+    paymentStatus: body.oneOf('paymentStatus', PAYMENT_STATUSES),
+    fulfillmentStatus: body.oneOf('fulfillmentStatus', FULFILLMENT_STATUSES),
+    trackingNumber: body.string('trackingNumber'),
+    privateAdminNotes: body.string('privateAdminNotes'),
+    orderComments: body.string('orderComments'),
+    email: body.string('email'),
+    customerId,
+    billingPerson: readPerson(body, 'billingPerson'),
+    shippingPerson: readPerson(body, 'shippingPerson'),
+    hidden: body.boolean('hidden'),
+    acceptMarketing: body.boolean('acceptMarketing'),
+    customerTaxExempt: body.boolean('customerTaxExempt'),
+    externalFulfillment: body.boolean('externalFulfillment'),
+  };
+}
+
+export const orderRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/orders',
+    scope: 'read_orders',
+    // Ids are ordered and paged first, so only the orders on the page are turned into JSON.
+    handle: (ctx) => page(inRowOrder(ctx.store.searchOrderIds(orderFilter(ctx)), ctx), ctx, (id) => ctx.store.getOrder(id)!),
+  },
+  {
+    method: 'GET',
+    path: '/orders/last',
+    scope: 'read_orders',
+    handle: ({ store }) => {
+      const last = store.lastOrder();
+      if (!last) throw notFound('ORDER_NOT_FOUND', 'Last order (the store has none)');
+      return last;
+    },
+  },
+  { method: 'GET', path: '/orders/:id', scope: 'read_orders', handle: findOrder },
+  {
+    method: 'PUT',
+    path: '/orders/:id',
+    scope: 'update_orders',
+    handle: (ctx) => {
+      const order = findOrder(ctx);
+      ctx.store.updateOrder(order.id, orderPatch(ctx));
+      return { updateCount: 1 };
+    },
+  },
+];
