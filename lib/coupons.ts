@@ -1,14 +1,13 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { ecwidStatusOf, isRetryLater } from './errors.js';
 import { parseUserDate, toEcwidDate, withIsoDates } from './dates.js';
 import { ecwidRequest, ecwidSearch, pathSegment, storeIdOf } from './ecwid.js';
 import type { EcwidCoupon } from './types.js';
 import {
-  ecwidStatusOf,
   idList,
   invalidInput,
   isDateOnly,
-  isRetryLater,
   optionalChoice,
   optionalDate,
   optionalNumber,

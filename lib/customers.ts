@@ -1,11 +1,10 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { ecwidStatusOf, isRetryLater } from './errors.js';
 import { withIsoDates } from './dates.js';
 import { ecwidRequest, ecwidSearch, MAX_PAGE_SIZE, pathSegment } from './ecwid.js';
 import type { EcwidCustomer, EcwidPerson } from './types.js';
 import {
-  ecwidStatusOf,
   invalidInput,
-  isRetryLater,
   optionalBoolean,
   optionalId,
   optionalText,

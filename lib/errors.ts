@@ -181,11 +181,22 @@ export const transientError = (z: ZObject, what: string): Error =>
     TRANSIENT_RETRY_SECONDS,
   );
 
-/** True for the error a 404 from Ecwid becomes: searches answer "nothing found" instead of failing. */
-export const isNotFound = (error: unknown): boolean => {
+/**
+ * The HTTP status of an error the app's error mapper raised for an Ecwid answer (z.errors.Error carries
+ * `{message, code, status}` as JSON in its message); undefined for anything else.
+ */
+export const ecwidStatusOf = (error: unknown): number | undefined => {
+  if ((error as Error)?.name !== 'AppError') return undefined;
   try {
-    return JSON.parse(String((error as Error)?.message)).status === 404;
+    const status = JSON.parse((error as Error).message)?.status;
+    return typeof status === 'number' ? status : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 };
+
+/** Errors after which Zapier retries by itself (5xx, timeouts, rate limits): the request may or may not have landed. */
+export const isRetryLater = (error: unknown): boolean => (error as Error)?.name === 'ThrottledError';
+
+/** True for the error a 404 from Ecwid becomes: searches answer "nothing found" instead of failing. */
+export const isNotFound = (error: unknown): boolean => ecwidStatusOf(error) === 404;

@@ -1,8 +1,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { ecwidStatusOf } from './errors.js';
 import { withIsoDates } from './dates.js';
 import { ecwidSearch, MAX_PAGE_SIZE } from './ecwid.js';
 import type { EcwidProduct } from './types.js';
-import { ecwidStatusOf } from './validate.js';
 
 // ─── Searches ───────────────────────────────────────────────────────────────────────────────────────────
 

@@ -200,19 +200,29 @@ export const optionalDate = (z: ZObject, value: unknown, label: string): Date | 
 /** True for a date without a time ("2025-06-30"), which some fields read as a whole day. */
 export const isDateOnly = (value: unknown): boolean => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 
+
 /**
- * The HTTP status of an error the app's error mapper raised for an Ecwid answer (z.errors.Error carries
- * `{message, code, status}` as JSON in its message); undefined for anything else.
+ * A whole number within [min, max] (as `optionalNumber` reads it: "12" or 12, never "1,000"); undefined when empty.
+ * "5.0" is 5; "2.5" is refused rather than rounded, since a stock count or a change of it is never a fraction.
  */
-export const ecwidStatusOf = (error: unknown): number | undefined => {
-  if ((error as Error)?.name !== 'AppError') return undefined;
-  try {
-    const status = JSON.parse((error as Error).message)?.status;
-    return typeof status === 'number' ? status : undefined;
-  } catch {
-    return undefined;
+export const optionalInteger = (
+  z: ZObject,
+  value: unknown,
+  label: string,
+  range: { min?: number; max?: number; what?: string } = {},
+): number | undefined => {
+  const number = optionalNumber(z, value, label, range);
+  if (number !== undefined && !Number.isInteger(number)) {
+    throw invalidInput(z, `${label} must be a whole number, like 5 (got ${shown(single(value))}).`);
   }
+  return number;
 };
 
-/** Errors after which Zapier retries by itself (5xx, timeouts, rate limits): the request may or may not have landed. */
-export const isRetryLater = (error: unknown): boolean => (error as Error)?.name === 'ThrottledError';
+/** An Ecwid id from a required dynamic dropdown (or mapped from an earlier step). */
+export const requiredId = (z: ZObject, value: unknown, label: string): number => {
+  const id = optionalId(z, value, label);
+  if (id === undefined) {
+    throw invalidInput(z, `${label} is required. Choose one from the dropdown, or map its ID from an earlier step.`);
+  }
+  return id;
+};

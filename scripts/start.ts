@@ -9,60 +9,22 @@
  *    mapping docs/zap-templates.md is generated from), then the other recipes.
  * No account, no network; the sandbox stops with the script.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { startSandbox, type Sandbox } from '../sandbox/server.js';
+import { startSandbox } from '../sandbox/server.js';
+import { invoke, throwawayApp } from './invoke.js';
 import {
   formatXeroInvoice,
   NEW_CUSTOMER_TO_XERO_CONTACT,
   NEW_PRODUCT_TO_XERO_ITEM,
   renderXeroInvoice,
+  XERO_CONTACT_TO_ECWID_COUPON,
   resolveSource,
   type ZapTemplate,
 } from '../lib/zap-templates.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'node_modules/.bin/zapier-platform');
 const SHOWN_IN_FULL = 3;
 
 const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const step = (text: string) => console.log(`\n${bold(`▶ ${text}`)}`);
-
-/** A folder that looks like the app to the CLI (links to package.json, dist, node_modules) with its own .env. */
-const throwawayApp = (sandbox: Sandbox): string => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecwid-zapier-demo-'));
-  for (const entry of ['package.json', 'dist', 'node_modules']) fs.symlinkSync(path.join(ROOT, entry), path.join(dir, entry));
-  fs.writeFileSync(
-    path.join(dir, '.env'),
-    [
-      `ECWID_API_BASE_URL=${sandbox.apiBaseUrl}`,
-      `ECWID_OAUTH_BASE_URL=${sandbox.oauthBaseUrl}`,
-      `CLIENT_ID=${sandbox.clientId}`,
-      `CLIENT_SECRET=${sandbox.clientSecret}`,
-      `authData_access_token=${sandbox.token}`,
-      `authData_store_id=${sandbox.storeId}`,
-      '',
-    ].join('\n'),
-  );
-  return dir;
-};
-
-/** `zapier-platform invoke <type> <key> --non-interactive` in the throwaway app; the JSON it prints. */
-const invoke = async (appDir: string, type: 'trigger' | 'create' | 'search', key: string, input?: Record<string, unknown>) => {
-  const args = ['invoke', type, key, '--non-interactive'];
-  if (input) args.push('-i', JSON.stringify(input));
-  // Asynchronous on purpose: the sandbox lives in this process and must keep answering while the CLI runs.
-  const { stdout } = await promisify(execFile)(CLI, args, {
-    cwd: appDir,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}${path.delimiter}${process.env.PATH}` },
-  });
-  return JSON.parse(stdout) as any;
-};
 
 /** A recipe's field mapping applied to one trigger output, as "Field: value" lines. */
 const mappedFields = (template: ZapTemplate, output: Record<string, unknown>): string =>
@@ -77,13 +39,22 @@ const main = async (): Promise<void> => {
   step('Starting the sandbox Ecwid store (seeded; nothing leaves this machine)');
   const sandbox = await startSandbox({ seed: 2026, orders: 240, customers: 60, products: 40, spanDays: 60 });
   console.log(`  ${sandbox.apiBaseUrl}/${sandbox.storeId} — ${sandbox.store.orderCount} orders`);
-  const appDir = throwawayApp(sandbox);
+  const app = throwawayApp(sandbox);
   try {
     step('Zap: Ecwid "New Paid Order" → Xero "Create Sales Invoice"   (zapier-platform invoke trigger new_paid_order)');
-    const [orders, customers, products] = await Promise.all([
-      invoke(appDir, 'trigger', 'new_paid_order'),
-      invoke(appDir, 'trigger', 'new_customer'),
-      invoke(appDir, 'trigger', 'new_product'),
+    // A new Xero contact, as Xero's trigger would hand it over (recipe 4 maps it into the coupon's fields).
+    const xeroContact = { ContactID: 'b2f1e7c0-4d3a-4f7e-9c55-1a2b3c4d5e6f', Name: 'Aroha Walker', EmailAddress: 'aroha@example.co.nz' };
+    const couponInput = Object.fromEntries(
+      XERO_CONTACT_TO_ECWID_COUPON.fields
+        .filter((mapping) => mapping.key && mapping.source !== '')
+        .map((mapping) => [mapping.key, resolveSource(mapping.source, xeroContact)]),
+    );
+    // The CLI takes ~10 s to start: run the four steps side by side.
+    const [orders, customers, products, coupon] = await Promise.all([
+      invoke(app, 'trigger', 'new_paid_order'),
+      invoke(app, 'trigger', 'new_customer', undefined, { loadingSample: true }),
+      invoke(app, 'trigger', 'new_product', undefined, { loadingSample: true }),
+      invoke(app, 'create', 'create_discount_coupon', couponInput),
     ]);
     console.log(`  The trigger returned ${orders.length} paid orders (newest first). The first ${Math.min(SHOWN_IN_FULL, orders.length)} as Xero would receive them:`);
     let reconciled = 0;
@@ -102,15 +73,17 @@ const main = async (): Promise<void> => {
     console.log(summary.join('\n'));
     console.log(`  ${reconciled}/${orders.length} invoices add up to what Ecwid charged, to the cent.`);
 
-    step('Zap: Ecwid "New Customer" → Xero "Create/Update Contact"');
+    step('Zap: Ecwid "New Customer" → Xero "Create/Update Contact"   (as "Test trigger" shows it)');
     if (customers[0]) console.log(mappedFields(NEW_CUSTOMER_TO_XERO_CONTACT, customers[0]));
-    step('Zap: Ecwid "New Product" → Xero item');
+    step('Zap: Ecwid "New Product" → Xero item   (as "Test trigger" shows it)');
     if (products[0]) console.log(mappedFields(NEW_PRODUCT_TO_XERO_ITEM, products[0]));
+    step('Zap: Xero "New Contact" → Ecwid "Create Discount Coupon"   (zapier-platform invoke create create_discount_coupon)');
+    console.log(`    Xero contact ${xeroContact.Name} <${xeroContact.EmailAddress}> → coupon ${bold(coupon.code)} "${coupon.name}", ${coupon.discount}% off, ${coupon.usesLimit}, ${coupon.status}`);
 
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. ${bold('npm test')} runs the checks; ${bold('npm run sandbox')} keeps the store up for your own invokes.`);
     if (reconciled !== orders.length || orders.length === 0) process.exitCode = 1;
   } finally {
-    fs.rmSync(appDir, { recursive: true, force: true });
+    app.remove();
     await sandbox.close();
   }
 };
