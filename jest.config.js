@@ -11,4 +11,7 @@ export default {
   collectCoverageFrom: ['index.ts', 'authentication.ts', 'triggers/**/*.ts', 'creates/**/*.ts', 'searches/**/*.ts', 'lib/**/*.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   testTimeout: 30000,
+  // zapier-platform-core exits the process once it has run 250 invocations with more than 450 MB resident (its
+  // Lambda guard): give each test file a worker that starts small.
+  workerIdleMemoryLimit: '300MB',
 };
