@@ -13,6 +13,9 @@ import orderList from './triggers/order_list.js';
 import updateOrder from './creates/update_order.js';
 import createCustomer from './creates/create_customer.js';
 import createDiscountCoupon from './creates/create_discount_coupon.js';
+import createProduct from './creates/create_product.js';
+import updateProduct from './creates/update_product.js';
+import adjustProductStock from './creates/adjust_product_stock.js';
 import findCustomer, { findOrCreateCustomer } from './searches/find_customer.js';
 import findDiscountCoupon, { findOrCreateDiscountCoupon } from './searches/find_discount_coupon.js';
 import findProduct from './searches/find_product.js';
@@ -48,6 +51,9 @@ export default defineApp({
     [createDiscountCoupon.key]: createDiscountCoupon,
     [createCustomer.key]: createCustomer,
     [updateOrder.key]: updateOrder,
+    [createProduct.key]: createProduct,
+    [updateProduct.key]: updateProduct,
+    [adjustProductStock.key]: adjustProductStock,
   },
   searches: {
     [findOrder.key]: findOrder,

@@ -80,3 +80,13 @@ export const freshCaches = (): void => {
   clearProfileCache();
   (appTester as unknown as { zcacheTestObj: Record<string, unknown> }).zcacheTestObj = {};
 };
+
+/** Runs operation `key` of the app (triggers, creates or searches) as Zapier would, with Zapier's output checks. */
+export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key: string, bundle: Bundle): Promise<T> =>
+  appTester((App[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
+
+/** Ecwid's search envelope around `items`. */
+export const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
+
+/** Ecwid's date text for unix seconds ("2027-01-15 08:00:00 +0000"). */
+export const ecwidDate = (unix: number): string => `${new Date(unix * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0000`;

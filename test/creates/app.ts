@@ -1,20 +1,14 @@
-import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
+import zapier, { type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../../index.js';
 import { handleEcwidErrors } from '../../lib/errors.js';
-import { API, API_PATH } from '../helpers.js';
+import { API, API_PATH, perform } from '../helpers.js';
 
 /** The app as Zapier runs it: createAppTester applies Zapier's output checks (a create returns an object, a search
  * an array, a trigger items with ids). */
 export const APP = App;
 
-const tester = zapier.createAppTester(APP);
-
-type Kind = 'triggers' | 'creates' | 'searches';
-
-/** Runs the operation `APP[kind][key]` with the bundle, through the app's middleware and Zapier's checks. */
-export const perform = <T = any>(kind: Kind, key: string, bundle: Bundle): Promise<T> =>
-  tester((APP[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
+export { perform };
 
 /** What one intercepted request carried. */
 export interface Seen {

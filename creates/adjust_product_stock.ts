@@ -1,0 +1,39 @@
+import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
+import {
+  adjustStock,
+  PRODUCT_LABELS as L,
+  STOCK_ADJUSTMENT_OUTPUT_FIELDS,
+  STOCK_ADJUSTMENT_SAMPLE,
+  stockAdjustmentFrom,
+} from '../lib/product-writes.js';
+
+const inputFields = defineInputFields([
+  {
+    key: 'productId',
+    label: L.productId,
+    required: true,
+    dynamic: 'product_list.id.name',
+    search: 'find_product.id',
+    helpText: 'Pick a product, or map the Product ID from an earlier step (New Product, Find Product).',
+  },
+  {
+    key: 'quantityDelta',
+    label: L.quantityDelta,
+    type: 'integer',
+    required: true,
+    helpText:
+      'How many to add to the stock (e.g. 5 after a delivery) or take away (e.g. -2 after a sale elsewhere). Ecwid applies it to the stock as it is at that moment, so sales at the same time are never lost. Products with unlimited stock are left as they are.',
+  },
+]);
+
+const perform = (async (z, bundle) => adjustStock(z, bundle, stockAdjustmentFrom(z, bundle.inputData))) satisfies CreatePerform<typeof inputFields>;
+
+export default defineCreate({
+  key: 'adjust_product_stock',
+  noun: 'Product',
+  display: {
+    label: 'Adjust Product Stock',
+    description: "Adjusts a product's stock by adding or taking away units, and returns the new quantity.",
+  },
+  operation: { inputFields, perform, sample: STOCK_ADJUSTMENT_SAMPLE, outputFields: [...STOCK_ADJUSTMENT_OUTPUT_FIELDS] },
+});
