@@ -6,6 +6,7 @@
  *   POST /__sandbox/tokens               → {scopes?: [...]} → {token}
  *   DELETE /__sandbox/tokens/{token}     → revokes it
  *   POST /__sandbox/orders               → {count?, paymentStatus?, customerId?} places orders at the clock's time
+ *   POST /__sandbox/carts                → {count?, customerId?} leaves abandoned carts at the clock's time → {cartIds}
  *   GET|DELETE /__sandbox/requests       → the request log / clears it
  */
 import { parseEcwidDate } from './dates.js';
@@ -36,6 +37,15 @@ function parseInstant(value: unknown): number | undefined {
   if (ecwid !== undefined) return ecwid * 1000;
   const iso = Date.parse(value);
   return Number.isNaN(iso) ? undefined : iso;
+}
+
+/** `{count?, customerId?}` → `count` records (1..1000, default 1) made by `place`, answered as `{[key]: ids}`. */
+function placeBatch(sandbox: Sandbox, body: Record<string, unknown>, place: (customerId: number | null | undefined) => string, key: string): Reply {
+  const count = body.count ?? 1;
+  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 1000) return bad(400, "'count' must be an integer in 1..1000");
+  const customerId = body.customerId as number | null | undefined;
+  if (customerId !== undefined && customerId !== null && !sandbox.store.getCustomer(customerId)) return bad(400, `No customer ${String(customerId)}`);
+  return ok({ [key]: Array.from({ length: count as number }, () => place(customerId)) });
 }
 
 export function handleAdmin(sandbox: Sandbox, method: string, path: string, rawBody: string): Reply {
@@ -82,17 +92,14 @@ export function handleAdmin(sandbox: Sandbox, method: string, path: string, rawB
     return ok({ revoked: sandbox.revokeToken(decodeURIComponent(path.slice('/__sandbox/tokens/'.length))) });
   }
   if (route === 'POST /__sandbox/orders') {
-    const count = body.count ?? 1;
-    if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 1000) return bad(400, "'count' must be an integer in 1..1000");
-    const { paymentStatus, customerId } = body;
+    const { paymentStatus } = body;
     if (paymentStatus !== undefined && !['AWAITING_PAYMENT', 'PAID', 'INCOMPLETE'].includes(paymentStatus as string)) {
       return bad(400, "'paymentStatus' must be AWAITING_PAYMENT, PAID or INCOMPLETE");
     }
-    if (customerId !== undefined && customerId !== null && !sandbox.store.getCustomer(customerId as number)) return bad(400, `No customer ${String(customerId)}`);
-    const orders = Array.from({ length: count as number }, () =>
-      sandbox.store.createOrder({ paymentStatus: paymentStatus as 'PAID' | undefined, customerId: customerId as number | null | undefined }),
-    );
-    return ok({ ids: orders.map((o) => o.id) });
+    return placeBatch(sandbox, body, (customerId) => sandbox.store.createOrder({ paymentStatus: paymentStatus as 'PAID' | undefined, customerId }).id, 'ids');
+  }
+  if (route === 'POST /__sandbox/carts') {
+    return placeBatch(sandbox, body, (customerId) => sandbox.store.createCart({ customerId }).cartId, 'cartIds');
   }
   if (route === 'GET /__sandbox/requests') return ok(sandbox.requests);
   if (route === 'DELETE /__sandbox/requests') {

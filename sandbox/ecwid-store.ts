@@ -3,6 +3,7 @@
  * the mutations simulations drive over virtual time. Orders are kept as compact records and turned into Ecwid's
  * JSON on read (see order-factory.ts). Build one with `generateStore` (generate.ts).
  */
+import { cartView, markRecovered, newCartId, orderFromCart, placeCart, type CartRecord } from './cart-factory.js';
 import type { Clock } from './clock.js';
 import { formatEcwidDate, storedDateSeconds } from './dates.js';
 import { emailFor, randomName, randomPerson } from './fixtures.js';
@@ -12,6 +13,7 @@ import { Random, mixSeed } from './random.js';
 import { ID_BASE } from './seed-data.js';
 import { TimeIndex } from './time-index.js';
 import type {
+  AbandonedCart,
   Category,
   CouponStatus,
   Customer,
@@ -75,6 +77,26 @@ export interface CreateOrderOptions {
   customerId?: number | null;
   /** Status right after checkout; default AWAITING_PAYMENT. INCOMPLETE = abandoned checkout. */
   paymentStatus?: 'AWAITING_PAYMENT' | 'PAID' | 'INCOMPLETE';
+}
+
+/** `GET /carts` filters, already parsed (times in unix seconds; all bounds inclusive). */
+export interface CartFilter {
+  /** Default true: carts the merchant deleted (hidden) are listed too, as in Ecwid. */
+  showHidden?: boolean;
+  createdFrom?: number;
+  createdTo?: number;
+  updatedFrom?: number;
+  updatedTo?: number;
+  totalFrom?: number;
+  totalTo?: number;
+  couponCode?: string;
+  /** A customer id (digits) or an e-mail address (case-insensitive). */
+  customer?: string;
+}
+
+export interface CreateCartOptions {
+  /** A registered shopper; `null` → a guest; omitted → picked at random like the generator does. */
+  customerId?: number | null;
 }
 
 export const CUSTOMER_SORTS = [
@@ -179,6 +201,8 @@ export interface StoreData {
   customers: Customer[];
   coupons: DiscountCoupon[];
   orders: OrderRecord[];
+  /** Abandoned carts, recovered ones included. */
+  carts: CartRecord[];
   /** The pool guest checkouts draw their people from. */
   guestPeople: Person[];
   /** Continues the order-code sequence after the generated orders. */
@@ -202,6 +226,9 @@ export class EcwidStore {
   private readonly ordersByCreate: TimeIndex<OrderRecord>;
   private readonly ordersByUpdate: TimeIndex<OrderRecord>;
   private readonly orderById = new Map<string, OrderRecord>();
+  private readonly cartsByCreate: TimeIndex<CartRecord>;
+  private readonly cartsByUpdate: TimeIndex<CartRecord>;
+  private readonly cartById = new Map<string, CartRecord>();
   private readonly productById = new Map<number, Product>();
   private readonly customerById = new Map<number, Customer>();
   private readonly couponById = new Map<number, DiscountCoupon>();
@@ -228,6 +255,10 @@ export class EcwidStore {
     this.ordersByCreate = new TimeIndex((o) => o.createTimestamp, internalId, data.orders);
     this.ordersByUpdate = new TimeIndex((o) => o.updateTimestamp, internalId, data.orders);
     for (const o of data.orders) this.orderById.set(o.id, o);
+    const sequence = (c: CartRecord) => c.sequence;
+    this.cartsByCreate = new TimeIndex((c) => c.createTimestamp, sequence, data.carts);
+    this.cartsByUpdate = new TimeIndex((c) => c.updateTimestamp, sequence, data.carts);
+    for (const c of data.carts) this.cartById.set(c.cartId, c);
     for (const p of data.products) this.productById.set(p.id, p);
     for (const c of data.customers) this.customerById.set(c.id, c);
     for (const c of data.coupons) this.couponById.set(c.id, c);
@@ -292,15 +323,7 @@ export class EcwidStore {
       candidates = [...new Set(filter.ids)].map((id) => this.orderById.get(id)).filter((o): o is OrderRecord => o !== undefined);
       inCreateOrder = false;
     } else {
-      const byCreate = this.ordersByCreate.countRange(filter.createdFrom, filter.createdTo);
-      const hasUpdateBounds = filter.updatedFrom !== undefined || filter.updatedTo !== undefined;
-      const byUpdate = hasUpdateBounds ? this.ordersByUpdate.countRange(filter.updatedFrom, filter.updatedTo) : Infinity;
-      if (byUpdate < byCreate) {
-        candidates = this.ordersByUpdate.range(filter.updatedFrom, filter.updatedTo);
-        inCreateOrder = false;
-      } else {
-        candidates = this.ordersByCreate.range(filter.createdFrom, filter.createdTo);
-      }
+      ({ candidates, inCreateOrder } = timeWindow(this.ordersByCreate, this.ordersByUpdate, filter));
     }
     this.diagnostics.lastOrderScan = candidates.length;
     const matches = candidates.filter(this.orderPredicate(filter));
@@ -344,8 +367,7 @@ export class EcwidStore {
   /** Places an order at the clock's time, with a random cart like the generator's. */
   createOrder(options: CreateOrderOptions = {}): Order {
     const now = this.now();
-    const products = this.products.filter((p) => p.enabled && p.createTimestamp <= now);
-    if (products.length === 0) throw new Error('createOrder: the store has no enabled product yet');
+    const products = this.productsOnSale('createOrder');
     const customer = this.buyerFor(options.customerId);
     const sequence = this.ordersByCreate.size;
     const record = placeOrder(this.random, this.settings, {
@@ -360,12 +382,26 @@ export class EcwidStore {
       guestPeople: this.guestPeople,
     });
     if (options.paymentStatus && options.paymentStatus !== 'AWAITING_PAYMENT') record.paymentStatus = options.paymentStatus;
+    return this.addOrder(record);
+  }
+
+  /** Indexes a new order and counts the purchase (the buyer's stats, the coupon's uses). */
+  private addOrder(record: OrderRecord): Order {
+    const customer = record.customerId === undefined ? undefined : this.customerById.get(record.customerId);
     if (record.paymentStatus !== 'INCOMPLETE') recordPurchase(record, customer, this.couponById);
     this.ordersByCreate.insert(record);
     this.ordersByUpdate.insert(record);
     this.orderById.set(record.id, record);
-    this.noteChange(record.paymentStatus === 'INCOMPLETE' ? 'abandonedSales' : 'orders', now);
+    this.noteChange(record.paymentStatus === 'INCOMPLETE' ? 'abandonedSales' : 'orders', record.createTimestamp);
     return this.view(record);
+  }
+
+  /** Enabled products that exist at the clock's time: what a shopper can buy now. */
+  private productsOnSale(caller: string): Product[] {
+    const now = this.now();
+    const products = this.products.filter((p) => p.enabled && p.createTimestamp <= now);
+    if (products.length === 0) throw new Error(`${caller}: the store has no enabled product yet`);
+    return products;
   }
 
   private buyerFor(customerId: number | null | undefined): Customer | undefined {
@@ -428,6 +464,105 @@ export class EcwidStore {
     const record = this.orderById.get(id);
     if (!record) throw new Error(`No order ${id}`);
     return record;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Abandoned carts
+
+  /** Every cart as the API shows it, oldest first (hidden and recovered ones included). */
+  get carts(): AbandonedCart[] {
+    return this.cartsByCreate.all().map((cart) => cartView(cart, this.settings));
+  }
+
+  get cartCount(): number {
+    return this.cartsByCreate.size;
+  }
+
+  getCart(cartId: string): AbandonedCart | undefined {
+    const cart = this.cartById.get(cartId);
+    return cart && cartView(cart, this.settings);
+  }
+
+  /** Ids of the matching carts, oldest first. Only the time window (create or update, the narrower) is scanned. */
+  searchCartIds(f: CartFilter): string[] {
+    const { candidates, inCreateOrder } = timeWindow(this.cartsByCreate, this.cartsByUpdate, f);
+    const couponCode = f.couponCode?.toLowerCase();
+    const customerId = f.customer !== undefined && /^\d+$/.test(f.customer) ? Number(f.customer) : undefined;
+    const email = customerId === undefined ? f.customer?.toLowerCase() : undefined;
+    const matches = candidates.filter(
+      (cart) =>
+        (f.showHidden !== false || !cart.hidden) &&
+        within(cart.createTimestamp, f.createdFrom, f.createdTo) &&
+        within(cart.updateTimestamp, f.updatedFrom, f.updatedTo) &&
+        within(cart.contents.totalCents / 100, f.totalFrom, f.totalTo) &&
+        (couponCode === undefined || cart.contents.coupon?.code.toLowerCase() === couponCode) &&
+        (customerId === undefined || cart.contents.customerId === customerId) &&
+        (email === undefined || cart.contents.email.toLowerCase() === email),
+    );
+    if (!inCreateOrder) matches.sort((a, b) => a.createTimestamp - b.createTimestamp || a.sequence - b.sequence);
+    return matches.map((cart) => cart.cartId);
+  }
+
+  /** A shopper leaves a cart at the clock's time, filled like the generator's. */
+  createCart(options: CreateCartOptions = {}): AbandonedCart {
+    const products = this.productsOnSale('createCart');
+    const sequence = this.cartsByCreate.size;
+    const cart = placeCart(this.random, this.settings, {
+      cartId: newCartId(this.random, (id) => this.cartById.has(id)),
+      sequence,
+      createTimestamp: this.now(),
+      customer: this.buyerFor(options.customerId),
+      customerGroupName: (id) => this.groupName(id),
+      products,
+      coupons: this.coupons,
+      guestNumber: this.ordersByCreate.size + sequence + 1,
+      guestPeople: this.guestPeople,
+    });
+    this.cartsByCreate.insert(cart);
+    this.cartsByUpdate.insert(cart);
+    this.cartById.set(cart.cartId, cart);
+    this.noteChange('abandonedSales', cart.updateTimestamp);
+    return cartView(cart, this.settings);
+  }
+
+  /** The shopper came back to the cart (and left again): its update time moves to the clock's. */
+  touchCart(cartId: string): AbandonedCart {
+    return this.changeCart(cartId, () => undefined);
+  }
+
+  /** `PUT /carts/{cartId}` with `hidden`: the merchant deletes (or restores) it in Ecwid admin. */
+  hideCart(cartId: string, hidden = true): AbandonedCart {
+    return this.changeCart(cartId, (cart) => {
+      cart.hidden = hidden;
+    });
+  }
+
+  /** The cart becomes an order at the clock's time (AWAITING_PAYMENT unless told PAID); returns the order. */
+  recoverCart(cartId: string, paymentStatus: 'AWAITING_PAYMENT' | 'PAID' = 'AWAITING_PAYMENT'): Order {
+    const cart = this.requireCart(cartId);
+    if (cart.recoveredOrderId !== undefined) throw new Error(`Cart ${cartId} already became order ${cart.recoveredPublicUid}`);
+    const sequence = this.ordersByCreate.size;
+    const record = orderFromCart(cart, { id: orderId(this.settings, sequence, this.orderIdMask), internalId: ID_BASE.order + sequence, createTimestamp: this.now(), paymentStatus });
+    const order = this.addOrder(record);
+    this.changeCart(cartId, (c) => markRecovered(c, record));
+    return order;
+  }
+
+  /** Applies a change at the clock's time (re-indexes the cart under its new update time). */
+  private changeCart(cartId: string, mutate: (cart: CartRecord) => void): AbandonedCart {
+    const cart = this.requireCart(cartId);
+    this.cartsByUpdate.remove(cart);
+    mutate(cart);
+    cart.updateTimestamp = this.now();
+    this.cartsByUpdate.insert(cart);
+    this.noteChange('abandonedSales', cart.updateTimestamp);
+    return cartView(cart, this.settings);
+  }
+
+  private requireCart(cartId: string): CartRecord {
+    const cart = this.cartById.get(cartId);
+    if (!cart) throw new Error(`No cart ${cartId}`);
+    return cart;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -720,6 +855,7 @@ export class EcwidStore {
       const kind = o.paymentStatus === 'INCOMPLETE' ? 'abandonedSales' : 'orders';
       latest[kind] = Math.max(latest[kind], o.updateTimestamp);
     }
+    for (const c of data.carts) latest.abandonedSales = Math.max(latest.abandonedSales, c.updateTimestamp);
     for (const p of data.products) {
       latest.products = Math.max(latest.products, p.updateTimestamp);
       latest.categories = latest.profile = Math.max(latest.profile, p.createTimestamp); // set up with the catalog
@@ -734,6 +870,27 @@ export class EcwidStore {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
+
+/** Time bounds of a search: `createdFrom/To`, `updatedFrom/To` in unix seconds, inclusive. */
+interface TimeBounds {
+  createdFrom?: number;
+  createdTo?: number;
+  updatedFrom?: number;
+  updatedTo?: number;
+}
+
+/**
+ * The records a time-bounded search has to look at: the create or the update window, whichever holds fewer
+ * (the other bounds are checked per record). `inCreateOrder` says whether they come in creation order.
+ */
+function timeWindow<T>(byCreate: TimeIndex<T>, byUpdate: TimeIndex<T>, f: TimeBounds): { candidates: T[]; inCreateOrder: boolean } {
+  const inCreateWindow = byCreate.countRange(f.createdFrom, f.createdTo);
+  const hasUpdateBounds = f.updatedFrom !== undefined || f.updatedTo !== undefined;
+  const inUpdateWindow = hasUpdateBounds ? byUpdate.countRange(f.updatedFrom, f.updatedTo) : Infinity;
+  return inUpdateWindow < inCreateWindow
+    ? { candidates: byUpdate.range(f.updatedFrom, f.updatedTo), inCreateOrder: false }
+    : { candidates: byCreate.range(f.createdFrom, f.createdTo), inCreateOrder: true };
+}
 
 function within(value: number, from: number | undefined, to: number | undefined): boolean {
   return (from === undefined || value >= from) && (to === undefined || value <= to);

@@ -1,4 +1,5 @@
 /** The seeded, deterministic store generator. */
+import { generateCarts } from './cart-factory.js';
 import { Clock } from './clock.js';
 import { EcwidStore } from './ecwid-store.js';
 import { randomPerson } from './fixtures.js';
@@ -35,6 +36,8 @@ export interface GenerateStoreOptions {
   categories?: number;
   /** Default 12. */
   coupons?: number;
+  /** Abandoned carts, a fifth of them recovered (turned into one of the orders). Default 8% of the orders. */
+  carts?: number;
   /** The generation instant in ms; also freezes the clock there. Default: real time, and the clock follows it. */
   now?: number;
   /** How far back orders go. Default 60. */
@@ -119,8 +122,21 @@ export function generateStore(options: GenerateStoreOptions = {}, clock: Clock =
     orders.push(order);
   });
 
+  const carts = generateCarts(stream(8), settings, {
+    count: count(options.carts, Math.round(orderCount * 0.08), 'carts'),
+    orders,
+    products,
+    customers,
+    registeredAt,
+    coupons,
+    guestPeople,
+    customerGroupName: groupName,
+    spanStart,
+    now: nowSeconds,
+  });
+
   return new EcwidStore(
-    { seed, settings, customerGroups: CUSTOMER_GROUPS.map((g) => ({ ...g })), categories, products, customers, coupons, orders, orderIdMask, guestPeople },
+    { seed, settings, customerGroups: CUSTOMER_GROUPS.map((g) => ({ ...g })), categories, products, customers, coupons, orders, carts, orderIdMask, guestPeople },
     clock,
   );
 }

@@ -27,7 +27,7 @@ export interface Knobs {
   plan: Plan;
   /** Requests per minute per token on the sandbox clock (sliding 60 s window); 0 = no limit. */
   rateLimit: number;
-  /** Row order of `GET /orders`, which has no sortBy. 'shuffled' differs per request, deterministically. */
+  /** Row order of `GET /orders` and `GET /carts`, which have no sortBy. 'shuffled' differs per request, deterministically. */
   orderRowOrder: RowOrder;
   /** Page size when a search has no `limit` (older Ecwid docs say 10; newer say 100). Max 100. */
   defaultLimit: number;

@@ -460,8 +460,9 @@ function orderCoupon(coupon: DiscountCoupon): OrderCoupon {
 // Shipping and people
 
 function pickShippingMethod(random: Random, settings: StoreSettings): ShippingMethod {
-  const pickup = settings.shippingMethods.filter((m) => m.isPickup);
-  const delivery = settings.shippingMethods.filter((m) => !m.isPickup);
+  const offered = settings.shippingMethods.filter((m) => m.enabled !== false);
+  const pickup = offered.filter((m) => m.isPickup);
+  const delivery = offered.filter((m) => !m.isPickup);
   if (pickup.length > 0 && random.chance(0.1)) return random.pick(pickup);
   // The first delivery method is the everyday one; the others (express…) are rarer.
   return random.chance(0.75) || delivery.length === 1 ? delivery[0] : random.pick(delivery.slice(1));

@@ -22,6 +22,8 @@ export const ID_BASE = {
   product: 560_000_001,
   category: 170_000_001,
   coupon: 98_000_001,
+  /** Numbers the items of abandoned carts (their ids are UUIDs). */
+  cart: 731_000_001,
 } as const;
 
 export const CUSTOMER_GROUPS: CustomerGroup[] = [
@@ -59,6 +61,7 @@ export function storeSettings(input: SettingsInput): StoreSettings {
       { id: 'standard', name: 'Standard shipping', rate: 5.99, isPickup: false, freeAbove: 100, estimatedTransitTime: '3-5' },
       { id: 'express', name: 'Express', rate: 14.99, isPickup: false, estimatedTransitTime: '1-2' },
       { id: 'pickup', name: 'Store pickup', rate: 0, isPickup: true },
+      { id: 'freight', name: 'Freight', rate: 49, isPickup: false, enabled: false, estimatedTransitTime: '7-14' },
     ],
     handlingFee: { name: 'Handling fee', value: 1.5, description: 'Careful packing' },
     paymentMethods: [

@@ -5,8 +5,10 @@
  */
 export { EcwidStore, CUSTOMER_SORTS, PRODUCT_SORTS } from './ecwid-store.js';
 export type {
+  CartFilter,
   CouponFilter,
   CouponInput,
+  CreateCartOptions,
   CreateOrderOptions,
   CustomerFilter,
   CustomerInput,
@@ -23,4 +25,5 @@ export type {
 export { generateStore, type GenerateStoreOptions } from './generate.js';
 export { Clock } from './clock.js';
 export type { OrderChange, OrderRecord } from './order-factory.js';
+export type { CartRecord } from './cart-factory.js';
 export * from './types.js';

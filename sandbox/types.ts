@@ -247,6 +247,33 @@ export interface Order {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Abandoned carts
+
+/**
+ * A checkout the shopper started and left (`GET /carts`): the order fields of what was in the cart, under a
+ * `cartId` instead of an order id, without the order's statuses, refunds or admin fields.
+ */
+export type AbandonedCart = Omit<
+  Order,
+  | 'id'
+  | 'internalId'
+  | 'orderNumber'
+  | 'vendorOrderNumber'
+  | 'paymentStatus'
+  | 'fulfillmentStatus'
+  | 'refunds'
+  | 'trackingNumber'
+  | 'privateAdminNotes'
+  | 'externalFulfillment'
+> & {
+  /** A UUID in capitals, e.g. "0B299518-FB54-491A-A6E0-5B6BA6E20868". */
+  cartId: string;
+  /** Present once the cart became an order: that order's `internalId` and its `id`. */
+  recoveredOrderId?: number;
+  recoveredPublicUid?: string;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
 // Customers
 
 export interface CustomerStats {
@@ -397,6 +424,8 @@ export interface ShippingMethod {
   name: string;
   rate: number;
   isPickup: boolean;
+  /** Default true. A disabled method is listed in the profile but never offered at checkout. */
+  enabled?: boolean;
   /** Replaces the flat rate when the subtotal reaches it. */
   freeAbove?: number;
   estimatedTransitTime?: string;

@@ -34,12 +34,19 @@ function productInput(body: BodyReader, store: EcwidStore, self?: Product): Prod
   };
 }
 
-/** Disabled ("hidden") categories are listed only with `hidden_categories=true`, as in Ecwid. */
+/**
+ * Disabled ("hidden") categories are listed only with `hidden_categories=true`, as in Ecwid; `categoryIds` (a
+ * comma list) narrows the search to those ids, still hiding disabled ones unless asked.
+ */
 function categoryRows(ctx: RouteContext): Category[] {
   const parent = ctx.query.int('parent');
   const includeHidden = ctx.query.boolean('hidden_categories') ?? false;
+  const ids = ctx.query.intList('categoryIds');
   return ctx.store.categories.filter(
-    (c) => (includeHidden || c.enabled) && (parent === undefined || (parent === 0 ? c.parentId === undefined : c.parentId === parent)),
+    (c) =>
+      (includeHidden || c.enabled) &&
+      (parent === undefined || (parent === 0 ? c.parentId === undefined : c.parentId === parent)) &&
+      (ids === undefined || ids.includes(c.id)),
   );
 }
 

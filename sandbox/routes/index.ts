@@ -1,4 +1,5 @@
 /** Every API route, matched in this order (so `/orders/last` wins over `/orders/:id`). */
+import { cartRoutes } from './carts.js';
 import { catalogRoutes } from './catalog.js';
 import { couponRoutes } from './coupons.js';
 import { customerRoutes } from './customers.js';
@@ -9,7 +10,7 @@ import { storeInfoRoutes } from './store-info.js';
 export type { Route, RouteContext, SearchResult } from './route.js';
 export { MAX_LIMIT } from './route.js';
 
-export const API_ROUTES: readonly Route[] = [...storeInfoRoutes, ...orderRoutes, ...customerRoutes, ...catalogRoutes, ...couponRoutes];
+export const API_ROUTES: readonly Route[] = [...storeInfoRoutes, ...orderRoutes, ...cartRoutes, ...customerRoutes, ...catalogRoutes, ...couponRoutes];
 
 export interface RouteMatch {
   route: Route;

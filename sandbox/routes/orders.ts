@@ -1,9 +1,8 @@
 /** `/orders`: search (no sortBy: row order is a knob), one order, the last order, and updates. */
 import { wrongParameter } from '../api-error.js';
-import { Random, mixSeed } from '../random.js';
 import type { OrderFilter, OrderPatch } from '../store.js';
 import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, type Order } from '../types.js';
-import { notFound, page, readPerson, type Route, type RouteContext } from './route.js';
+import { inRowOrder, notFound, page, readPerson, type Route, type RouteContext } from './route.js';
 
 function orderFilter({ query }: RouteContext): OrderFilter {
   return {
@@ -24,18 +23,6 @@ function orderFilter({ query }: RouteContext): OrderFilter {
     paymentStatuses: query.listOf('paymentStatus', PAYMENT_STATUSES),
     fulfillmentStatuses: query.listOf('fulfillmentStatus', FULFILLMENT_STATUSES),
   };
-}
-
-/** The store finds rows oldest first; the knob decides what the client sees. */
-function inRowOrder(rows: string[], ctx: RouteContext): string[] {
-  switch (ctx.knobs.orderRowOrder) {
-    case 'oldest':
-      return rows;
-    case 'newest':
-      return rows.reverse();
-    case 'shuffled':
-      return new Random(mixSeed(ctx.store.seed, ctx.requestNumber)).shuffle(rows);
-  }
 }
 
 function findOrder({ store, params }: RouteContext): Order {

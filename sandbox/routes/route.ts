@@ -4,6 +4,7 @@ import type { Knobs } from '../knobs.js';
 import type { EcwidStore } from '../store.js';
 import type { Person, Scope } from '../types.js';
 import { ApiError } from '../api-error.js';
+import { Random, mixSeed } from '../random.js';
 
 export interface RouteContext {
   store: EcwidStore;
@@ -44,6 +45,21 @@ export function page<T, V = T>(rows: readonly T[], ctx: RouteContext, view: (row
   const limit = Math.min(ctx.query.int('limit') ?? ctx.knobs.defaultLimit, MAX_LIMIT);
   const items = rows.slice(offset, offset + limit).map(view);
   return { total: rows.length, count: items.length, offset, limit, items };
+}
+
+/**
+ * Rows of a search without `sortBy` (`/orders`, `/carts`): the store finds them oldest first; the
+ * `orderRowOrder` knob decides what the client sees ('shuffled' differs per request, deterministically).
+ */
+export function inRowOrder<T>(rows: T[], ctx: RouteContext): T[] {
+  switch (ctx.knobs.orderRowOrder) {
+    case 'oldest':
+      return rows;
+    case 'newest':
+      return rows.reverse();
+    case 'shuffled':
+      return new Random(mixSeed(ctx.store.seed, ctx.requestNumber)).shuffle(rows);
+  }
 }
 
 export function notFound(errorCode: string, what: string): ApiError {

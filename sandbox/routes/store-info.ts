@@ -1,6 +1,26 @@
-/** `/profile` (store settings, the app's connection test) and `/latest-stats` (cheap change probe). */
-import type { EcwidStore } from '../store.js';
+/** `/profile` (store settings, the app's connection test), `/profile/shippingOptions` and `/latest-stats` (cheap change probe). */
+import type { EcwidStore, StoreSettings } from '../store.js';
 import type { Route } from './route.js';
+
+/**
+ * The store's shipping methods as Ecwid's profile lists them (`shipping.shippingOptions`, and `GET
+ * /profile/shippingOptions`): ids as orders' `shippingOption.shippingMethodId` show them, lower-case
+ * `fulfilmentType`, flat rates. Disabled methods are listed too (`enabled: false`).
+ */
+export function shippingOptions(settings: StoreSettings) {
+  return settings.shippingMethods.map((method, i) => ({
+    id: method.id,
+    title: method.name,
+    enabled: method.enabled !== false,
+    orderby: (i + 1) * 10,
+    fulfilmentType: method.isPickup ? 'pickup' : 'shipping',
+    ...(method.isPickup
+      ? { pickupInstruction: '<p>Pick up at 1 Sandbox Way, Austin, on weekdays from 9 am to 6 pm.</p>' }
+      : { ratesCalculationType: 'flat', flatRate: { rateType: 'ABSOLUTE', rate: method.rate } }),
+    deliveryTimeDays: method.estimatedTransitTime ?? '',
+    description: method.estimatedTransitTime ? `${method.estimatedTransitTime} business days` : '',
+  }));
+}
 
 /** The parts of Ecwid's store profile an integration reads, shaped as Ecwid returns them. */
 export function storeProfile(store: EcwidStore) {
@@ -75,12 +95,15 @@ export function storeProfile(store: EcwidStore) {
     shipping: {
       handlingFee: s.handlingFee ? { name: s.handlingFee.name, value: s.handlingFee.value, description: s.handlingFee.description } : undefined,
       shippingOrigin: { companyName: s.storeName, city: 'Austin', countryCode: 'US' },
+      shippingOptions: shippingOptions(s),
     },
   };
 }
 
 export const storeInfoRoutes: Route[] = [
   { method: 'GET', path: '/profile', scope: 'read_store_profile', handle: ({ store }) => storeProfile(store) },
+  // A bare JSON array, as Ecwid answers it.
+  { method: 'GET', path: '/profile/shippingOptions', scope: 'read_store_profile', handle: ({ store }) => shippingOptions(store.settings) },
   // ecwid-api.md names no scope for /latest-stats; every token has read_store_profile.
   { method: 'GET', path: '/latest-stats', scope: 'read_store_profile', handle: ({ store }) => store.latestStats() },
 ];

@@ -1,6 +1,6 @@
 /** Tokens and scopes, plan (402), rate limit (429), injected faults, content types, admin HTTP, the request log. */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { defaultKnobs } from '../../sandbox/knobs.js';
+import { FaultInjector, defaultKnobs } from '../../sandbox/knobs.js';
 import type { Sandbox } from '../../sandbox/server.js';
 import type { Scope } from '../../sandbox/store.js';
 import { ApiClient, NOW, call, startTestSandbox } from './helpers.js';
@@ -51,8 +51,12 @@ describe('tokens', () => {
 
   const ENDPOINT_SCOPES: [string, 'GET' | 'POST' | 'PUT' | 'DELETE', string, Scope, unknown?][] = [
     ['profile', 'GET', '/profile', 'read_store_profile', undefined],
+    ['shipping options', 'GET', '/profile/shippingOptions', 'read_store_profile', undefined],
     ['orders', 'GET', '/orders', 'read_orders', undefined],
     ['order update', 'PUT', '/orders/ANY', 'update_orders', { hidden: false }],
+    ['abandoned carts', 'GET', '/carts', 'read_orders', undefined],
+    ['abandoned cart', 'GET', '/carts/ANY', 'read_orders', undefined],
+    ['abandoned cart update', 'PUT', '/carts/ANY', 'update_orders', { hidden: true }],
     ['customers', 'GET', '/customers', 'read_customers', undefined],
     ['customer groups', 'GET', '/customer_groups', 'read_customers', undefined],
     ['customer create', 'POST', '/customers', 'create_customers', { email: 'scope@example.org' }],
@@ -150,17 +154,25 @@ describe('injected faults', () => {
   });
 
   test('errorRate 0.3 fails about 30% of calls, with the same pattern for the same seed', async () => {
+    // The rate is a property of the injector: 2,000 draws show it without 2,000 requests.
+    const faults = { ...defaultKnobs().faults, errorRate: 0.3, statuses: [500, 503], seed: 77 };
+    const injector = new FaultInjector();
+    const expected = Array.from({ length: 2000 }, () => injector.decide(faults).errorStatus ?? 200);
+    const failures = expected.filter((s) => s !== 200);
+    expect(failures.length).toBeGreaterThan(0.27 * 2000);
+    expect(failures.length).toBeLessThan(0.33 * 2000);
+    expect(new Set(failures)).toEqual(new Set([500, 503]));
+
+    // Over HTTP, the requests after the seed is set follow that very pattern.
     const pattern = async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 100; i++) statuses.push((await api.get('/profile', { responseFields: 'generalInfo(storeId)' })).status);
+      for (let i = 0; i < 30; i++) statuses.push((await api.get('/profile', { responseFields: 'generalInfo(storeId)' })).status);
       return statuses;
     };
     sandbox.setKnobs({ faults: { errorRate: 0.3, statuses: [500, 503], seed: 77 } });
     const first = await pattern();
-    const failures = first.filter((s) => s !== 200);
-    expect(failures.length).toBeGreaterThan(15);
-    expect(failures.length).toBeLessThan(45);
-    expect(new Set(failures)).toEqual(new Set([500, 503]));
+    expect(first).toEqual(expected.slice(0, 30));
+    expect(new Set(first)).toEqual(new Set([200, 500, 503]));
     sandbox.setKnobs({ faults: { seed: 77 } }); // setting the seed restarts the pattern
     expect(await pattern()).toEqual(first);
     sandbox.setKnobs({ faults: { seed: 78 } });
@@ -199,6 +211,25 @@ describe('profile and latest-stats', () => {
     const full = (await api.get('/profile')).body;
     expect(full.formatsAndUnits).toMatchObject({ currency: 'USD', timezone: expect.any(String) });
     expect(full.taxSettings.pricesIncludeTax).toBe(false);
+  });
+
+  test('the profile lists the shipping methods under shipping.shippingOptions; GET /profile/shippingOptions is the same bare array', async () => {
+    const options = (await api.get('/profile')).body.shipping.shippingOptions;
+    expect((await api.get('/profile/shippingOptions')).body).toEqual(options);
+    expect(options.map((o: any) => [o.id, o.title, o.enabled, o.fulfilmentType])).toEqual([
+      ['standard', 'Standard shipping', true, 'shipping'],
+      ['express', 'Express', true, 'shipping'],
+      ['pickup', 'Store pickup', true, 'pickup'],
+      ['freight', 'Freight', false, 'shipping'],
+    ]);
+    expect(options.map((o: any) => o.orderby)).toEqual([10, 20, 30, 40]);
+    expect(options[1]).toMatchObject({ ratesCalculationType: 'flat', flatRate: { rateType: 'ABSOLUTE', rate: 14.99 }, deliveryTimeDays: '1-2' });
+    // What the app's dropdown asks for.
+    const trimmed = await api.get('/profile', { responseFields: 'shipping(shippingOptions(id,title,enabled))' });
+    expect(trimmed.body).toEqual({ shipping: { shippingOptions: options.map(({ id, title, enabled }: any) => ({ id, title, enabled })) } });
+    // Orders name the enabled methods by these ids; a disabled method is never chosen at checkout.
+    const used = new Set(sandbox.store.orders.flatMap((o) => (o.shippingOption ? [`${o.shippingOption.shippingMethodId}/${o.shippingOption.shippingMethodName}`] : [])));
+    expect(used).toEqual(new Set(['standard/Standard shipping', 'express/Express', 'pickup/Store pickup']));
   });
 
   test('GET /latest-stats moves when orders, customers, products or coupons change', async () => {

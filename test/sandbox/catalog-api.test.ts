@@ -10,7 +10,7 @@ let products: Product[];
 let categories: Category[];
 
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ seed: 12, orders: 50, products: 160, categories: 10 });
+  sandbox = await startTestSandbox({ seed: 14, orders: 50, products: 160, categories: 10 }); // seed 14: two disabled categories
   api = new ApiClient(sandbox);
   products = structuredClone(sandbox.store.products);
   categories = structuredClone(sandbox.store.categories);
@@ -123,6 +123,7 @@ describe('one product, create, update, inventory', () => {
 describe('GET /categories', () => {
   test('lists enabled categories with productCount; hidden ones only with hidden_categories=true', async () => {
     const enabled = categories.filter((c) => c.enabled);
+    expect(enabled.length).toBeLessThan(categories.length);
     const answer = await api.get('/categories', { limit: 100 });
     expect(answer.body.total).toBe(enabled.length);
     expect(sortedIds(answer.body.items)).toEqual(sortedIds(enabled));
@@ -139,6 +140,19 @@ describe('GET /categories', () => {
     const children = await api.all('/categories', { parent: parent.id, hidden_categories: true });
     expect(sortedIds(children)).toEqual(sortedIds(categories.filter((c) => c.parentId === parent.id)));
     expect(children.length).toBeGreaterThan(0);
+  });
+
+  test('categoryIds (comma list) narrows to those ids, still hiding disabled ones unless hidden_categories=true', async () => {
+    const hidden = categories.find((c) => !c.enabled)!;
+    const shown = categories.filter((c) => c.enabled).slice(0, 2);
+    const ids = [shown[0].id, hidden.id, shown[1].id, 999].join(',');
+    expect(sortedIds((await api.get('/categories', { categoryIds: ids })).body.items)).toEqual(sortedIds(shown));
+    const withHidden = await api.get('/categories', { categoryIds: ids, hidden_categories: true });
+    expect(sortedIds(withHidden.body.items)).toEqual(sortedIds([...shown, hidden]));
+    expect(withHidden.body.total).toBe(3);
+    const child = categories.find((c) => c.parentId !== undefined)!;
+    expect(idsOf((await api.get('/categories', { categoryIds: `${child.id},${child.parentId}`, parent: 0, hidden_categories: true })).body.items)).toEqual([child.parentId]);
+    expect((await api.get('/categories', { categoryIds: '12,abc' })).status).toBe(400);
   });
 
   test('paging works as for every search', async () => {
