@@ -2,7 +2,7 @@ import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { flatPerson } from './contact.js';
 import { nowUnix } from './dates.js';
 import { SAMPLE_CURRENCY } from './invoice.js';
-import { toLineItem, type LineItem } from './order-output.js';
+import { lineItemOutputFields, toLineItem, type LineItem } from './order-output.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from './output-values.js';
 import { pollModeOf, pollRecords, type WindowSpec } from './poll.js';
 import { SAMPLE_ORDER } from './samples.js';
@@ -180,14 +180,7 @@ export const CART_OUTPUT_FIELDS: PlainOutputField[] = [
   field('paymentMethod', 'Payment Method'),
   field('shippingMethod', 'Shipping Method'),
   field('itemCount', 'Number of Units', 'number'),
-  field('lineItems[]productId', 'Line Item Product ID', 'integer'),
-  field('lineItems[]sku', 'Line Item SKU'),
-  field('lineItems[]name', 'Line Item Name'),
-  field('lineItems[]options', 'Line Item Options'),
-  field('lineItems[]quantity', 'Line Item Quantity', 'number'),
-  field('lineItems[]price', 'Line Item Unit Price', 'number'),
-  field('lineItems[]lineTotal', 'Line Item Total', 'number'),
-  field('lineItems[]imageUrl', 'Line Item Image URL'),
+  ...lineItemOutputFields(['productId', 'sku', 'name', 'options', 'quantity', 'price', 'lineTotal', 'imageUrl']),
 ];
 
 /**

@@ -3,6 +3,7 @@ import { withIsoDates } from './dates.js';
 import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from './invoice.js';
 import { SAMPLE_ORDER } from './samples.js';
 import { withKeysOf } from './shape.js';
+import { numberOf as num, outputField as field, textOf as str, type OutputType } from './output-values.js';
 import type { EcwidOrder, EcwidOrderItem } from './types.js';
 
 /**
@@ -32,8 +33,6 @@ export interface LineItem {
   imageUrl: string;
 }
 
-const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0);
-const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 const cents = (value: number): number => Math.round(value * 100) / 100;
 
 export const optionsText = (item: EcwidOrderItem): string =>
@@ -97,8 +96,30 @@ const orderOutput = (order: EcwidOrder, currency: string) => {
 
 export type OrderOutput = ReturnType<typeof toOrderOutput>;
 
-type OutputType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime';
-const field = (key: string, label: string, type: OutputType = 'string') => ({ key, label, type });
+/** The line-item fields as Zapier shows them under a list key (`lineItems[]sku` …), in one order for every resource. */
+const LINE_ITEM_FIELDS: Array<[keyof LineItem, string, OutputType]> = [
+  ['productId', 'Product ID', 'integer'],
+  ['sku', 'SKU', 'string'],
+  ['name', 'Name', 'string'],
+  ['options', 'Options', 'string'],
+  ['quantity', 'Quantity', 'number'],
+  ['price', 'Unit Price', 'number'],
+  ['priceWithoutTax', 'Unit Price Without Tax', 'number'],
+  ['lineTotal', 'Total', 'number'],
+  ['tax', 'Tax', 'number'],
+  ['taxRate', 'Tax Rate (%)', 'number'],
+  ['taxNames', 'Tax Names', 'string'],
+  ['couponAmount', 'Coupon Discount', 'number'],
+  ['discountAmount', 'Promotion Discount', 'number'],
+  ['digital', 'Is Digital', 'boolean'],
+  ['imageUrl', 'Image URL', 'string'],
+];
+
+/** Output fields for `lineItems` of an order or cart; `only` keeps the keys that record fills. */
+export const lineItemOutputFields = (only?: ReadonlyArray<keyof LineItem>) =>
+  LINE_ITEM_FIELDS.filter(([key]) => !only || only.includes(key)).map(([key, label, type]) =>
+    field(`lineItems[]${key}`, `Line Item ${label}`, type),
+  );
 
 /** Labels for what an order trigger returns; the primary key `id` is Ecwid's order id. */
 export const ORDER_OUTPUT_FIELDS = [
@@ -124,21 +145,7 @@ export const ORDER_OUTPUT_FIELDS = [
   field('handlingFee__value', 'Handling Fee', 'number'),
   field('discountCoupon__code', 'Coupon Code'),
   field('trackingNumber', 'Tracking Number'),
-  field('lineItems[]productId', 'Line Item Product ID', 'integer'),
-  field('lineItems[]sku', 'Line Item SKU'),
-  field('lineItems[]name', 'Line Item Name'),
-  field('lineItems[]options', 'Line Item Options'),
-  field('lineItems[]quantity', 'Line Item Quantity', 'number'),
-  field('lineItems[]price', 'Line Item Unit Price', 'number'),
-  field('lineItems[]priceWithoutTax', 'Line Item Unit Price Without Tax', 'number'),
-  field('lineItems[]lineTotal', 'Line Item Total', 'number'),
-  field('lineItems[]tax', 'Line Item Tax', 'number'),
-  field('lineItems[]taxRate', 'Line Item Tax Rate (%)', 'number'),
-  field('lineItems[]taxNames', 'Line Item Tax Names'),
-  field('lineItems[]couponAmount', 'Line Item Coupon Discount', 'number'),
-  field('lineItems[]discountAmount', 'Line Item Promotion Discount', 'number'),
-  field('lineItems[]digital', 'Line Item Is Digital', 'boolean'),
-  field('lineItems[]imageUrl', 'Line Item Image URL'),
+  ...lineItemOutputFields(),
   field('customerName', 'Customer Name'),
   field('customerEmail', 'Customer Email'),
   field('customerFirstName', 'Customer First Name'),
