@@ -100,20 +100,53 @@ export const newestFirst = <T>(records: T[], spec: Pick<WindowSpec<T>, 'timeOf' 
   });
 };
 
+/** Boundaries (descending) cutting (to … from] into `parts` of equal time. */
+const equalTimeCuts = (from: number, to: number, expected: number): number[] => {
+  const parts = Math.min(Math.max(1, Math.ceil(expected / SLICE_TARGET)), Math.max(1, to - from));
+  return Array.from({ length: parts - 1 }, (_, k) => Math.round(to - ((k + 1) * (to - from)) / parts));
+};
+
+/** Boundaries (descending) at the time quantiles of `times` (newest first), for `expected` records. */
+const quantileCuts = (times: number[], expected: number): number[] => {
+  const parts = Math.max(1, Math.ceil(expected / SLICE_TARGET));
+  return Array.from({ length: parts - 1 }, (_, k) => times[Math.floor(((k + 1) * times.length) / parts)]);
+};
+
 /**
- * Cuts a slice that holds `total` records into parts expected to hold `SLICE_TARGET` each, newest first. The page
- * that came back is a sample of the slice's records: cutting at its time quantiles follows bursts (a sale, a
- * newsletter) instead of assuming records spread evenly; without a usable sample the cut is by equal time.
+ * Cuts a slice that holds `total` records into parts expected to hold `SLICE_TARGET` each, newest first, using the
+ * page that came back as evidence of where the records are:
+ * - a page spread over the slice is a sample of it: cut at its time quantiles, which follows bursts (a sale, a
+ *   newsletter) instead of assuming records spread evenly;
+ * - a page bunched at one end is a block (the server listed rows oldest or newest first): its range holds about
+ *   the page's records, cut at their quantiles, and the rest of the slice the remaining ones, cut by equal time.
  * Neighbours share their boundary second, since Ecwid does not say whether *From/*To are inclusive.
  */
 export const cut = ({ from, to }: Slice, total: number, sampleTimes: number[]): Slice[] => {
-  const parts = Math.min(Math.max(2, Math.ceil(total / SLICE_TARGET)), Math.max(1, to - from));
   const times = sampleTimes.filter((time) => time >= from && time <= to).sort((a, b) => b - a);
-  const boundaries = [to];
-  for (let k = 1; k < parts; k += 1) {
-    const boundary = times.length >= parts * 2 ? times[Math.floor((k * times.length) / parts)] : Math.round(to - (k * (to - from)) / parts);
-    if (boundary < boundaries[boundaries.length - 1] && boundary > from) boundaries.push(boundary);
+  let inner: number[];
+  if (times.length < 4) {
+    inner = equalTimeCuts(from, to, total);
+  } else {
+    const newest = times[0];
+    const oldest = times[times.length - 1];
+    if (newest - oldest >= (to - from) / 2) {
+      inner = quantileCuts(times, total);
+    } else {
+      const rest = Math.max(0, total - times.length);
+      const after = to - newest;
+      const before = oldest - from;
+      const share = (length: number) => (after + before > 0 ? (rest * length) / (after + before) : 0);
+      inner = [
+        ...equalTimeCuts(newest, to, share(after)),
+        ...(after > 0 ? [newest] : []),
+        ...quantileCuts(times, times.length),
+        ...(before > 0 ? [oldest] : []),
+        ...equalTimeCuts(from, oldest, share(before)),
+      ];
+    }
   }
+  const boundaries = [to];
+  for (const boundary of inner) if (boundary < boundaries[boundaries.length - 1] && boundary > from) boundaries.push(boundary);
   boundaries.push(from);
   return boundaries.slice(1).map((boundary, i) => ({ from: boundary, to: boundaries[i] }));
 };
