@@ -197,9 +197,20 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
     const items = pages.flatMap((page) => page.items);
     const ids = new Set(items.filter((item) => inSlice(spec.timeOf(item), slice)).map(spec.idOf));
     const consistent = affordable && pages.every((page) => page.total === first.total) && ids.size === first.total;
-    if (consistent || slice.to - slice.from <= 1) {
-      // A single second cannot be cut further; its pages are the best there is.
+    if (consistent) {
       collected.push(...items);
+      pending = older;
+    } else if (slice.to - slice.from <= 1) {
+      // Too many records in a second or two to cut by time: read the pages again until every record has been seen
+      // (distinct ids = total). If that cannot be shown within the budget, the slice stays unread, so nothing at or
+      // before it is returned — the next poll tries again — rather than a patchwork.
+      const seen = new Map(items.filter((item) => inSlice(spec.timeOf(item), slice)).map((item) => [spec.idOf(item), item]));
+      for (let round = 0; seen.size < first.total && round < 2 && budget() > pagesLeft; round += 1) {
+        const again = await inBatches(pagesLeft + 1, (k) => search(slice, k * MAX_PAGE_SIZE));
+        for (const item of again.flatMap((page) => page.items)) if (inSlice(spec.timeOf(item), slice)) seen.set(spec.idOf(item), item);
+      }
+      if (seen.size !== first.total) break;
+      collected.push(...seen.values());
       pending = older;
     } else {
       pending = [...cut(slice, first.total, items.map(spec.timeOf)), ...older];
