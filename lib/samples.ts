@@ -1,4 +1,20 @@
-import type { EcwidOrder } from './types.js';
+import type { EcwidOrder, EcwidPerson } from './types.js';
+
+/** The sample's buyer, who ships to the billing address. */
+const SAMPLE_BUYER: EcwidPerson = {
+  name: 'Jane Doe',
+  firstName: 'Jane',
+  lastName: 'Doe',
+  companyName: 'Doe Studio',
+  street: '12 Harbour Road',
+  city: 'Wellington',
+  countryCode: 'NZ',
+  countryName: 'New Zealand',
+  postalCode: '6011',
+  stateOrProvinceCode: 'WGN',
+  stateOrProvinceName: 'Wellington',
+  phone: '+64 4 555 0101',
+};
 
 /**
  * A real-shaped Ecwid order (modelled on the two-item example in Ecwid's docs: coupon, promotion, shipping,
@@ -36,34 +52,8 @@ export const SAMPLE_ORDER: EcwidOrder = {
   refundedAmount: 0,
   discountCoupon: { id: 51001, name: '10% off', code: 'WELCOME10', discountType: 'PERCENT', discount: 10 },
   trackingNumber: '',
-  billingPerson: {
-    name: 'Jane Doe',
-    firstName: 'Jane',
-    lastName: 'Doe',
-    companyName: 'Doe Studio',
-    street: '12 Harbour Road',
-    city: 'Wellington',
-    countryCode: 'NZ',
-    countryName: 'New Zealand',
-    postalCode: '6011',
-    stateOrProvinceCode: 'WGN',
-    stateOrProvinceName: 'Wellington',
-    phone: '+64 4 555 0101',
-  },
-  shippingPerson: {
-    name: 'Jane Doe',
-    firstName: 'Jane',
-    lastName: 'Doe',
-    companyName: 'Doe Studio',
-    street: '12 Harbour Road',
-    city: 'Wellington',
-    countryCode: 'NZ',
-    countryName: 'New Zealand',
-    postalCode: '6011',
-    stateOrProvinceCode: 'WGN',
-    stateOrProvinceName: 'Wellington',
-    phone: '+64 4 555 0101',
-  },
+  billingPerson: SAMPLE_BUYER,
+  shippingPerson: SAMPLE_BUYER,
   items: [
     {
       id: 1,
