@@ -1,6 +1,7 @@
 import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { apiBaseUrl } from './config.js';
-import { transientError, type RequestSubject } from './errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { quickRetryPauseMs, transientError, type RequestSubject } from './errors.js';
 
 /** Ecwid's envelope for every search. */
 export interface EcwidPage<T> {
@@ -17,6 +18,11 @@ export const MAX_PAGE_SIZE = 100;
 /** Zapier gives one HTTP request 30 s; stop earlier so the app can still answer clearly. */
 const DEFAULT_TIMEOUT_MS = 25_000;
 const requestTimeoutMs = (): number => Number(process.env.ECWID_REQUEST_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS;
+/** The longest pause before retrying a read (tests and the simulation set 0: their clocks are not the wall's). */
+const retryMaxPauseMs = (): number => {
+  const value = Number(process.env.ECWID_RETRY_MAX_PAUSE_MS);
+  return process.env.ECWID_RETRY_MAX_PAUSE_MS !== undefined && Number.isFinite(value) && value >= 0 ? value : Infinity;
+};
 
 export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
 export type Query = Record<string, QueryValue>;
@@ -92,19 +98,33 @@ export const ecwidRequest = async <T>(z: ZObject, bundle: Bundle, call: EcwidCal
     request.body = call.body;
     request.headers = { 'Content-Type': 'application/json' };
   }
-  let response;
-  try {
-    response = await z.request<T>(request);
-  } catch (error) {
-    // Network faults (reset, timeout) reach here as plain fetch errors: retry later, say so.
-    if (isNetworkFault(error)) {
-      throw transientError(z, 'no answer in time');
+  const attempt = async (): Promise<T> => {
+    let response;
+    try {
+      response = await z.request<T>(request);
+    } catch (error) {
+      // Network faults (reset, timeout) reach here as plain fetch errors: retry later, say so.
+      if (isNetworkFault(error)) {
+        throw transientError(z, 'no answer in time');
+      }
+      throw error;
     }
-    throw error;
+    // A 2xx without a JSON object (cut-off body, proxy page) must never be read as "no data".
+    if (!isObject(response.data)) throw transientError(z, `unreadable answer to ${request.method} ${call.path.split('?')[0]}`);
+    return response.data;
+  };
+  if (request.method !== 'GET') return attempt();
+  // A read is safe to repeat, so one that failed for a passing reason is tried once more at once: a poll of a busy
+  // store makes a dozen requests, and at a few percent of faulted requests it would otherwise fail every other time
+  // and wait for Zapier's next retry. Writes are not repeated here (their callers look up what landed instead).
+  try {
+    return await attempt();
+  } catch (error) {
+    const pauseMs = quickRetryPauseMs(error);
+    if (pauseMs === undefined) throw error;
+    await sleep(Math.min(pauseMs, retryMaxPauseMs()));
+    return attempt();
   }
-  // A 2xx without a JSON object (cut-off body, proxy page) must never be read as "no data".
-  if (!isObject(response.data)) throw transientError(z, `unreadable answer to ${call.method ?? 'GET'} ${call.path.split('?')[0]}`);
-  return response.data;
 };
 
 /** One page of an Ecwid search; `limit` is always sent (older servers default to 10). */

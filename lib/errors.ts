@@ -71,11 +71,31 @@ const isOAuthCall = (response: HttpResponse): boolean => {
   }
 };
 
-const retryAfterSeconds = (response: HttpResponse): number => {
+const retryAfterHeader = (response: HttpResponse): number | undefined => {
   const header = response.headers?.get?.('retry-after');
   const seconds = header ? Number.parseInt(header, 10) : Number.NaN;
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : TRANSIENT_RETRY_SECONDS;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 };
+const retryAfterSeconds = (response: HttpResponse): number => retryAfterHeader(response) ?? TRANSIENT_RETRY_SECONDS;
+
+/** A passing fault worth one more try within the same invocation; longer waits are left to Zapier. */
+export const QUICK_RETRY_MAX_SECONDS = 5;
+/** Pause before that try when Ecwid asks for none (a 5xx, a timeout, a cut-off answer). */
+const QUICK_RETRY_PAUSE_MS = 500;
+const quickRetryPauses = new WeakMap<object, number>();
+
+const withQuickRetry = <E extends Error>(error: E, pauseMs: number | undefined): E => {
+  if (pauseMs !== undefined && pauseMs <= QUICK_RETRY_MAX_SECONDS * 1000) quickRetryPauses.set(error, pauseMs);
+  return error;
+};
+
+/**
+ * How long to wait before trying a failed read once more in the same invocation, or undefined when it should not
+ * be: a 429 is retried only when Ecwid's Retry-After is short (without one, hammering would only extend the block),
+ * a 5xx or a lost answer after a short pause; every other error is not passing.
+ */
+export const quickRetryPauseMs = (error: unknown): number | undefined =>
+  error !== null && typeof error === 'object' ? quickRetryPauses.get(error) : undefined;
 
 /** Ecwid's reason, quoted, when it gave one; never more than a line. */
 const ecwidSays = (body: EcwidErrorBody, bundle: Bundle | undefined): string =>
@@ -100,15 +120,23 @@ export const ecwidError = (z: ZObject, response: HttpResponse, bundle?: Bundle):
     );
   }
   if (status === 429) {
-    return new z.errors.ThrottledError(
-      "Ecwid's rate limit for this store was reached (600 requests a minute, shared by all apps using the connection). Zapier will retry automatically.",
-      retryAfterSeconds(response),
+    const asked = retryAfterHeader(response);
+    return withQuickRetry(
+      new z.errors.ThrottledError(
+        "Ecwid's rate limit for this store was reached (600 requests a minute, shared by all apps using the connection). Zapier will retry automatically.",
+        asked ?? TRANSIENT_RETRY_SECONDS,
+      ),
+      asked === undefined ? undefined : asked * 1000,
     );
   }
   if (status >= 500) {
-    return new z.errors.ThrottledError(
-      `Ecwid is temporarily unavailable (HTTP ${status}). Zapier will retry automatically; nothing needs to be done.`,
-      retryAfterSeconds(response),
+    const asked = retryAfterHeader(response);
+    return withQuickRetry(
+      new z.errors.ThrottledError(
+        `Ecwid is temporarily unavailable (HTTP ${status}). Zapier will retry automatically; nothing needs to be done.`,
+        retryAfterSeconds(response),
+      ),
+      asked === undefined ? QUICK_RETRY_PAUSE_MS : asked * 1000,
     );
   }
   if (status === 401 || code === 'INVALID_API_TOKEN') {
@@ -176,9 +204,12 @@ export const handleEcwidErrors = (response: HttpResponse, z: ZObject, bundle: Bu
 
 /** A request that got no usable answer (timeout, reset, cut-off JSON): retry later, never act on half an answer. */
 export const transientError = (z: ZObject, what: string): Error =>
-  new z.errors.ThrottledError(
-    `Ecwid's answer was incomplete (${what}). Zapier will retry automatically; nothing needs to be done.`,
-    TRANSIENT_RETRY_SECONDS,
+  withQuickRetry(
+    new z.errors.ThrottledError(
+      `Ecwid's answer was incomplete (${what}). Zapier will retry automatically; nothing needs to be done.`,
+      TRANSIENT_RETRY_SECONDS,
+    ),
+    QUICK_RETRY_PAUSE_MS,
   );
 
 /**

@@ -12,20 +12,33 @@ beforeEach(() => {
 });
 afterEach(() => nock.cleanAll());
 
-/** One GET of an order through the app's client, answered with the given status, body and headers. */
-const failWith = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
-  const scope = nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(status, body as any, headers);
-  const error = await rejectionOf(
-    run((z: ZObject, bundle) =>
-      ecwidRequest(z, bundle, {
-        path: `/orders/${pathSegment(z, 'K8XTQ', 'Order')}`,
-        subject: { noun: 'order', id: 'K8XTQ', field: 'Order' },
-      }),
-    ),
+const getOrder = () =>
+  run((z: ZObject, bundle) =>
+    ecwidRequest(z, bundle, {
+      path: `/orders/${pathSegment(z, 'K8XTQ', 'Order')}`,
+      subject: { noun: 'order', id: 'K8XTQ', field: 'Order' },
+    }),
   );
-  expect(scope.isDone()).toBe(true);
-  return error;
+
+/** Requests that reached the interceptor. */
+let attempts = 0;
+
+/** One GET of an order through the app's client, answered (every time it is asked) with this status, body and headers. */
+const failWith = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
+  attempts = 0;
+  nock.cleanAll();
+  nock(API)
+    .get(`${API_PATH}/orders/K8XTQ`)
+    .times(3)
+    .reply(() => {
+      attempts += 1;
+      return [status, body as any, headers];
+    });
+  return rejectionOf(getOrder());
 };
+
+/** Statuses after which a read is tried once more at once: 5xx, and 429 when Ecwid asks for a short wait. */
+const PASSING = new Set(['rate limit, short wait', 'server error', '503 HTML page']);
 
 const rows: Array<[string, number, unknown, Record<string, string>, string, RegExp]> = [
   ['revoked token', 403, { errorMessage: 'Token invalid', errorCode: 'INVALID_API_TOKEN' }, {}, 'ExpiredAuthError', /Reconnect your Ecwid account/],
@@ -40,6 +53,8 @@ const rows: Array<[string, number, unknown, Record<string, string>, string, RegE
   ['bad parameter', 400, { errorMessage: 'Field "discount" must be positive', errorCode: 'WRONG_PARAMETER' }, {}, 'AppError', /Ecwid says: "Field "discount" must be positive"/],
   ['422', 422, { errorMessage: 'Wrong URL', errorCode: 'WRONG_URL' }, {}, 'AppError', /Ecwid says: "Wrong URL"/],
   ['rate limit', 429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '17' }, 'ThrottledError', /rate limit.*retry automatically/],
+  ['rate limit, short wait', 429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '2' }, 'ThrottledError', /rate limit.*retry automatically/],
+  ['rate limit, no wait given', 429, { errorCode: 'RATE_LIMITED' }, {}, 'ThrottledError', /rate limit.*retry automatically/],
   ['server error', 500, { errorCode: 'INTERNAL_ERROR' }, {}, 'ThrottledError', /temporarily unavailable \(HTTP 500\)/],
   ['503 HTML page', 503, '<html><body>Service Unavailable</body></html>', { 'Content-Type': 'text/html' }, 'ThrottledError', /temporarily unavailable \(HTTP 503\)/],
   ['empty 400', 400, '', {}, 'AppError', /Ecwid rejected the request \(HTTP 400\)\. Check the step's fields/],
@@ -47,8 +62,9 @@ const rows: Array<[string, number, unknown, Record<string, string>, string, RegE
 ];
 
 describe('every Ecwid answer becomes an error that says what to do', () => {
-  test.each(rows)('%s', async (_name, status, body, headers, errorName, message) => {
+  test.each(rows)('%s', async (name, status, body, headers, errorName, message) => {
     const error = await failWith(status, body, headers);
+    expect(attempts).toBe(PASSING.has(name) ? 2 : 1);
     expect(error.name).toBe(errorName);
     expect(shownMessage(error)).toMatch(message);
     expect(String(error.message)).not.toContain(TOKEN);
@@ -57,6 +73,27 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
   test('429 retries after Ecwid\'s Retry-After, and a 5xx after a minute', async () => {
     expect(JSON.parse((await failWith(429, {}, { 'Retry-After': '17' })).message).delay).toBe(17);
     expect(JSON.parse((await failWith(503, '')).message).delay).toBe(60);
+  });
+
+  test('a read that fails for a passing reason is tried once more, and its second answer is the result', async () => {
+    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(503, '').get(`${API_PATH}/orders/K8XTQ`).reply(200, { id: 'K8XTQ' });
+    expect(await getOrder()).toEqual({ id: 'K8XTQ' });
+    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(429, '', { 'Retry-After': '1' }).get(`${API_PATH}/orders/K8XTQ`).reply(200, { id: 'K8XTQ' });
+    expect(await getOrder()).toEqual({ id: 'K8XTQ' });
+  });
+
+  test('a write is never repeated by the client (its caller looks up what landed)', async () => {
+    let posts = 0;
+    nock(API)
+      .post(`${API_PATH}/discount_coupons`)
+      .times(2)
+      .reply(() => {
+        posts += 1;
+        return [503, ''];
+      });
+    const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { method: 'POST', path: '/discount_coupons', body: { code: 'X' } })));
+    expect(error.name).toBe('ThrottledError');
+    expect(posts).toBe(1);
   });
 
   test('a token echoed by Ecwid is masked', async () => {
@@ -68,7 +105,7 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
 
 describe('answers that cannot be trusted are retried, never read as "no data"', () => {
   test('a 200 with a cut-off JSON body', async () => {
-    nock(API).get(`${API_PATH}/orders`).query(true).reply(200, '{"total": 3, "items": [{"id": "A"', { 'Content-Type': 'application/json' });
+    nock(API).get(`${API_PATH}/orders`).query(true).times(2).reply(200, '{"total": 3, "items": [{"id": "A"', { 'Content-Type': 'application/json' });
     const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/orders' })));
     expect(error.name).toBe('ThrottledError');
     expect(shownMessage(error)).toMatch(/incomplete/);

@@ -7,3 +7,6 @@ afterAll(() => {
   nock.cleanAll();
   nock.restore();
 });
+
+// Reads retry a passing fault once after Ecwid's pause; tests need the behaviour, not the wall-clock wait.
+process.env.ECWID_RETRY_MAX_PAUSE_MS ??= '0';
