@@ -115,6 +115,7 @@ export const findOrder = async (
     toSeconds: nowUnix(),
     maxRecords: 1,
     maxRequests: POLL_MAX_REQUESTS,
+    concurrency: 1,
   });
   return read.records.find((order) => String(order.email ?? '').toLowerCase() === email.toLowerCase()) ?? read.records[0];
 };

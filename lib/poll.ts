@@ -46,6 +46,8 @@ export interface WindowLimits {
   toSeconds: number;
   maxRecords: number;
   maxRequests: number;
+  /** Slices read at once (default CONCURRENCY); 1 where only the newest few records are wanted. */
+  concurrency?: number;
 }
 
 export const HOUR = 3600;
@@ -179,15 +181,13 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
   };
   const budget = (): number => limits.maxRequests - requests;
 
-  while (pending.length > 0 && budget() > 0 && completeCount() < limits.maxRecords) {
-    const [slice, ...older] = pending;
-    const first = await search(slice);
+  /**
+   * What one slice's first page leads to: its records (read in full), the smaller slices it must be cut into, or
+   * neither (too dense to cut by time, and not shown complete within the budget).
+   */
+  const settle = async (slice: Slice, first: EcwidPage<T>): Promise<{ records: T[] } | { slices: Slice[] } | 'unreadable'> => {
     const pagesLeft = Math.ceil(first.total / MAX_PAGE_SIZE) - 1;
-    if (pagesLeft <= 0 || first.items.length >= first.total) {
-      collected.push(...first.items);
-      pending = older;
-      continue;
-    }
+    if (pagesLeft <= 0 || first.items.length >= first.total) return { records: first.items };
     // Offset paging is trusted only when it provably returned every record of the slice: as many distinct ids as
     // Ecwid's total, the same total on every page. Otherwise (rows listed in a different order per request, or
     // records changing meanwhile) the slice is cut by time and read again in smaller slices.
@@ -196,25 +196,35 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
     const pages = affordable ? [first, ...(await inBatches(needed, (k) => search(slice, (k + 1) * MAX_PAGE_SIZE)))] : [first];
     const items = pages.flatMap((page) => page.items);
     const ids = new Set(items.filter((item) => inSlice(spec.timeOf(item), slice)).map(spec.idOf));
-    const consistent = affordable && pages.every((page) => page.total === first.total) && ids.size === first.total;
-    if (consistent) {
-      collected.push(...items);
-      pending = older;
-    } else if (slice.to - slice.from <= 1) {
-      // Too many records in a second or two to cut by time: read the pages again until every record has been seen
-      // (distinct ids = total). If that cannot be shown within the budget, the slice stays unread, so nothing at or
-      // before it is returned — the next poll tries again — rather than a patchwork.
-      const seen = new Map(items.filter((item) => inSlice(spec.timeOf(item), slice)).map((item) => [spec.idOf(item), item]));
-      for (let round = 0; seen.size < first.total && round < 2 && budget() > pagesLeft; round += 1) {
-        const again = await inBatches(pagesLeft + 1, (k) => search(slice, k * MAX_PAGE_SIZE));
-        for (const item of again.flatMap((page) => page.items)) if (inSlice(spec.timeOf(item), slice)) seen.set(spec.idOf(item), item);
-      }
-      if (seen.size !== first.total) break;
-      collected.push(...seen.values());
-      pending = older;
-    } else {
-      pending = [...cut(slice, first.total, items.map(spec.timeOf)), ...older];
+    if (affordable && pages.every((page) => page.total === first.total) && ids.size === first.total) return { records: items };
+    if (slice.to - slice.from > 1) return { slices: cut(slice, first.total, items.map(spec.timeOf)) };
+    // Too many records in a second or two to cut by time: read the pages again until every record has been seen
+    // (distinct ids = total). If that cannot be shown within the budget, the slice stays unread, so nothing at or
+    // before it is returned — the next poll tries again — rather than a patchwork.
+    const seen = new Map(items.filter((item) => inSlice(spec.timeOf(item), slice)).map((item) => [spec.idOf(item), item]));
+    for (let round = 0; seen.size < first.total && round < 2 && budget() > pagesLeft; round += 1) {
+      const again = await inBatches(pagesLeft + 1, (k) => search(slice, k * MAX_PAGE_SIZE));
+      for (const item of again.flatMap((page) => page.items)) if (inSlice(spec.timeOf(item), slice)) seen.set(spec.idOf(item), item);
     }
+    return seen.size === first.total ? { records: [...seen.values()] } : 'unreadable';
+  };
+
+  // The newest slices are read a few at a time (a busy store's poll takes a fraction of the time, within the same
+  // request budget); each is then settled newest first, so what is complete is always the newest part.
+  reading: while (pending.length > 0 && budget() > 0 && completeCount() < limits.maxRecords) {
+    const batch = pending.slice(0, Math.min(limits.concurrency ?? CONCURRENCY, budget()));
+    const firsts = await Promise.all(batch.map((slice) => search(slice)));
+    const settled: Slice[] = [];
+    for (const [i, slice] of batch.entries()) {
+      const outcome = await settle(slice, firsts[i]);
+      if (outcome === 'unreadable') {
+        pending = [...settled, slice, ...pending.slice(i + 1)];
+        break reading;
+      }
+      if ('slices' in outcome) settled.push(...outcome.slices);
+      else collected.push(...outcome.records);
+    }
+    pending = [...settled, ...pending.slice(batch.length)];
   }
 
   // Records at or before the newest unread slice's end may be incomplete: drop them, so the answer is exactly the
@@ -237,11 +247,21 @@ export const SAMPLE_LOOKBACKS_SECONDS = [POLL_LOOKBACK_SECONDS, 31 * DAY, 400 * 
 /** The Zap editor takes three records. */
 export const SAMPLE_SIZE = 3;
 
-/** Seeding the dedupe table (Zap turned on): a long window of ids only, as many as the 30 s budget allows. */
+/**
+ * Seeding the dedupe table (Zap turned on) reads ids only, and only what a later live poll could return:
+ * - on the creation axis, a record created before the live window's start never enters a later window, so the seed
+ *   is the live window itself;
+ * - on the update axis, any record can be updated again later (an order paid last month and shipped today), so the
+ *   seed reaches back 90 days, newest update first, as far as the 30 s budget allows. An older record that is
+ *   updated again would fire once: Ecwid keeps no status history to tell "paid before the Zap was on" apart.
+ */
 export const DEDUPE_LOOKBACK_SECONDS = 90 * DAY;
-export const DEDUPE_MAX_RECORDS = 3000;
-/** 60 requests, four at a time: well inside the 30 s Zapier gives the Zap-on poll. */
-export const DEDUPE_MAX_REQUESTS = 60;
+export const DEDUPE_MAX_RECORDS = 10_000;
+/** Ids-only pages, four at a time: ~150 requests is ~10 s at Ecwid's usual latency, a quarter of a minute's 600. */
+export const DEDUPE_MAX_REQUESTS = 150;
+
+export const dedupeLookbackSeconds = (spec: Pick<WindowSpec<unknown>, 'from'>): number =>
+  spec.from === 'createdFrom' ? POLL_LOOKBACK_SECONDS : DEDUPE_LOOKBACK_SECONDS;
 
 export type PollMode = 'live' | 'sample' | 'dedupe';
 
@@ -262,14 +282,21 @@ export const pollWindow = async <T>(
   if (mode === 'sample') {
     records = [];
     for (const lookback of SAMPLE_LOOKBACKS_SECONDS) {
-      const read = await readWindow(z, bundle, spec, { fromSeconds: now - lookback, toSeconds: now, maxRecords: SAMPLE_SIZE, maxRequests: POLL_MAX_REQUESTS });
+      const read = await readWindow(z, bundle, spec, {
+        fromSeconds: now - lookback,
+        toSeconds: now,
+        maxRecords: SAMPLE_SIZE,
+        maxRequests: POLL_MAX_REQUESTS,
+        concurrency: 1,
+      });
       // Filtered before the three are taken, so "Test trigger" shows three matching records when there are.
       records = read.records.filter(keep).slice(0, SAMPLE_SIZE);
       if (records.length > 0) break;
     }
   } else if (mode === 'dedupe') {
-    const read = await readWindow(z, bundle, options.dedupeSpec ?? spec, {
-      fromSeconds: now - DEDUPE_LOOKBACK_SECONDS,
+    const dedupeSpec = options.dedupeSpec ?? spec;
+    const read = await readWindow(z, bundle, dedupeSpec, {
+      fromSeconds: now - dedupeLookbackSeconds(dedupeSpec),
       toSeconds: now,
       maxRecords: DEDUPE_MAX_RECORDS,
       maxRequests: DEDUPE_MAX_REQUESTS,

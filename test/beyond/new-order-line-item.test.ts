@@ -135,13 +135,13 @@ describe('never miss, never repeat, whatever the row order', () => {
 });
 
 describe('Test trigger and turning the Zap on', () => {
-  test('the dedupe-seeding poll reads item ids only, and returns every item id', async () => {
+  test('the dedupe-seeding poll reads item ids only, of the live window, and returns every item id', async () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
-    const endpoint = fakeSearch('/orders', [order(1, 80 * DAY, [item(1, 'A'), item(2, 'B')]), order(2, 100 * DAY, [item(3, 'C')])]);
+    const endpoint = fakeSearch('/orders', [order(1, 2 * DAY, [item(1, 'A'), item(2, 'B')]), order(2, 4 * DAY, [item(3, 'C')])]);
     const result = await poll({}, { isPopulatingDedupe: true });
     expect(endpoint.queries).toEqual([
       {
-        createdFrom: String(NOW - 90 * DAY),
+        createdFrom: String(NOW - 3 * DAY),
         createdTo: String(NOW),
         responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,items(id))',
         offset: '0',

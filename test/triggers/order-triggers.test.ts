@@ -3,7 +3,8 @@ import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
 import { clearProfileCache } from '../../lib/ecwid.js';
 import newPaidOrder from '../../triggers/new_paid_order.js';
-import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
+import { DAY, DEDUPE_MAX_REQUESTS, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
+import { ORDER_DEDUPE_FIELDS } from '../../lib/orders.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, stubProfile, freshCaches } from '../helpers.js';
 
@@ -175,6 +176,22 @@ describe('Test trigger and turning the Zap on', () => {
     });
     expect(result).toHaveLength(120); // all within 90 days (the oldest is 84 days old)
     expect(result[0]).toEqual({ id: 'SHOP-00001' });
+  });
+
+  test('New Order seeds only the live window: an order created earlier can never enter a later poll', async () => {
+    const endpoint = fakeSearch('/orders', Array.from({ length: 40 }, (_, i) => order(i + 1, (i + 1) * DAY * 0.1)));
+    const result = await poll(newOrder, {}, { isPopulatingDedupe: true });
+    expect(endpoint.queries[0]).toMatchObject({ createdFrom: String(NOW - 3 * DAY), createdTo: String(NOW) });
+    expect(result).toHaveLength(30); // created 0.1 … 3.0 days ago (bounds are inclusive)
+  });
+
+  test('New Paid Order seeds every paid order of a busy store (5,000 updated in 90 days), ids only', async () => {
+    const paid = Array.from({ length: 5000 }, (_, i) => order(i + 1, Math.round((i + 1) * DAY * 0.015), { paymentStatus: 'PAID' }));
+    const endpoint = fakeSearch('/orders', paid, { rowOrder: 'shuffled' });
+    const result = await poll(newPaidOrder, {}, { isPopulatingDedupe: true });
+    expect(new Set(result.map((record) => record.id)).size).toBe(5000);
+    expect(endpoint.queries.length).toBeLessThanOrEqual(DEDUPE_MAX_REQUESTS);
+    expect(endpoint.queries.every((query) => query.responseFields === ORDER_DEDUPE_FIELDS)).toBe(true);
   });
 
   test('bundle.meta.limit is honoured', async () => {

@@ -36,18 +36,18 @@ describe('New Customer', () => {
     expect(result[0].registered).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
   });
 
-  test('the dedupe-seeding poll reads ids only', async () => {
+  test('the dedupe-seeding poll reads ids only, of the live window (a customer registered earlier never enters it)', async () => {
     nock(API)
       .get(`${API_PATH}/customers`)
       .query({
         sortBy: 'REGISTERED_DATE_DESC',
         responseFields: 'total,count,offset,limit,items(id,registered)',
-        createdFrom: String(NOW - 90 * DAY),
+        createdFrom: String(NOW - POLL_LOOKBACK_SECONDS),
         createdTo: String(NOW),
         offset: '0',
         limit: '100',
       })
-      .reply(200, page([{ id: 9, registered: ecwidDate(NOW - 5 * DAY) }]));
+      .reply(200, page([{ id: 9, registered: ecwidDate(NOW - 2 * DAY) }]));
     expect(await poll(newCustomer, {}, { isPopulatingDedupe: true })).toEqual([{ id: '9' }]);
   });
 });
