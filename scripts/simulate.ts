@@ -5,7 +5,7 @@
  *
  * Flags: --seed (1) --days (30) --orders (21000) --warmup-days (10) --drain-hours (12) --bursts (10)
  * --burst-size (120,360) --lifecycle-scale (1) --customers-per-day (100) --products-per-day (8) --error-rate (0.045)
- * --truncate-rate (0.01) --timeout-rate (0.005) --slow-rate (0.02) --timeout-ms (2000) --take (newest|oldest)
+ * --truncate-rate (0.01) --timeout-rate (0.005) --slow-rate (0.02) --timeout-ms (800) --take (newest|oldest)
  * --row-orders (oldest,newest,shuffled: the row orders /orders switches between)
  * --zaps (comma list, or "all") --jobs (one process per Zap, this many at once; default: the number of cores)
  * --poll-log (path: one JSON line per poll) --out (docs/simulation-results.md; "-" for none) --json (path) --quiet

@@ -115,7 +115,8 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
   truncateRate: 0.01,
   timeoutRate: 0.005,
   slowRate: 0.02,
-  requestTimeoutMs: 2000,
+  // Long enough for a loopback answer under load; timeouts cost wall time, not virtual time, so kept short.
+  requestTimeoutMs: 800,
   rowOrders: [...ROW_ORDERS],
   rowOrderSwitchRate: 0.3,
   pollMinutes: [1, 15],
@@ -893,7 +894,11 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
 
   const realNow = Date.now;
   const realMemoryUsage = process.memoryUsage;
-  const savedEnv = { base: process.env.ECWID_API_BASE_URL, timeout: process.env.ECWID_REQUEST_TIMEOUT_MS };
+  const savedEnv = {
+    base: process.env.ECWID_API_BASE_URL,
+    timeout: process.env.ECWID_REQUEST_TIMEOUT_MS,
+    retryPause: process.env.ECWID_RETRY_MAX_PAUSE_MS,
+  };
   Date.now = () => clock.now();
   // zapier-platform-core exits the process when RSS passes 450 MB after 250 invocations (Zapier recycles its
   // Lambda containers that way); a simulation makes thousands of invocations in one process, so the guard is
@@ -904,6 +909,8 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   }, { rss: realMemoryUsage.rss });
   process.env.ECWID_API_BASE_URL = `${proxy.url}/api/v3`;
   process.env.ECWID_REQUEST_TIMEOUT_MS = String(options.requestTimeoutMs);
+  // The app's pause before retrying a read is wall-clock time; the store's clock is virtual, so it is not waited.
+  process.env.ECWID_RETRY_MAX_PAUSE_MS = '0';
 
   const poll = async (zap: Zap) => {
     const others = options.rowOrders.filter((order) => order !== sandbox.knobs.orderRowOrder);
@@ -1050,6 +1057,7 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     process.memoryUsage = realMemoryUsage;
     restoreEnv('ECWID_API_BASE_URL', savedEnv.base);
     restoreEnv('ECWID_REQUEST_TIMEOUT_MS', savedEnv.timeout);
+    restoreEnv('ECWID_RETRY_MAX_PAUSE_MS', savedEnv.retryPause);
     await proxy.close();
     await sandbox.close();
   }

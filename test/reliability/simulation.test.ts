@@ -60,6 +60,11 @@ describe('the simulation, small', () => {
       ...SMALL_RUN,
       days: 0.03,
       drainHours: 0.25,
+      // No faults: what is caught must be the broken trigger, whatever the fault pattern would have done.
+      errorRate: 0,
+      truncateRate: 0,
+      timeoutRate: 0,
+      slowRate: 0,
       zaps: ['new_order', 'new_paid_order', 'new_customer'],
       triggerOverrides: {
         // Only the newest 20: a flash sale loses orders.
@@ -74,6 +79,7 @@ describe('the simulation, small', () => {
     });
 
     expect(figures.ok).toBe(false);
+    expect(figures.faultedRequests).toBe(0);
     expect(zap(figures, 'new_order').missed).toBeGreaterThan(0);
     expect(zap(figures, 'new_paid_order').duplicated).toBeGreaterThan(0);
     expect(zap(figures, 'new_customer').gaps).toBeGreaterThan(0);
