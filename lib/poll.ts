@@ -106,9 +106,29 @@ export const newestFirst = <T>(records: T[], spec: Pick<WindowSpec<T>, 'timeOf' 
   });
 };
 
+/**
+ * Equal-time cuts are a guess (no sample says where the records are), so at most this many at once: a 90-day window
+ * whose records all sit in its last days would otherwise cost a request per empty slice. A part that comes back too
+ * large is cut again, at the quantiles of the page it returned.
+ */
+const EQUAL_TIME_MAX_PARTS = 8;
+
+/**
+ * The first `max` of a newest-first list, without splitting a second: records sharing the boundary second are all
+ * left out, so what is returned holds every record from its oldest second on (the next poll cannot skip the rest).
+ * Only when one second holds more than `max` records is it split, rather than returning nothing.
+ */
+const newestPart = <T>(records: T[], spec: Pick<WindowSpec<T>, 'timeOf'>, max: number): T[] => {
+  if (records.length <= max) return records;
+  const boundary = spec.timeOf(records[max]);
+  let end = max;
+  while (end > 0 && spec.timeOf(records[end - 1]) === boundary) end -= 1;
+  return records.slice(0, end > 0 ? end : max);
+};
+
 /** Boundaries (descending) cutting (to … from] into `parts` of equal time. */
 const equalTimeCuts = (from: number, to: number, expected: number): number[] => {
-  const parts = Math.min(Math.max(1, Math.ceil(expected / SLICE_TARGET)), Math.max(1, to - from));
+  const parts = Math.min(Math.max(1, Math.ceil(expected / SLICE_TARGET)), Math.max(1, to - from), EQUAL_TIME_MAX_PARTS);
   return Array.from({ length: parts - 1 }, (_, k) => Math.round(to - ((k + 1) * (to - from)) / parts));
 };
 
@@ -239,7 +259,7 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
     return !Number.isFinite(time) || (time >= readFrom && time <= limits.toSeconds);
   });
   return {
-    records: newestFirst(inWindow, spec).slice(0, limits.maxRecords),
+    records: newestPart(newestFirst(inWindow, spec), spec, limits.maxRecords),
     requests,
     complete: pending.length === 0,
     readFrom,
