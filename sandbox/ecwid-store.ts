@@ -215,13 +215,13 @@ export class EcwidStore {
   readonly clock: Clock;
   readonly customerGroups: CustomerGroup[];
   readonly categories: Category[];
-  /** In creation order. */
+  /** In creation order. Add and change products through the methods below, which keep the indexes. */
   readonly products: Product[];
-  /** In registration order. */
+  /** In registration order. Register and change customers through the methods below, which keep the indexes. */
   readonly customers: Customer[];
   readonly coupons: DiscountCoupon[];
-  /** How many orders the last order search examined: shows the time indexes at work. */
-  readonly diagnostics = { lastOrderScan: 0 };
+  /** How many records the last search of each kind examined: shows the time indexes at work. */
+  readonly diagnostics = { lastOrderScan: 0, lastCustomerScan: 0, lastProductScan: 0 };
 
   private readonly ordersByCreate: TimeIndex<OrderRecord>;
   private readonly ordersByUpdate: TimeIndex<OrderRecord>;
@@ -229,7 +229,11 @@ export class EcwidStore {
   private readonly cartsByCreate: TimeIndex<CartRecord>;
   private readonly cartsByUpdate: TimeIndex<CartRecord>;
   private readonly cartById = new Map<string, CartRecord>();
+  private readonly productsByCreate: TimeIndex<Product>;
+  private readonly productsByUpdate: TimeIndex<Product>;
   private readonly productById = new Map<number, Product>();
+  private readonly customersByRegistration: TimeIndex<Customer>;
+  private readonly customersByUpdate: TimeIndex<Customer>;
   private readonly customerById = new Map<number, Customer>();
   private readonly couponById = new Map<number, DiscountCoupon>();
   private readonly keywordText = new WeakMap<OrderRecord, string>();
@@ -259,7 +263,11 @@ export class EcwidStore {
     this.cartsByCreate = new TimeIndex((c) => c.createTimestamp, sequence, data.carts);
     this.cartsByUpdate = new TimeIndex((c) => c.updateTimestamp, sequence, data.carts);
     for (const c of data.carts) this.cartById.set(c.cartId, c);
+    this.productsByCreate = new TimeIndex((p) => p.createTimestamp, productId, data.products);
+    this.productsByUpdate = new TimeIndex((p) => p.updateTimestamp, productId, data.products);
     for (const p of data.products) this.productById.set(p.id, p);
+    this.customersByRegistration = new TimeIndex(registeredAt, customerId, data.customers);
+    this.customersByUpdate = new TimeIndex(updatedAt, customerId, data.customers);
     for (const c of data.customers) this.customerById.set(c.id, c);
     for (const c of data.coupons) this.couponById.set(c.id, c);
     this.latest = this.initialLatest(data);
@@ -577,15 +585,18 @@ export class EcwidStore {
     return wanted === '' ? undefined : this.customers.find((c) => c.email.toLowerCase() === wanted);
   }
 
+  /** Only the time window (registration or update, the narrower) is scanned; any other filter alone scans them all. */
   searchCustomers(f: CustomerFilter, sortBy: CustomerSort = 'NAME_ASC'): Customer[] {
     const keyword = f.keyword?.toLowerCase();
     const name = f.name?.toLowerCase();
     const email = f.email?.toLowerCase();
     const phone = f.phone === undefined ? undefined : digits(f.phone);
-    const matches = this.customers.filter(
+    const { candidates } = timeWindow(this.customersByRegistration, this.customersByUpdate, f);
+    this.diagnostics.lastCustomerScan = candidates.length;
+    const matches = candidates.filter(
       (c) =>
-        within(storedDateSeconds(c.registered), f.createdFrom, f.createdTo) &&
-        within(storedDateSeconds(c.updated), f.updatedFrom, f.updatedTo) &&
+        within(registeredAt(c), f.createdFrom, f.createdTo) &&
+        within(updatedAt(c), f.updatedFrom, f.updatedTo) &&
         (name === undefined || c.name.toLowerCase().includes(name)) &&
         (email === undefined || c.email.toLowerCase() === email) &&
         (phone === undefined || (phone !== '' && digits(c.billingPerson?.phone ?? '').includes(phone))) &&
@@ -621,6 +632,8 @@ export class EcwidStore {
     if (input.billingPerson) customer.billingPerson = input.billingPerson;
     if (input.privateAdminNotes) customer.privateAdminNotes = input.privateAdminNotes;
     this.customers.push(customer);
+    this.customersByRegistration.insert(customer);
+    this.customersByUpdate.insert(customer);
     this.customerById.set(id, customer);
     this.noteChange('customers', now);
     return customer;
@@ -636,11 +649,14 @@ export class EcwidStore {
     });
   }
 
+  /** Changes the given fields at the clock's time (re-indexes the customer under its new update time). */
   updateCustomer(id: number, patch: CustomerInput): Customer {
     const customer = this.requireCustomer(id);
+    this.customersByUpdate.remove(customer);
     Object.assign(customer, definedOnly(patch));
     if (patch.customerGroupId !== undefined) customer.customerGroupName = this.groupName(patch.customerGroupId);
     customer.updated = formatEcwidDate(this.now());
+    this.customersByUpdate.insert(customer);
     this.noteChange('customers', this.now());
     return customer;
   }
@@ -666,9 +682,12 @@ export class EcwidStore {
     return this.products.find((p) => p.sku === sku);
   }
 
+  /** Only the time window (creation or update, the narrower) is scanned; any other filter alone scans them all. */
   searchProducts(f: ProductFilter, sortBy: ProductSort = 'RELEVANCE'): Product[] {
     const keyword = f.keyword?.toLowerCase();
-    const matches = this.products.filter(
+    const { candidates } = timeWindow(this.productsByCreate, this.productsByUpdate, f);
+    this.diagnostics.lastProductScan = candidates.length;
+    const matches = candidates.filter(
       (p) =>
         within(p.createTimestamp, f.createdFrom, f.createdTo) &&
         within(p.updateTimestamp, f.updatedFrom, f.updatedTo) &&
@@ -716,6 +735,8 @@ export class EcwidStore {
     if (!unlimited) product.quantity = input.quantity ?? 0;
     if (input.compareToPrice !== undefined) product.compareToPrice = input.compareToPrice;
     this.products.push(product);
+    this.productsByCreate.insert(product);
+    this.productsByUpdate.insert(product);
     this.productById.set(id, product);
     this.noteChange('products', now);
     return product;
@@ -746,10 +767,13 @@ export class EcwidStore {
     return wanted < 0 ? { updateCount: 1, warning: `Not enough stock: quantity set to 0 instead of ${wanted}` } : { updateCount: 1 };
   }
 
+  /** Stock flag and update time after a change, at the clock's time (re-indexes the product under its new update time). */
   private stampProduct(product: Product): void {
     product.inStock = product.unlimited || (product.quantity ?? 0) > 0;
+    this.productsByUpdate.remove(product);
     product.updateTimestamp = this.now();
     product.updated = formatEcwidDate(product.updateTimestamp);
+    this.productsByUpdate.insert(product);
     this.noteChange('products', product.updateTimestamp);
   }
 
@@ -918,6 +942,9 @@ const by = <T>(key: (x: T) => string | number, direction: 1 | -1, tie: (x: T) =>
 };
 const customerId = (c: Customer) => c.id;
 const productId = (p: Product) => p.id;
+/** A customer's time keys: the store writes `registered` and `updated` as Ecwid date text. */
+const registeredAt = (c: Customer) => storedDateSeconds(c.registered);
+const updatedAt = (c: Customer) => storedDateSeconds(c.updated);
 
 // Dates are all "… +0000", so their string order is their time order.
 const CUSTOMER_ORDER: Record<CustomerSort, Compare<Customer>> = {
