@@ -43,8 +43,8 @@ export const splitName = (name: string): { firstName: string; lastName: string }
   return { firstName: words.slice(0, -1).join(' '), lastName: words[words.length - 1] };
 };
 
-const hasAddress = (person: EcwidPerson | undefined): boolean =>
-  !!person && [person.street, person.city, person.postalCode, person.countryCode, person.countryName].some((v) => text(v) !== '');
+const hasAddress = (person: FlatPerson): boolean =>
+  person.street !== '' || person.city !== '' || person.postalCode !== '' || person.countryCode !== '' || person.countryName !== '';
 
 /** One Ecwid person (billing or shipping) as a flat record; an absent person gives every key empty. */
 export const flatPerson = (person: EcwidPerson | undefined): FlatPerson => {
@@ -84,13 +84,16 @@ export const flatPerson = (person: EcwidPerson | undefined): FlatPerson => {
  * the address comes whole from the first of the two that has one, so lines of two addresses never mix.
  * Name falls back: billing name → billing company → shipping name → shipping company → e-mail → "".
  * First/last names are only filled from a person's name, never from a company or an e-mail.
+ * A caller that has already flattened the order's two people passes them, rather than having them flattened again.
  */
-export const buyerOf = (order: Pick<EcwidOrder, 'billingPerson' | 'shippingPerson' | 'email'>): Buyer => {
-  const billing = flatPerson(order.billingPerson);
-  const shipping = flatPerson(order.shippingPerson);
+export const buyerOf = (
+  order: Pick<EcwidOrder, 'billingPerson' | 'shippingPerson' | 'email'>,
+  billing: FlatPerson = flatPerson(order.billingPerson),
+  shipping: FlatPerson = flatPerson(order.shippingPerson),
+): Buyer => {
   const email = text(order.email);
   const named = billing.name ? billing : shipping.name && !billing.company ? shipping : undefined;
-  const address = hasAddress(order.billingPerson) || !hasAddress(order.shippingPerson) ? billing : shipping;
+  const address = hasAddress(billing) || !hasAddress(shipping) ? billing : shipping;
   const name = billing.name || billing.company || shipping.name || shipping.company || email;
   return {
     ...address,

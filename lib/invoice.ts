@@ -24,7 +24,7 @@
  *    silently fails to add up.
  */
 import type { PlainOutputField } from 'zapier-platform-core';
-import { buyerOf } from './contact.js';
+import { buyerOf, type Buyer } from './contact.js';
 import { SAMPLE_ORDER } from './samples.js';
 import type { EcwidOrder, EcwidOrderItem, EcwidTax } from './types.js';
 
@@ -387,20 +387,27 @@ function relevantFlags(facts: OrderFacts): Array<keyof Reading> {
   return READING_FLAGS.filter((flag) => relevant[flag]);
 }
 
-/** Every combination of the relevant flags, the documented reading (all false) first. */
-function readings(facts: OrderFacts): Reading[] {
+/** The reading with the given flags set, the others false (none: the documented reading). */
+const readingWith = (flags: ReadonlyArray<keyof Reading>): Reading => {
+  const reading: Reading = {
+    couponInDiscount: false,
+    customOutsideDiscount: false,
+    shippingDiscountLine: false,
+    netShippingInGrossStore: false,
+    netSurcharges: false,
+  };
+  for (const flag of flags) reading[flag] = true;
+  return reading;
+};
+
+/**
+ * Every combination of the relevant flags, the documented reading first. Lazy: almost every order adds up under
+ * the documented reading, and then the others are never worked out.
+ */
+function* readings(facts: OrderFacts): Generator<Reading> {
+  yield readingWith([]);
   const flags = relevantFlags(facts);
-  return Array.from({ length: 2 ** flags.length }, (_, mask) => {
-    const reading: Reading = {
-      couponInDiscount: false,
-      customOutsideDiscount: false,
-      shippingDiscountLine: false,
-      netShippingInGrossStore: false,
-      netSurcharges: false,
-    };
-    flags.forEach((flag, bit) => (reading[flag] = (mask & (1 << bit)) !== 0));
-    return reading;
-  });
+  for (let mask = 1; mask < 2 ** flags.length; mask++) yield readingWith(flags.filter((_, bit) => (mask & (1 << bit)) !== 0));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -676,7 +683,12 @@ export interface InvoiceDiagnostics {
   reading: Reading;
 }
 
-export function invoiceWithDiagnostics(order: EcwidOrder, currency: string): { invoice: Invoice; diagnostics: InvoiceDiagnostics } {
+/** `buyer`: the order's buyer, when the caller has already worked it out. */
+export function invoiceWithDiagnostics(
+  order: EcwidOrder,
+  currency: string,
+  buyer: Buyer = buyerOf(order),
+): { invoice: Invoice; diagnostics: InvoiceDiagnostics } {
   const money = new Money(currencyDigits(currency));
   const items = (order.items ?? []).map((item, i) => parseItem(money, item, i));
   const facts: OrderFacts = {
@@ -710,10 +722,9 @@ export function invoiceWithDiagnostics(order: EcwidOrder, currency: string): { i
   const orderTax = order.tax !== undefined ? money.units(order.tax) : undefined;
 
   // Readings in order of preference; stop at the first that adds up with Ecwid's own tax.
-  const allReadings = readings(facts);
   let exact: { reading: Reading; candidate: Candidate } | undefined;
   let first: { reading: Reading; candidate: Candidate } | undefined;
-  for (const reading of allReadings) {
+  for (const reading of readings(facts)) {
     const lines = buildLines(facts, reading);
     if (!lines) continue;
     const residual = target === undefined ? 0 : target - invoiceSum(lines, exclusive);
@@ -726,8 +737,8 @@ export function invoiceWithDiagnostics(order: EcwidOrder, currency: string): { i
     }
     if (residual === 0) exact ??= evaluated;
   }
-  const chosen = exact ??
-    first ?? { reading: allReadings[0], candidate: fallbackCandidate(facts, allReadings[0], target, exclusive) };
+  const documented = readingWith([]);
+  const chosen = exact ?? first ?? { reading: documented, candidate: fallbackCandidate(facts, documented, target, exclusive) };
 
   const { lines, residual } = chosen.candidate;
   let adjusted: InvoiceDiagnostics['adjusted'] = 'none';
@@ -751,7 +762,6 @@ export function invoiceWithDiagnostics(order: EcwidOrder, currency: string): { i
   }
 
   const invoiceLines = lines.map((line) => toInvoiceLine(line, money));
-  const buyer = buyerOf(order);
   const invoice: Invoice = {
     invoiceLines,
     lineAmountTypes,
@@ -798,7 +808,8 @@ function toInvoiceLine(line: DraftLine, money: Money): InvoiceLine {
 }
 
 /** The invoice fields of an order output (all order triggers and Find Order). */
-export const toInvoice = (order: EcwidOrder, currency: string): Invoice => invoiceWithDiagnostics(order, currency).invoice;
+export const toInvoice = (order: EcwidOrder, currency: string, buyer?: Buyer): Invoice =>
+  invoiceWithDiagnostics(order, currency, buyer).invoice;
 
 // ---------------------------------------------------------------------------------------------------------------
 // What Zapier shows

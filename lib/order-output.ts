@@ -2,7 +2,7 @@ import { buyerOf, flatPerson, type FlatPerson } from './contact.js';
 import { withIsoDates } from './dates.js';
 import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from './invoice.js';
 import { SAMPLE_ORDER } from './samples.js';
-import { withKeysOf } from './shape.js';
+import { keyCompleter } from './shape.js';
 import { numberOf as num, outputField as field, textOf as str, type OutputType } from './output-values.js';
 import type { EcwidOrder, EcwidOrderItem } from './types.js';
 
@@ -62,22 +62,39 @@ export const toLineItem = (item: EcwidOrderItem): LineItem => {
   };
 };
 
+type AddressPrefix = 'billing' | 'shipping';
+
+/** The flat address keys of an order output (`<prefix>AddressLine1`…): the person's field each shows, and its label. */
+const ADDRESS_PARTS: Array<[suffix: string, field: keyof FlatPerson, label: string]> = [
+  ['Name', 'name', 'Name'],
+  ['Company', 'company', 'Company'],
+  ['Phone', 'phone', 'Phone'],
+  ['AddressLine1', 'addressLine1', 'Address Line 1'],
+  ['AddressLine2', 'addressLine2', 'Address Line 2'],
+  ['City', 'city', 'City'],
+  ['Region', 'region', 'State or Region'],
+  ['PostalCode', 'postalCode', 'Postal Code'],
+  ['CountryCode', 'countryCode', 'Country Code'],
+  ['CountryName', 'countryName', 'Country'],
+];
+
+/** The keys spelled out once per prefix, not once per order. */
+const ADDRESS_KEYS: Record<AddressPrefix, Array<[key: string, field: keyof FlatPerson]>> = {
+  billing: ADDRESS_PARTS.map(([suffix, field]) => [`billing${suffix}`, field]),
+  shipping: ADDRESS_PARTS.map(([suffix, field]) => [`shipping${suffix}`, field]),
+};
+
 /** An address as flat `<prefix>AddressLine1`, `<prefix>City`… keys, all present even when Ecwid sent no person. */
-const addressFields = (prefix: 'billing' | 'shipping', person: FlatPerson) => ({
-  [`${prefix}Name`]: person.name,
-  [`${prefix}Company`]: person.company,
-  [`${prefix}Phone`]: person.phone,
-  [`${prefix}AddressLine1`]: person.addressLine1,
-  [`${prefix}AddressLine2`]: person.addressLine2,
-  [`${prefix}City`]: person.city,
-  [`${prefix}Region`]: person.region,
-  [`${prefix}PostalCode`]: person.postalCode,
-  [`${prefix}CountryCode`]: person.countryCode,
-  [`${prefix}CountryName`]: person.countryName,
-});
+const addressFields = (prefix: AddressPrefix, person: FlatPerson): Record<string, string> => {
+  const fields: Record<string, string> = {};
+  for (const [key, field] of ADDRESS_KEYS[prefix]) fields[key] = person[field];
+  return fields;
+};
 
 const orderOutput = (order: EcwidOrder, currency: string) => {
-  const buyer = buyerOf(order);
+  const billing = flatPerson(order.billingPerson);
+  const shipping = flatPerson(order.shippingPerson);
+  const buyer = buyerOf(order, billing, shipping);
   return {
     ...withIsoDates(order),
     id: String(order.id),
@@ -88,9 +105,9 @@ const orderOutput = (order: EcwidOrder, currency: string) => {
     customerLastName: buyer.lastName,
     customerCompany: buyer.company,
     customerPhone: buyer.phone,
-    ...addressFields('billing', flatPerson(order.billingPerson)),
-    ...addressFields('shipping', flatPerson(order.shippingPerson)),
-    ...toInvoice(order, currency),
+    ...addressFields('billing', billing),
+    ...addressFields('shipping', shipping),
+    ...toInvoice(order, currency, buyer),
   };
 };
 
@@ -152,29 +169,19 @@ export const ORDER_OUTPUT_FIELDS = [
   field('customerLastName', 'Customer Last Name'),
   field('customerCompany', 'Customer Company'),
   field('customerPhone', 'Customer Phone'),
-  ...(['billing', 'shipping'] as const).flatMap((prefix) => {
-    const title = prefix === 'billing' ? 'Billing' : 'Shipping';
-    return [
-      field(`${prefix}Name`, `${title} Name`),
-      field(`${prefix}Company`, `${title} Company`),
-      field(`${prefix}Phone`, `${title} Phone`),
-      field(`${prefix}AddressLine1`, `${title} Address Line 1`),
-      field(`${prefix}AddressLine2`, `${title} Address Line 2`),
-      field(`${prefix}City`, `${title} City`),
-      field(`${prefix}Region`, `${title} State or Region`),
-      field(`${prefix}PostalCode`, `${title} Postal Code`),
-      field(`${prefix}CountryCode`, `${title} Country Code`),
-      field(`${prefix}CountryName`, `${title} Country`),
-    ];
-  }),
+  ...(['Billing', 'Shipping'] as const).flatMap((title) =>
+    ADDRESS_PARTS.map(([suffix, , label]) => field(`${title.toLowerCase()}${suffix}`, `${title} ${label}`)),
+  ),
   ...INVOICE_OUTPUT_FIELDS,
 ];
 
 /** The static sample of every order trigger and search: the sample order through the live output code. */
 export const ORDER_SAMPLE = orderOutput(SAMPLE_ORDER, SAMPLE_CURRENCY);
 
+const withOrderSampleKeys = keyCompleter(ORDER_SAMPLE);
+
 /**
  * The order as every trigger and search returns it, with every key of the sample (empty when Ecwid left it out).
  * `currency` is the store's (from its profile), used by the invoice fields; Ecwid's order record has none.
  */
-export const toOrderOutput = (order: EcwidOrder, currency = '') => withKeysOf(ORDER_SAMPLE, orderOutput(order, currency));
+export const toOrderOutput = (order: EcwidOrder, currency = '') => withOrderSampleKeys(orderOutput(order, currency));
