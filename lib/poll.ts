@@ -39,6 +39,8 @@ export interface WindowRead<T> {
   complete: boolean;
   /** Every record at or after this time (unix seconds) is in `records`. */
   readFrom: number;
+  /** Every record read in the window, complete part or not, newest first: for the Zap-on seed, where any id helps. */
+  seen: T[];
 }
 
 export interface WindowLimits {
@@ -48,6 +50,11 @@ export interface WindowLimits {
   maxRequests: number;
   /** Slices read at once (default CONCURRENCY); 1 where only the newest few records are wanted. */
   concurrency?: number;
+  /**
+   * Go on past a slice too dense to show complete (reading older ones) instead of stopping there. The complete part
+   * still ends at it; what is read beyond is in `seen` (the Zap-on seed, where any id helps).
+   */
+  skipUnreadable?: boolean;
 }
 
 export const HOUR = 3600;
@@ -198,7 +205,14 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
   /** Slices still to read, newest first. */
   let pending: Slice[] = [{ from: limits.fromSeconds, to: limits.toSeconds }];
   // Everything after the newest unread slice has been read in full; older reads may have gaps until it is.
-  const completeFrom = (): number => (pending.length > 0 ? Math.max(...pending.map((slice) => slice.to)) + 1 : limits.fromSeconds);
+  /** Slices given up as too dense to show complete (only when `skipUnreadable`): they bound the complete part too. */
+  const unread: Slice[] = [];
+  /** Records read from those slices: not provably all of them, but real (the seed can use them). */
+  const partial: T[] = [];
+  const completeFrom = (): number => {
+    const open = [...pending, ...unread];
+    return open.length > 0 ? Math.max(...open.map((slice) => slice.to)) + 1 : limits.fromSeconds;
+  };
   const completeCount = (): number => {
     const from = completeFrom();
     return collected.filter((record) => !(spec.timeOf(record) < from)).length;
@@ -209,7 +223,7 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
    * What one slice's first page leads to: its records (read in full), the smaller slices it must be cut into, or
    * neither (too dense to cut by time, and not shown complete within the budget).
    */
-  const settle = async (slice: Slice, first: EcwidPage<T>): Promise<{ records: T[] } | { slices: Slice[] } | 'unreadable'> => {
+  const settle = async (slice: Slice, first: EcwidPage<T>): Promise<{ records: T[] } | { slices: Slice[] } | { unreadable: T[] }> => {
     const pagesLeft = Math.ceil(first.total / MAX_PAGE_SIZE) - 1;
     if (pagesLeft <= 0 || first.items.length >= first.total) return { records: first.items };
     // Offset paging is trusted only when it provably returned every record of the slice: as many distinct ids as
@@ -230,7 +244,7 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
       const again = await inBatches(pagesLeft + 1, (k) => search(slice, k * MAX_PAGE_SIZE));
       for (const item of again.flatMap((page) => page.items)) if (inSlice(spec.timeOf(item), slice)) seen.set(spec.idOf(item), item);
     }
-    return seen.size === first.total ? { records: [...seen.values()] } : 'unreadable';
+    return seen.size === first.total ? { records: [...seen.values()] } : { unreadable: [...seen.values()] };
   };
 
   // The newest slices are read a few at a time (a busy store's poll takes a fraction of the time, within the same
@@ -241,9 +255,14 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
     const settled: Slice[] = [];
     for (const [i, slice] of batch.entries()) {
       const outcome = await settle(slice, firsts[i]);
-      if (outcome === 'unreadable') {
-        pending = [...settled, slice, ...pending.slice(i + 1)];
-        break reading;
+      if ('unreadable' in outcome) {
+        if (!limits.skipUnreadable) {
+          pending = [...settled, slice, ...pending.slice(i + 1)];
+          break reading;
+        }
+        unread.push(slice);
+        partial.push(...outcome.unreadable);
+        continue;
       }
       if ('slices' in outcome) settled.push(...outcome.slices);
       else collected.push(...outcome.records);
@@ -260,8 +279,12 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
   });
   return {
     records: newestPart(newestFirst(inWindow, spec), spec, limits.maxRecords),
+    seen: newestFirst(
+      [...collected, ...partial].filter((record) => !(spec.timeOf(record) < limits.fromSeconds) && !(spec.timeOf(record) > limits.toSeconds)),
+      spec,
+    ),
     requests,
-    complete: pending.length === 0,
+    complete: pending.length === 0 && unread.length === 0,
     readFrom,
   };
 };
@@ -324,8 +347,11 @@ export const pollWindow = async <T>(
       toSeconds: now,
       maxRecords: DEDUPE_MAX_RECORDS,
       maxRequests: DEDUPE_MAX_REQUESTS,
+      skipUnreadable: true,
     });
-    records = read.records.filter(keep);
+    // Not only the complete newest part: an id read anywhere was in the store when the Zap was turned on, and
+    // seeding it can only keep an old record from firing (a dense second left unread stops the complete part there).
+    records = read.seen.filter(keep);
   } else {
     const read = await readWindow(z, bundle, spec, {
       fromSeconds: now - POLL_LOOKBACK_SECONDS,

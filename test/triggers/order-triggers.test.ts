@@ -194,6 +194,23 @@ describe('Test trigger and turning the Zap on', () => {
     expect(endpoint.queries.every((query) => query.responseFields === ORDER_DEDUPE_FIELDS)).toBe(true);
   });
 
+  test('the seed reads past a second too dense to show complete, so older paid orders are still seeded', async () => {
+    // 400 orders paid in one second, listed in a new order on every request: no budget can prove that second complete.
+    const dense = Array.from({ length: 400 }, (_, i) => order(i + 1, DAY, { paymentStatus: 'PAID' }));
+    const older = Array.from({ length: 300 }, (_, i) => order(1000 + i, 2 * DAY + i * 600, { paymentStatus: 'PAID' }));
+    fakeSearch('/orders', [...dense, ...older], { rowOrder: 'shuffled' });
+    const seeded = new Set((await poll(newPaidOrder, {}, { isPopulatingDedupe: true })).map((record) => record.id));
+    // Before, reading stopped at the dense second and seeded none of them. A few of the closest may still share a
+    // slice with that second and stay unread within the budget (each would fire once if it were updated later).
+    expect(older.filter((record) => !seeded.has(String(record.id))).length).toBeLessThanOrEqual(10);
+    // a live poll still stops at that second: nothing at or before it is returned as if complete
+    nock.cleanAll();
+    stubProfile('USD');
+    fakeSearch('/orders', [...dense, ...older], { rowOrder: 'shuffled' });
+    const live = await poll(newPaidOrder);
+    expect({ liveOlder: live.filter((record) => older.some((o) => String(o.id) === record.id)).map((r) => r.id) }).toEqual({ liveOlder: [] });
+  });
+
   test('bundle.meta.limit is honoured', async () => {
     fakeSearch('/orders', Array.from({ length: 10 }, (_, i) => order(i + 1, 100 + i)));
     expect(await poll(newOrder, {}, { limit: 4 })).toHaveLength(4);
