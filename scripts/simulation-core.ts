@@ -35,6 +35,7 @@ import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
 import App from '../index.js';
 import { ROW_ORDERS, type RowOrder } from '../sandbox/knobs.js';
+import { Random } from '../sandbox/random.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import type { Customer, FulfillmentStatus, Order, Product } from '../sandbox/store.js';
 
@@ -195,39 +196,6 @@ export interface SimulationFigures {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small tools
-
-/** mulberry32: a seeded stream, so a run can be replayed. */
-class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  between(min: number, max: number): number {
-    return min + (max - min) * this.next();
-  }
-
-  int(min: number, max: number): number {
-    return Math.floor(this.between(min, max + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-}
 
 interface Scheduled {
   at: number;
@@ -456,7 +424,7 @@ class FaultProxy {
 
   constructor(
     private readonly targetPort: number,
-    private readonly rng: Rng,
+    private readonly rng: Random,
     private readonly options: Pick<SimulationOptions, 'timeoutRate' | 'slowRate' | 'requestTimeoutMs'>,
     /** Called as each request arrives: moves the clock on and lets due store events happen. */
     private readonly onRequest: () => void,
@@ -573,7 +541,7 @@ class Traffic {
   constructor(
     private readonly sandbox: Sandbox,
     private readonly queue: EventQueue,
-    private readonly rng: Rng,
+    private readonly rng: Random,
     /** Store events at or after this instant are not played (the drain period has none). */
     private readonly endMs: number,
     /** Multiplies the delays in an order's life. */
@@ -762,7 +730,7 @@ class Zap {
   /** Requests of each live poll (the Zap-on poll counted apart). */
   readonly requestsPerPoll: number[] = [];
   /** Each Zap has its own poll rhythm. */
-  readonly rng: Rng;
+  readonly rng: Random;
   zapOnAttempts = 0;
   zapOnRequests = 0;
   readonly livePolls: Array<[number, number]> = [];
@@ -786,7 +754,7 @@ class Zap {
     readonly spec: ZapSpec,
     seed: number,
   ) {
-    this.rng = new Rng(seed * 7919 + 101 * (Object.keys(ZAPS).indexOf(spec.name) + 3));
+    this.rng = new Random(seed * 7919 + 101 * (Object.keys(ZAPS).indexOf(spec.name) + 3));
   }
 
   example(line: string): void {
@@ -816,7 +784,7 @@ const ZAPS_ON_AT = Date.UTC(2025, 2, 3, 0, 0, 0);
 export async function runSimulation(overrides: Partial<SimulationOptions> = {}): Promise<SimulationFigures> {
   const options: SimulationOptions = { ...DEFAULT_OPTIONS, ...overrides };
   const wallStart = performance.now();
-  const rng = (salt: number) => new Rng(options.seed * 7919 + salt);
+  const rng = (salt: number) => new Random(options.seed * 7919 + salt);
   const warmupStart = ZAPS_ON_AT - options.warmupDays * DAY;
   const trafficEnd = ZAPS_ON_AT + options.days * DAY;
   const drainEnd = trafficEnd + options.drainHours * HOUR;
