@@ -177,23 +177,28 @@ export const fetchProfile = async (z: ZObject, bundle: Bundle): Promise<StorePro
 const profileCache = new Map<string, Promise<StoreProfile>>();
 const PROFILE_TTL_SECONDS = 24 * 3600;
 
-/** Zapier's cache (z.cache) where the platform provides it; locally it is absent, and that is fine. */
-const sharedCacheGet = async (z: ZObject, key: string): Promise<StoreProfile | undefined> => {
+/**
+ * Zapier's cache (z.cache), where the platform provides it, for what only saves work (a profile, a slice plan): any
+ * failure reads as "not cached" and a value failing `isValid` as absent, so nothing depends on it.
+ */
+export const sharedCacheGet = async <T>(z: ZObject, key: string, isValid: (value: any) => boolean): Promise<T | undefined> => {
   try {
     const value = await z.cache.get(key);
-    return value && typeof value === 'object' && typeof value.currency === 'string' ? (value as StoreProfile) : undefined;
+    return value !== null && value !== undefined && isValid(value) ? (value as T) : undefined;
   } catch {
     return undefined;
   }
 };
 
-const sharedCacheSet = async (z: ZObject, key: string, profile: StoreProfile): Promise<void> => {
+export const sharedCacheSet = async (z: ZObject, key: string, value: unknown, ttlSeconds: number): Promise<void> => {
   try {
-    await z.cache.set(key, profile, PROFILE_TTL_SECONDS);
+    await z.cache.set(key, value, ttlSeconds);
   } catch {
-    // no shared cache here: the process cache still saves the request on the next poll
+    // no shared cache here: the work is simply done again next time
   }
 };
+
+const isProfile = (value: any): boolean => typeof value === 'object' && typeof value.currency === 'string';
 
 /**
  * The profile (for the currency), asked of Ecwid at most once a day per store: kept in this process (Zapier reuses
@@ -205,10 +210,10 @@ export const cachedProfile = (z: ZObject, bundle: Bundle): Promise<StoreProfile>
   if (!cached) {
     const key = `ecwid-profile:${storeId}`;
     cached = (async () => {
-      const shared = await sharedCacheGet(z, key);
+      const shared = await sharedCacheGet<StoreProfile>(z, key, isProfile);
       if (shared) return shared;
       const profile = await fetchProfile(z, bundle);
-      await sharedCacheSet(z, key, profile);
+      await sharedCacheSet(z, key, profile, PROFILE_TTL_SECONDS);
       return profile;
     })();
     profileCache.set(storeId, cached);

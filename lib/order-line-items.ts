@@ -5,7 +5,7 @@ import { SAMPLE_CURRENCY } from './invoice.js';
 import { toLineItem } from './order-output.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './orders.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from './output-values.js';
-import { pollModeOf, pollWindow, SAMPLE_SIZE } from './poll.js';
+import { pollModeOf, pollWindow, SAMPLE_SIZE, withinOutputBytes } from './poll.js';
 import { SAMPLE_ORDER } from './samples.js';
 import type { EcwidOrder, EcwidOrderItem } from './types.js';
 
@@ -133,7 +133,12 @@ export const pollLineItems = async (z: ZObject, bundle: Bundle, filter: OrderFil
   if (mode === 'dedupe') return (await read).flatMap((order) => toLineItemOutputs(order)).map(({ id }) => ({ id }));
   // The store's currency (cached: no extra request on a warm process), read alongside the orders.
   const [orders, profile] = await Promise.all([read, cachedProfile(z, bundle)]);
-  const lines = orders.flatMap((order) => toLineItemOutputs(order, profile.currency));
+  // Whole orders within Zapier's output bound: an order's items fire together or wait together.
+  const lines = withinOutputBytes(
+    orders,
+    orders.map((order) => toLineItemOutputs(order, profile.currency)),
+    spec.timeOf,
+  ).flat();
   const limit = mode === 'sample' ? SAMPLE_SIZE : Number(bundle.meta?.limit);
   return limit > 0 ? lines.slice(0, limit) : lines;
 };

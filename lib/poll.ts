@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { cachedProfile, ecwidSearch, MAX_PAGE_SIZE, type EcwidPage, type Query } from './ecwid.js';
+import { createHash } from 'node:crypto';
+import { cachedProfile, ecwidSearch, MAX_PAGE_SIZE, sharedCacheGet, sharedCacheSet, storeIdOf, type EcwidPage, type Query } from './ecwid.js';
 import { nowUnix } from './dates.js';
 
 /**
@@ -15,7 +16,10 @@ import { nowUnix } from './dates.js';
  *   ids = total, same total on every page); otherwise, or when it is too large, it is cut by time into slices
  *   that are read the same way, newest first;
  * - reading stops at `maxRecords` or `maxRequests`, and what is returned is then the complete newest part of the
- *   window, never a patchwork that would depend on the server's row order.
+ *   window, never a patchwork that would depend on the server's row order;
+ * - a busy window's slices are remembered between polls (a `SlicePlan`), so the next poll reads them straight away
+ *   instead of probing the whole window and cutting it by a 100-record sample. The plan is only a hint: each slice is
+ *   still shown complete by Ecwid's total, and one that has grown is cut as usual.
  */
 
 export interface WindowSpec<T> {
@@ -35,12 +39,19 @@ export interface WindowRead<T> {
   /** Newest first, unique ids. */
   records: T[];
   requests: number;
-  /** True when the whole window was read; false when only its newest part (newer than `readFrom`) was. */
+  /** True when `records` is the whole window; false when it is only its newest part (see `readFrom`). */
   complete: boolean;
   /** Every record at or after this time (unix seconds) is in `records`. */
   readFrom: number;
   /** Every record read in the window, complete part or not, newest first: for the Zap-on seed, where any id helps. */
   seen: T[];
+  /** Where the records read sit, for the next read of the same window (see `planCuts`). */
+  plan: SlicePlan;
+}
+
+/** Time cuts (unix seconds, newest first) between which a window's records were about `PLAN_TARGET` to a slice. */
+export interface SlicePlan {
+  cuts: number[];
 }
 
 export interface WindowLimits {
@@ -55,6 +66,8 @@ export interface WindowLimits {
    * still ends at it; what is read beyond is in `seen` (the Zap-on seed, where any id helps).
    */
   skipUnreadable?: boolean;
+  /** Where the last read of this window found its records: read those slices first. */
+  plan?: SlicePlan;
 }
 
 export const HOUR = 3600;
@@ -78,7 +91,17 @@ const CONCURRENCY = 4;
 export interface Slice {
   from: number;
   to: number;
+  /** Records it is expected to hold, when something says (a plan, a sample); unknown slices count as large. */
+  expected?: number;
 }
+
+/** A planned slice holds about this many records: room for the odd new one before it overflows a page of 100. */
+const PLAN_TARGET = 90;
+/** The newest planned slice holds fewer: records created (or updated) since the last poll land in it. */
+const PLAN_NEWEST = 40;
+/** A plan reaches at most this many records past `maxRecords` (a read can go past it, a plan need not). */
+const PLAN_MARGIN = 60;
+const PLAN_MAX_CUTS = 200;
 
 /** Pages of one slice read by offset before cutting it by time instead (a slice of ≤ 500 records). */
 const PAGING_MAX = 4;
@@ -181,8 +204,49 @@ export const cut = ({ from, to }: Slice, total: number, sampleTimes: number[]): 
   const boundaries = [to];
   for (const boundary of inner) if (boundary < boundaries[boundaries.length - 1] && boundary > from) boundaries.push(boundary);
   boundaries.push(from);
-  return boundaries.slice(1).map((boundary, i) => ({ from: boundary, to: boundaries[i] }));
+  const expected = total / (boundaries.length - 1);
+  return boundaries.slice(1).map((boundary, i) => ({ from: boundary, to: boundaries[i], expected }));
 };
+
+/**
+ * The plan a read leaves for the next one: cuts through its records (times newest first) every `PLAN_TARGET` of them
+ * (`PLAN_NEWEST` for the newest slice), as far as `maxRecords` and a margin. Neighbouring slices share their boundary
+ * second, so its records count in both. A window of one page needs no cuts.
+ */
+export const planCuts = (times: number[], fromSeconds: number, maxRecords: number): number[] => {
+  const cuts: number[] = [];
+  if (times.length <= MAX_PAGE_SIZE) return cuts;
+  const usable = (time: number) => time > fromSeconds && (cuts.length === 0 || time < cuts[cuts.length - 1]);
+  const end = Math.min(times.length, maxRecords + PLAN_MARGIN);
+  let inSlice = 0;
+  for (let i = 0; i < end && cuts.length < PLAN_MAX_CUTS; i += 1) {
+    inSlice += 1;
+    if (inSlice > (cuts.length === 0 ? PLAN_NEWEST : PLAN_TARGET) && usable(times[i])) {
+      cuts.push(times[i]);
+      inSlice = 1;
+    }
+  }
+  // The last slice ends where the records read end: the window's older remainder is read only if still needed.
+  if (inSlice > 1 && usable(times[end - 1]) && cuts.length < PLAN_MAX_CUTS) cuts.push(times[end - 1]);
+  return cuts;
+};
+
+/** The slices of a window a plan stands for, newest first; the window's remainder past the last cut is one slice. */
+export const plannedSlices = (plan: SlicePlan, fromSeconds: number, toSeconds: number): Slice[] => {
+  const cuts = plan.cuts.filter((cut) => cut > fromSeconds && cut < toSeconds);
+  const boundaries = [toSeconds, ...cuts, fromSeconds];
+  return boundaries.slice(1).map((boundary, i) => ({
+    from: boundary,
+    to: boundaries[i],
+    expected: i === cuts.length ? undefined : i === 0 ? PLAN_NEWEST : PLAN_TARGET,
+  }));
+};
+
+const isPlan = (value: any): boolean =>
+  typeof value === 'object' &&
+  Array.isArray(value.cuts) &&
+  value.cuts.length <= PLAN_MAX_CUTS &&
+  value.cuts.every((cut: unknown, i: number) => Number.isInteger(cut) && (i === 0 || (cut as number) < value.cuts[i - 1]));
 
 /**
  * The records of a window, newest first: all of them when the limits allow, else its complete newest part.
@@ -203,7 +267,9 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
 
   const collected: T[] = [];
   /** Slices still to read, newest first. */
-  let pending: Slice[] = [{ from: limits.fromSeconds, to: limits.toSeconds }];
+  let pending: Slice[] = limits.plan
+    ? plannedSlices(limits.plan, limits.fromSeconds, limits.toSeconds)
+    : [{ from: limits.fromSeconds, to: limits.toSeconds }];
   // Everything after the newest unread slice has been read in full; older reads may have gaps until it is.
   /** Slices given up as too dense to show complete (only when `skipUnreadable`): they bound the complete part too. */
   const unread: Slice[] = [];
@@ -218,6 +284,17 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
     return collected.filter((record) => !(spec.timeOf(record) < from)).length;
   };
   const budget = (): number => limits.maxRequests - requests;
+  /** Slices to read next: as many as are expected to fill `maxRecords`, at most `concurrency`. */
+  const nextBatch = (): Slice[] => {
+    const most = Math.min(limits.concurrency ?? CONCURRENCY, budget());
+    let wanted = limits.maxRecords - completeCount();
+    let count = 0;
+    while (count < most && count < pending.length && wanted > 0) {
+      wanted -= pending[count].expected ?? Infinity;
+      count += 1;
+    }
+    return pending.slice(0, Math.max(1, count));
+  };
 
   /**
    * What one slice's first page leads to: its records (read in full), the smaller slices it must be cut into, or
@@ -250,7 +327,7 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
   // The newest slices are read a few at a time (a busy store's poll takes a fraction of the time, within the same
   // request budget); each is then settled newest first, so what is complete is always the newest part.
   reading: while (pending.length > 0 && budget() > 0 && completeCount() < limits.maxRecords) {
-    const batch = pending.slice(0, Math.min(limits.concurrency ?? CONCURRENCY, budget()));
+    const batch = nextBatch();
     const firsts = await Promise.all(batch.map((slice) => search(slice)));
     const settled: Slice[] = [];
     for (const [i, slice] of batch.entries()) {
@@ -277,15 +354,20 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
     const time = spec.timeOf(record);
     return !Number.isFinite(time) || (time >= readFrom && time <= limits.toSeconds);
   });
+  const ordered = newestFirst(inWindow, spec);
+  const records = newestPart(ordered, spec, limits.maxRecords);
+  // Cut to `maxRecords`: everything newer than the first record left out is in.
+  const firstLeftOut = records.length < ordered.length ? spec.timeOf(ordered[records.length]) : NaN;
   return {
-    records: newestPart(newestFirst(inWindow, spec), spec, limits.maxRecords),
+    records,
     seen: newestFirst(
       [...collected, ...partial].filter((record) => !(spec.timeOf(record) < limits.fromSeconds) && !(spec.timeOf(record) > limits.toSeconds)),
       spec,
     ),
     requests,
-    complete: pending.length === 0 && unread.length === 0,
-    readFrom,
+    complete: pending.length === 0 && unread.length === 0 && records.length === ordered.length,
+    readFrom: Number.isFinite(firstLeftOut) ? Math.max(readFrom, firstLeftOut + 1) : readFrom,
+    plan: { cuts: planCuts(ordered.map(spec.timeOf), limits.fromSeconds, limits.maxRecords) },
   };
 };
 
@@ -309,6 +391,15 @@ export const DEDUPE_MAX_REQUESTS = 150;
 
 export const dedupeLookbackSeconds = (spec: Pick<WindowSpec<unknown>, 'from'>): number =>
   spec.from === 'createdFrom' ? POLL_LOOKBACK_SECONDS : DEDUPE_LOOKBACK_SECONDS;
+
+/** A plan older than this is dropped (it would only cost requests: slices where the records no longer are). */
+const PLAN_TTL_SECONDS = 24 * HOUR;
+
+/** One plan per store, resource, filters and time axis; the key names no filter value. */
+const slicePlanKey = (z: ZObject, bundle: Bundle, spec: Pick<WindowSpec<unknown>, 'path' | 'from' | 'params'>): string => {
+  const window = createHash('sha256').update(JSON.stringify([spec.path, spec.from, spec.params])).digest('base64url').slice(0, 22);
+  return `ecwid-slices:${storeIdOf(z, bundle)}:${window}`;
+};
 
 export type PollMode = 'live' | 'sample' | 'dedupe';
 
@@ -353,12 +444,17 @@ export const pollWindow = async <T>(
     // seeding it can only keep an old record from firing (a dense second left unread stops the complete part there).
     records = read.seen.filter(keep);
   } else {
+    const planKey = slicePlanKey(z, bundle, spec);
+    const plan = await sharedCacheGet<SlicePlan>(z, planKey, isPlan);
     const read = await readWindow(z, bundle, spec, {
       fromSeconds: now - POLL_LOOKBACK_SECONDS,
       toSeconds: now,
       maxRecords: POLL_MAX_RECORDS,
       maxRequests: POLL_MAX_REQUESTS,
+      plan,
     });
+    // A quiet window (one page) needs no plan; one that had a plan is told it has none now.
+    if (read.plan.cuts.length > 0 || (plan && plan.cuts.length > 0)) await sharedCacheSet(z, planKey, read.plan, PLAN_TTL_SECONDS);
     records = read.records.filter(keep);
   }
   const limit = Number(bundle.meta?.limit);
@@ -386,6 +482,32 @@ export const pollRecords = async <T, O>(
   const read = pollWindow(z, bundle, spec, { dedupeSpec, keep: options.keep });
   if (pollModeOf(bundle) === 'dedupe') return (await read).map((record) => ({ id: spec.idOf(record) }));
   const [records, profile] = await Promise.all([read, options.withCurrency ? cachedProfile(z, bundle) : undefined]);
+  const outputs = records.map((record) => options.toOutput(record, profile?.currency ?? ''));
   // Zapier's types want string ids; Ecwid's customer and product ids are numbers, which Zapier accepts as well.
-  return records.map((record) => options.toOutput(record, profile?.currency ?? '')) as unknown as Array<{ id: string }>;
+  return withinOutputBytes(records, outputs, spec.timeOf) as unknown as Array<{ id: string }>;
+};
+
+/**
+ * The most a poll's output may weigh, as JSON. Zapier stops a trigger's answer at 6 MB (6,291,456 bytes:
+ * zapier-platform-core's RESPONSE_SIZE_LIMIT) and a busy store's 1,000 orders can pass it — ~6 KB each here, more
+ * with long item lists — which would fail every poll. Kept under with room for Zapier's own envelope.
+ */
+export const POLL_MAX_OUTPUT_BYTES = 5_000_000;
+
+/**
+ * The newest outputs that fit `POLL_MAX_OUTPUT_BYTES`, without splitting a second (as `newestPart`): the rest stays
+ * in the window for the next poll. Only a single second heavier than the bound is split, rather than returning nothing.
+ */
+export const withinOutputBytes = <T, O>(records: T[], outputs: O[], timeOf: (record: T) => number, maxBytes = POLL_MAX_OUTPUT_BYTES): O[] => {
+  // "[", then each output followed by "," or, for the last, "]": the JSON array's exact size
+  let bytes = 1;
+  for (let i = 0; i < outputs.length; i += 1) {
+    bytes += Buffer.byteLength(JSON.stringify(outputs[i])) + 1;
+    if (bytes > maxBytes) {
+      let end = i;
+      while (end > 0 && timeOf(records[end - 1]) === timeOf(records[i])) end -= 1;
+      return outputs.slice(0, end > 0 ? end : i);
+    }
+  }
+  return outputs;
 };

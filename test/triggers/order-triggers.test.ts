@@ -3,7 +3,7 @@ import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
 import { clearProfileCache } from '../../lib/ecwid.js';
 import newPaidOrder from '../../triggers/new_paid_order.js';
-import { DAY, DEDUPE_MAX_REQUESTS, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
+import { DAY, DEDUPE_MAX_REQUESTS, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, stubProfile, freshCaches } from '../helpers.js';
@@ -240,5 +240,67 @@ describe('accounting fields on every order', () => {
     for (const key of ['customerName', 'customerEmail', 'billingAddressLine1', 'shippingCity', 'contactName', 'contactEmail']) {
       expect(result[key]).toBe('');
     }
+  });
+});
+
+describe('New Order on a busy store: the next poll reads the slices the last one found', () => {
+  // ~700 orders a day for three days, listed in a different order on every request
+  const busy = Array.from({ length: 2100 }, (_, i) => order(i + 10, 120 + i * 123));
+  const newestIds = (store: FakeRecord[]) =>
+    [...store].sort((a, b) => Number(b.createTimestamp) - Number(a.createTimestamp)).slice(0, POLL_MAX_RECORDS).map((o) => o.id);
+
+  test('later live polls ask one page per planned slice and still return the complete newest part', async () => {
+    let store = busy;
+    const asked: number[] = [];
+    let last: Array<Record<string, any>> = [];
+    let endpoint = fakeSearch('/orders', store, { rowOrder: 'shuffled' });
+    for (let round = 0; round < 3; round += 1) {
+      nock.cleanAll();
+      stubProfile('NZD');
+      store = [...store, ...Array.from({ length: 3 }, (_, i) => order(5000 + round * 10 + i, 100 - round * 30 - i))];
+      endpoint = fakeSearch('/orders', store, { rowOrder: 'shuffled' });
+      last = await poll(newOrder);
+      // the complete newest part, whatever was asked
+      expect(last.map((o) => o.id)).toEqual(newestIds(store).slice(0, last.length));
+      asked.push(endpoint.queries.length);
+    }
+    expect(last.length).toBeGreaterThanOrEqual(995);
+    expect(asked[2]).toBe(12);
+    expect(asked[0]).toBeGreaterThan(12);
+    // slices, not offset pages, and no two alike
+    expect(endpoint.queries.every((query) => query.offset === '0')).toBe(true);
+    expect(new Set(endpoint.queries.map((query) => `${query.createdFrom}-${query.createdTo}`)).size).toBe(12);
+  });
+
+  test('Test trigger, the Zap-on seed and a filtered Zap on the same store start from the whole window, not the plan', async () => {
+    fakeSearch('/orders', busy, { rowOrder: 'shuffled' });
+    await poll(newOrder);
+    nock.cleanAll();
+    stubProfile('NZD');
+    const endpoint = fakeSearch('/orders', busy, { rowOrder: 'shuffled' });
+    await poll(newOrder, {}, { isLoadingSample: true, limit: 3 });
+    await poll(newOrder, {}, { isPopulatingDedupe: true });
+    await poll(newOrder, { paymentStatus: ['PAID'] });
+    const windowStarts = endpoint.queries.filter((query) => query.offset === '0' && (query.createdTo ?? query.updatedTo) === String(NOW));
+    // each of the three began with one request for its whole window
+    expect(windowStarts.filter((query) => query.createdFrom === String(NOW - POLL_LOOKBACK_SECONDS) || query.updatedFrom === String(NOW - POLL_LOOKBACK_SECONDS))).toHaveLength(3);
+  });
+});
+
+describe('New Order: a poll stays within what Zapier accepts', () => {
+  test('1,000 heavy orders are cut to the newest whole seconds under 5 MB; the rest wait for the next poll', async () => {
+    // long notes and item lists: ~9 KB of output an order, two orders a second
+    const heavy = Array.from({ length: 1000 }, (_, i) =>
+      order(i + 1, 60 + Math.floor(i / 2) * 60, { orderComments: 'n'.repeat(8000), items: [{ id: 1, sku: 'S', name: 'Thing', quantity: 1, price: 5 }] }),
+    );
+    fakeSearch('/orders', heavy, { rowOrder: 'shuffled' });
+    const result = await poll(newOrder);
+    const bytes = Buffer.byteLength(JSON.stringify(result));
+    expect(bytes).toBeLessThanOrEqual(POLL_MAX_OUTPUT_BYTES);
+    expect(result.length).toBeGreaterThan(400);
+    expect(result.length).toBeLessThan(1000);
+    // the newest orders, and whole seconds: both orders of the oldest second returned, or neither
+    expect(result.map((o) => o.id).sort()).toEqual(heavy.slice(0, result.length).map((o) => String(o.id)).sort());
+    expect(result.length % 2).toBe(0);
   });
 });
