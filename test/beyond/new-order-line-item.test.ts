@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_SAMPLE } from '../../lib/order-line-items.js';
-import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
+import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_REQUESTS } from '../../lib/poll.js';
 import { SAMPLE_ORDER } from '../../lib/samples.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid.js';
@@ -161,5 +161,22 @@ describe('Test trigger and turning the Zap on', () => {
   test('bundle.meta.limit is honoured in items', async () => {
     fakeSearch('/orders', Array.from({ length: 5 }, (_, i) => order(i + 1, 100 + i, [item(i * 2 + 1, 'A'), item(i * 2 + 2, 'B')])));
     expect(await poll({}, { limit: 3 })).toHaveLength(3);
+  });
+});
+
+describe('New Order Line Item: a poll stays within what Zapier accepts', () => {
+  test("heavy orders are cut whole under 5 MB: an order's items fire together or wait together", async () => {
+    // 600 orders of 3 items with long names: ~20 KB of output an order
+    const long = (id: number, sku: string) => ({ ...item(id, sku), name: sku.repeat(6000) });
+    const heavy = Array.from({ length: 600 }, (_, i) => order(i + 1, 60 + i * 60, [long(1, 'A'), long(2, 'B'), long(3, 'C')]));
+    fakeSearch('/orders', heavy, { rowOrder: 'shuffled' });
+    const result = await poll();
+    expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(POLL_MAX_OUTPUT_BYTES);
+    expect(result.length).toBeGreaterThan(100);
+    expect(result.length % 3).toBe(0);
+    const orders = [...new Set(result.map((r) => String(r.id).split(':')[0]))];
+    // the newest orders, each with all three of its items
+    expect(orders).toEqual(heavy.slice(0, orders.length).map((o) => o.id));
+    expect(result.length).toBe(orders.length * 3);
   });
 });
