@@ -388,6 +388,8 @@ export const DEDUPE_LOOKBACK_SECONDS = 90 * DAY;
 export const DEDUPE_MAX_RECORDS = 10_000;
 /** Ids-only pages, four at a time: ~150 requests is ~10 s at Ecwid's usual latency, a quarter of a minute's 600. */
 export const DEDUPE_MAX_REQUESTS = 150;
+/** The seed's second look, at what was updated while it read, may go past that bound by this much. */
+const SEED_CATCH_UP_REQUESTS = 4;
 
 export const dedupeLookbackSeconds = (spec: Pick<WindowSpec<unknown>, 'from'>): number =>
   spec.from === 'createdFrom' ? POLL_LOOKBACK_SECONDS : DEDUPE_LOOKBACK_SECONDS;
@@ -443,6 +445,19 @@ export const pollWindow = async <T>(
     // Not only the complete newest part: an id read anywhere was in the store when the Zap was turned on, and
     // seeding it can only keep an old record from firing (a dense second left unread stops the complete part there).
     records = read.seen.filter(keep);
+    if (dedupeSpec.from === 'updatedFrom' && read.requests > 1) {
+      // A record updated while the seed was being read moved from a slice not yet read into one already read (an
+      // order paid days ago, shipped that minute): read what was updated since the seed began and seed it too.
+      // Anything paid in those seconds was paid as the Zap was being turned on; seeding it is as right as not.
+      const moved = await readWindow(z, bundle, dedupeSpec, {
+        fromSeconds: now,
+        toSeconds: nowUnix(),
+        maxRecords: DEDUPE_MAX_RECORDS,
+        maxRequests: Math.max(SEED_CATCH_UP_REQUESTS, DEDUPE_MAX_REQUESTS - read.requests),
+        skipUnreadable: true,
+      });
+      records = newestFirst([...moved.seen.filter(keep), ...records], dedupeSpec);
+    }
   } else {
     const planKey = slicePlanKey(z, bundle, spec);
     const plan = await sharedCacheGet<SlicePlan>(z, planKey, isPlan);

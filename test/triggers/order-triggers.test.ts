@@ -211,6 +211,22 @@ describe('Test trigger and turning the Zap on', () => {
     expect({ liveOlder: live.filter((record) => older.some((o) => String(o.id) === record.id)).map((r) => r.id) }).toEqual({ liveOlder: [] });
   });
 
+  test('an order shipped while the seed is reading (paid days ago) is seeded all the same', async () => {
+    // 2,000 paid orders over 60 days; one paid 40 days ago is shipped just after the seed has read the newest slices
+    const paid = Array.from({ length: 2000 }, (_, i) => order(i + 1, 600 + i * 2580, { paymentStatus: 'PAID' }));
+    const moved = paid[1500];
+    const before = Number(moved.updateTimestamp);
+    let endpoint: { queries: unknown[] } = { queries: [] };
+    // shipped once the seed has read the newest days (its first dozen requests) and before it reaches 40 days back
+    Object.defineProperty(moved, 'updateTimestamp', { get: () => (endpoint.queries.length > 12 ? NOW : before), enumerable: true });
+    endpoint = fakeSearch('/orders', paid, { rowOrder: 'shuffled' });
+    const seeded = new Set((await poll(newPaidOrder, {}, { isPopulatingDedupe: true })).map((record) => record.id));
+    expect(seeded.has(String(moved.id))).toBe(true);
+    expect(seeded.size).toBe(2000);
+    // the second look asked for what was updated since the seed began
+    expect(endpoint.queries).toContainEqual(expect.objectContaining({ updatedFrom: String(NOW), updatedTo: String(NOW) }));
+  });
+
   test('bundle.meta.limit is honoured', async () => {
     fakeSearch('/orders', Array.from({ length: 10 }, (_, i) => order(i + 1, 100 + i)));
     expect(await poll(newOrder, {}, { limit: 4 })).toHaveLength(4);
