@@ -266,6 +266,11 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
   };
 
   const collected: T[] = [];
+  /**
+   * Whether the window had to be read in time slices (a plan, or a cut): only then is a plan worth leaving. A window
+   * read whole, in one request or by offset pages, is read the same way next time.
+   */
+  let sliced = (limits.plan?.cuts.length ?? 0) > 0;
   /** Slices still to read, newest first. */
   let pending: Slice[] = limits.plan
     ? plannedSlices(limits.plan, limits.fromSeconds, limits.toSeconds)
@@ -341,7 +346,10 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
         partial.push(...outcome.unreadable);
         continue;
       }
-      if ('slices' in outcome) settled.push(...outcome.slices);
+      if ('slices' in outcome) {
+        settled.push(...outcome.slices);
+        sliced = true;
+      }
       else collected.push(...outcome.records);
     }
     pending = [...settled, ...pending.slice(batch.length)];
@@ -367,7 +375,7 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
     requests,
     complete: pending.length === 0 && unread.length === 0 && records.length === ordered.length,
     readFrom: Number.isFinite(firstLeftOut) ? Math.max(readFrom, firstLeftOut + 1) : readFrom,
-    plan: { cuts: planCuts(ordered.map(spec.timeOf), limits.fromSeconds, limits.maxRecords) },
+    plan: { cuts: sliced ? planCuts(ordered.map(spec.timeOf), limits.fromSeconds, limits.maxRecords) : [] },
   };
 };
 

@@ -135,6 +135,22 @@ describe('readWindow, for any store and any row order', () => {
   });
 });
 
+describe('slice plans are left only where slicing was needed', () => {
+  test('a window of 300 in a stable row order is paged (3 requests) poll after poll, with no plan', async () => {
+    const store: FakeRecord[] = Array.from({ length: 300 }, (_, i) => ({ id: `O${i}`, createTimestamp: NOW - 600 - i * 700 }));
+    let plan: SlicePlan | undefined;
+    for (let round = 0; round < 2; round += 1) {
+      nock.cleanAll();
+      const endpoint = fakeSearch('/orders', store, { rowOrder: 'oldest' });
+      const read = await run((z, bundle) => readWindow(z, bundle, spec, { ...liveLimits, plan }));
+      expectCompleteNewestPart(read, store, endpoint.queries.length);
+      expect(read.requests).toBe(3);
+      expect(read.plan.cuts).toEqual([]);
+      plan = read.plan;
+    }
+  });
+});
+
 describe('withinOutputBytes', () => {
   test('keeps the newest outputs that fit, never half a second, all of them when they fit', () => {
     const arb = fc.array(fc.record({ time: fc.integer({ min: 0, max: 40 }), size: fc.integer({ min: 0, max: 300 }) }), { maxLength: 60 });
