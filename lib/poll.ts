@@ -144,17 +144,21 @@ export const newestFirst = <T>(records: T[], spec: Pick<WindowSpec<T>, 'timeOf' 
 const EQUAL_TIME_MAX_PARTS = 8;
 
 /**
- * The first `max` of a newest-first list, without splitting a second: records sharing the boundary second are all
- * left out, so what is returned holds every record from its oldest second on (the next poll cannot skip the rest).
- * Only when one second holds more than `max` records is it split, rather than returning nothing.
+ * Where to end a newest-first list that must stop before index `end`, without splitting a second: records sharing
+ * the second of the first one left out are all left out too, so what is kept holds every record from its oldest
+ * second on (the next poll cannot skip the rest). Only when that second starts the list is it split, rather than
+ * keeping nothing.
  */
-const newestPart = <T>(records: T[], spec: Pick<WindowSpec<T>, 'timeOf'>, max: number): T[] => {
-  if (records.length <= max) return records;
-  const boundary = spec.timeOf(records[max]);
-  let end = max;
-  while (end > 0 && spec.timeOf(records[end - 1]) === boundary) end -= 1;
-  return records.slice(0, end > 0 ? end : max);
+const wholeSecondsEnd = <T>(records: T[], timeOf: (record: T) => number, end: number): number => {
+  const boundary = timeOf(records[end]);
+  let kept = end;
+  while (kept > 0 && timeOf(records[kept - 1]) === boundary) kept -= 1;
+  return kept > 0 ? kept : end;
 };
+
+/** The first `max` of a newest-first list, without splitting a second (see `wholeSecondsEnd`). */
+const newestPart = <T>(records: T[], spec: Pick<WindowSpec<T>, 'timeOf'>, max: number): T[] =>
+  records.length <= max ? records : records.slice(0, wholeSecondsEnd(records, spec.timeOf, max));
 
 /** Boundaries (descending) cutting (to … from] into `parts` of equal time. */
 const equalTimeCuts = (from: number, to: number, expected: number): number[] => {
@@ -349,8 +353,9 @@ export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec
       if ('slices' in outcome) {
         settled.push(...outcome.slices);
         sliced = true;
+      } else {
+        collected.push(...outcome.records);
       }
-      else collected.push(...outcome.records);
     }
     pending = [...settled, ...pending.slice(batch.length)];
   }
@@ -518,19 +523,15 @@ export const pollRecords = async <T, O>(
 export const POLL_MAX_OUTPUT_BYTES = 5_000_000;
 
 /**
- * The newest outputs that fit `POLL_MAX_OUTPUT_BYTES`, without splitting a second (as `newestPart`): the rest stays
- * in the window for the next poll. Only a single second heavier than the bound is split, rather than returning nothing.
+ * The newest outputs that fit `POLL_MAX_OUTPUT_BYTES`, without splitting a second (see `wholeSecondsEnd`): the
+ * rest stays in the window for the next poll. Only a single second heavier than the bound is split.
  */
 export const withinOutputBytes = <T, O>(records: T[], outputs: O[], timeOf: (record: T) => number, maxBytes = POLL_MAX_OUTPUT_BYTES): O[] => {
   // "[", then each output followed by "," or, for the last, "]": the JSON array's exact size
   let bytes = 1;
   for (let i = 0; i < outputs.length; i += 1) {
     bytes += Buffer.byteLength(JSON.stringify(outputs[i])) + 1;
-    if (bytes > maxBytes) {
-      let end = i;
-      while (end > 0 && timeOf(records[end - 1]) === timeOf(records[i])) end -= 1;
-      return outputs.slice(0, end > 0 ? end : i);
-    }
+    if (bytes > maxBytes) return outputs.slice(0, wholeSecondsEnd(records, timeOf, i));
   }
   return outputs;
 };
