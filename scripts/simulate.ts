@@ -7,6 +7,7 @@
  * --burst-size (120,360) --lifecycle-scale (1) --customers-per-day (100) --products-per-day (8) --error-rate (0.045)
  * --truncate-rate (0.01) --timeout-rate (0.005) --slow-rate (0.02) --timeout-ms (800) --take (newest|oldest)
  * --row-orders (oldest,newest,shuffled: the row orders /orders switches between)
+ * --cache-loss (0: share of polls that find z.cache and the process's caches empty)
  * --zaps (comma list, or "all") --jobs (one process per Zap, this many at once; default: the number of cores)
  * --poll-log (path: one JSON line per poll) --out (docs/simulation-results.md; "-" for none) --json (path) --quiet
  */
@@ -37,6 +38,7 @@ const { values: flags } = parseArgs({
     'customers-per-day': { type: 'string' },
     'products-per-day': { type: 'string' },
     'error-rate': { type: 'string' },
+    'cache-loss': { type: 'string' },
     'truncate-rate': { type: 'string' },
     'timeout-rate': { type: 'string' },
     'slow-rate': { type: 'string' },
@@ -106,6 +108,7 @@ const options = {
   truncateRate: number('truncate-rate', DEFAULT_OPTIONS.truncateRate, rate, 'a share in [0, 1)'),
   timeoutRate: number('timeout-rate', DEFAULT_OPTIONS.timeoutRate, rate, 'a share in [0, 1)'),
   slowRate: number('slow-rate', DEFAULT_OPTIONS.slowRate, rate, 'a share in [0, 1)'),
+  cacheLossRate: number('cache-loss', DEFAULT_OPTIONS.cacheLossRate, rate, 'a share in [0, 1)'),
   requestTimeoutMs: number('timeout-ms', DEFAULT_OPTIONS.requestTimeoutMs, positive, 'a positive number of milliseconds'),
   take: take as 'newest' | 'oldest',
   rowOrders: rowOrders(),

@@ -34,6 +34,7 @@ import { Agent, createServer, request as httpRequest, type IncomingMessage, type
 import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
 import App from '../index.js';
+import { clearProfileCache } from '../lib/ecwid.js';
 import { ROW_ORDERS, type RowOrder } from '../sandbox/knobs.js';
 import { Random } from '../sandbox/random.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
@@ -75,6 +76,11 @@ export interface SimulationOptions {
   rowOrders: RowOrder[];
   /** Chance, before each poll, that `/orders` switches to another of `rowOrders`. */
   rowOrderSwitchRate: number;
+  /**
+   * Chance, before each poll, that it finds every cache empty — Zapier's z.cache evicted and a cold process — so the
+   * poll has no slice plan and reads the store profile again. 0 by default: the published figures keep caches.
+   */
+  cacheLossRate: number;
   /** Zapier's poll interval is drawn from this range (minutes) before each poll. */
   pollMinutes: [number, number];
   /** New items Zapier takes from one poll. */
@@ -120,6 +126,7 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
   requestTimeoutMs: 800,
   rowOrders: [...ROW_ORDERS],
   rowOrderSwitchRate: 0.3,
+  cacheLossRate: 0,
   pollMinutes: [1, 15],
   takePerPoll: 100,
   take: 'newest',
@@ -189,6 +196,8 @@ export interface SimulationFigures {
   faultShare: number;
   slowAnswers: number;
   rowOrderSwitches: number;
+  /** Polls that found every cache empty (`cacheLossRate`). */
+  cacheLosses: number;
   zaps: ZapFigures[];
   /** No miss, duplicate, unexpected firing, gap, or poll failure that was not a retryable ThrottledError. */
   ok: boolean;
@@ -762,7 +771,8 @@ class Zap {
   }
 }
 
-type Tester = (method: any, bundle: any) => Promise<any>;
+/** zapier-platform-core's app tester; `zcacheTestObj` is its stand-in for Zapier's z.cache. */
+type Tester = ((method: any, bundle: any) => Promise<any>) & { zcacheTestObj: Record<string, unknown> };
 
 const errorDetails = (error: unknown): { name: string; message: string; delay?: number } => {
   const name = String((error as Error)?.name ?? 'Error');
@@ -852,9 +862,11 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   await proxy.start();
 
   const rowOrderRng = rng(3);
+  const cacheLossRng = rng(4);
   const interval = (zap: Zap) => zap.rng.between(options.pollMinutes[0], options.pollMinutes[1]) * MINUTE;
   for (const zap of zaps) zap.nextPollAt = ZAPS_ON_AT + zap.rng.between(0, 5 * MINUTE);
   let rowOrderSwitches = 0;
+  let cacheLosses = 0;
 
   const app = simulationApp(options.triggerOverrides);
   const tester = zapier.createAppTester(app as any) as unknown as Tester;
@@ -882,6 +894,11 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     if (others.length > 0 && rowOrderRng.chance(options.rowOrderSwitchRate)) {
       sandbox.knobs.orderRowOrder = rowOrderRng.pick(others);
       rowOrderSwitches += 1;
+    }
+    if (options.cacheLossRate > 0 && cacheLossRng.chance(options.cacheLossRate)) {
+      tester.zcacheTestObj = {};
+      clearProfileCache();
+      cacheLosses += 1;
     }
     const seeding = !zap.on;
     const startMs = clock.now();
@@ -1027,7 +1044,7 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     await sandbox.close();
   }
 
-  return figuresOf(options, zaps, traffic, proxy.counts, rowOrderSwitches, performance.now() - wallStart);
+  return figuresOf(options, zaps, traffic, proxy.counts, rowOrderSwitches, cacheLosses, performance.now() - wallStart);
 }
 
 /** "2025-03-03 10:00:00 +0000" → ms. */
@@ -1056,6 +1073,7 @@ const figuresOf = (
   traffic: Traffic,
   proxyCounts: ProxyCounts,
   rowOrderSwitches: number,
+  cacheLosses: number,
   wallMs: number,
 ): SimulationFigures => {
   const zapFigures = zaps.map((zap): ZapFigures => {
@@ -1138,6 +1156,7 @@ const figuresOf = (
     faultShare: proxyCounts.requests > 0 ? faultedRequests / proxyCounts.requests : 0,
     slowAnswers: proxyCounts.slow,
     rowOrderSwitches,
+    cacheLosses,
     zaps: zapFigures,
     ok: zapFigures.every((z) => z.turnedOn && z.missed === 0 && z.duplicated === 0 && z.unexpected === 0 && z.gaps === 0 && z.failedPolls.other === 0),
   };
@@ -1164,6 +1183,7 @@ export const mergeFigures = (parts: SimulationFigures[], wallMs: number): Simula
     faultShare: requests > 0 ? faultedRequests / requests : 0,
     slowAnswers: sum(parts.map((part) => part.slowAnswers)),
     rowOrderSwitches: sum(parts.map((part) => part.rowOrderSwitches)),
+    cacheLosses: sum(parts.map((part) => part.cacheLosses)),
     zaps: parts.flatMap((part) => part.zaps),
     ok: parts.every((part) => part.ok),
   };
@@ -1221,7 +1241,7 @@ const summaryLines = (figures: SimulationFigures): string[] => {
   return [
     `seed ${o.seed}: ${o.days} virtual days after ${o.warmupDays} days of warm-up, ${(figures.wallMs / 1000).toFixed(0)} s wall time`,
     `store: ${n(e.ordersPlaced)} orders placed (+${n(e.abandoned)} abandoned checkouts), ${n(e.paid)} paid (${n(e.oldOrdersPaid)} placed before the Zaps were on), ${n(e.shipped)} shipped, ${n(e.delivered)} delivered, ${n(e.cancelled)} cancelled, ${n(e.refunded)} refunded; ${n(e.customers)} customers and ${n(e.products)} products added (warm-up included)`,
-    `Zapier: ${n(figures.polls)} polls, ${n(figures.requests)} requests; ${n(figures.faultedRequests)} faulted (${(figures.faultShare * 100).toFixed(1)}%: ${faults}); ${n(figures.slowAnswers)} slow answers; row order of /orders switched ${n(figures.rowOrderSwitches)} times among ${o.rowOrders.join(', ')}`,
+    `Zapier: ${n(figures.polls)} polls, ${n(figures.requests)} requests; ${n(figures.faultedRequests)} faulted (${(figures.faultShare * 100).toFixed(1)}%: ${faults}); ${n(figures.slowAnswers)} slow answers; row order of /orders switched ${n(figures.rowOrderSwitches)} times among ${o.rowOrders.join(', ')}${o.cacheLossRate > 0 ? `; every cache emptied before ${n(figures.cacheLosses)} polls` : ''}`,
   ];
 };
 
