@@ -34,7 +34,7 @@ import { Agent, createServer, request as httpRequest, type IncomingMessage, type
 import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
 import App from '../index.js';
-import { clearProfileCache } from '../lib/ecwid.js';
+import { emptyCaches, hideRssFromMemoryGuard, type AppTester } from './local-platform.js';
 import { ROW_ORDERS, type RowOrder } from '../sandbox/knobs.js';
 import { Random } from '../sandbox/random.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
@@ -771,9 +771,6 @@ class Zap {
   }
 }
 
-/** zapier-platform-core's app tester; `zcacheTestObj` is its stand-in for Zapier's z.cache. */
-type Tester = ((method: any, bundle: any) => Promise<any>) & { zcacheTestObj: Record<string, unknown> };
-
 const errorDetails = (error: unknown): { name: string; message: string; delay?: number } => {
   const name = String((error as Error)?.name ?? 'Error');
   const raw = String((error as Error)?.message ?? error);
@@ -869,21 +866,18 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   let cacheLosses = 0;
 
   const app = simulationApp(options.triggerOverrides);
-  const tester = zapier.createAppTester(app as any) as unknown as Tester;
+  const tester = zapier.createAppTester(app as any) as unknown as AppTester;
   const authData = { access_token: sandbox.token, store_id: String(sandbox.storeId) };
 
   const realNow = Date.now;
-  const realMemoryUsage = process.memoryUsage;
   const savedEnv = {
     base: process.env.ECWID_API_BASE_URL,
     timeout: process.env.ECWID_REQUEST_TIMEOUT_MS,
     retryPause: process.env.ECWID_RETRY_MAX_PAUSE_MS,
   };
   Date.now = () => clock.now();
-  // zapier-platform-core exits the process when RSS passes 450 MB after 250 invocations (Zapier recycles its
-  // Lambda containers that way); a simulation makes thousands of invocations in one process that holds the whole
-  // store, and even its heap in use (uncollected garbage included) can pass 450 MB: the guard is shown no RSS.
-  process.memoryUsage = Object.assign(() => ({ ...realMemoryUsage(), rss: 0 }), { rss: () => 0 });
+  // Thousands of invocations in one process that holds the whole store: core's Lambda memory guard would end it.
+  const restoreMemoryUsage = hideRssFromMemoryGuard();
   process.env.ECWID_API_BASE_URL = `${proxy.url}/api/v3`;
   process.env.ECWID_REQUEST_TIMEOUT_MS = String(options.requestTimeoutMs);
   // The app's pause before retrying a read is wall-clock time; the store's clock is virtual, so it is not waited.
@@ -896,8 +890,7 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
       rowOrderSwitches += 1;
     }
     if (options.cacheLossRate > 0 && cacheLossRng.chance(options.cacheLossRate)) {
-      tester.zcacheTestObj = {};
-      clearProfileCache();
+      emptyCaches(tester);
       cacheLosses += 1;
     }
     const seeding = !zap.on;
@@ -1036,7 +1029,7 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     }
   } finally {
     Date.now = realNow;
-    process.memoryUsage = realMemoryUsage;
+    restoreMemoryUsage();
     restoreEnv('ECWID_API_BASE_URL', savedEnv.base);
     restoreEnv('ECWID_REQUEST_TIMEOUT_MS', savedEnv.timeout);
     restoreEnv('ECWID_RETRY_MAX_PAUSE_MS', savedEnv.retryPause);

@@ -1,7 +1,7 @@
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../index.js';
-import { clearProfileCache } from '../lib/ecwid.js';
+import { emptyCaches, type AppTester } from '../scripts/local-platform.js';
 
 export const API = 'https://app.ecwid.com';
 export const API_PATH = '/api/v3/1003';
@@ -76,10 +76,7 @@ export const stubProfile = (currency = 'USD', storeName = 'Test Shop'): { reads:
 };
 
 /** Forget the cached store profile: in this process and in the app tester's stand-in for Zapier's z.cache. */
-export const freshCaches = (): void => {
-  clearProfileCache();
-  (appTester as unknown as { zcacheTestObj: Record<string, unknown> }).zcacheTestObj = {};
-};
+export const freshCaches = (): void => emptyCaches(appTester as unknown as AppTester);
 
 /** Runs operation `key` of the app (triggers, creates or searches) as Zapier would, with Zapier's output checks. */
 export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key: string, bundle: Bundle): Promise<T> =>
