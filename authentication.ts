@@ -1,6 +1,6 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { OAUTH_SCOPES, oauthBaseUrl } from './lib/config.js';
-import { fetchProfile } from './lib/ecwid.js';
+import { OAUTH_SCOPES, oauthBaseUrl } from './lib/ecwid/config.js';
+import { fetchProfile } from './lib/ecwid/client.js';
 
 /**
  * OAuth2 with Ecwid. Tokens never expire and there is no refresh token; a revoked token answers

@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/'] },
+  { ignores: ['dist/', 'dist-tools/', 'coverage/', 'node_modules/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sandbox/**', 'scripts/**', 'bench/**', 'test/**'],
+    files: ['tools/**', 'test/**'],
     rules: { 'no-restricted-globals': 'off' },
   },
 );

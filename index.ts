@@ -1,7 +1,7 @@
 import zapier, { defineApp } from 'zapier-platform-core';
 import authentication from './authentication.js';
-import { addBearerToken } from './lib/auth-header.js';
-import { handleEcwidErrors } from './lib/errors.js';
+import { addBearerToken } from './lib/ecwid/auth-header.js';
+import { handleEcwidErrors } from './lib/ecwid/errors.js';
 import newOrder from './triggers/new_order.js';
 import newPaidOrder from './triggers/new_paid_order.js';
 import newCustomer from './triggers/new_customer.js';

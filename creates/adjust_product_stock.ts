@@ -5,7 +5,7 @@ import {
   STOCK_ADJUSTMENT_OUTPUT_FIELDS,
   STOCK_ADJUSTMENT_SAMPLE,
   stockAdjustmentFrom,
-} from '../lib/product-writes.js';
+} from '../lib/catalog/product-writes.js';
 
 const inputFields = defineInputFields([
   {

@@ -6,7 +6,7 @@ import {
   CUSTOMER_SAMPLE,
   customerRequestFrom,
   toCustomerOutput,
-} from '../lib/customers.js';
+} from '../lib/customers/customers.js';
 
 const inputFields = defineInputFields([
   {

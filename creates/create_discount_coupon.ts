@@ -10,8 +10,8 @@ import {
   DISCOUNT_TYPES,
   toCouponOutput,
   USES_LIMITS,
-} from '../lib/coupons.js';
-import { choicesOf } from '../lib/statuses.js';
+} from '../lib/coupons/coupons.js';
+import { choicesOf } from '../lib/orders/statuses.js';
 
 const inputFields = defineInputFields([
   { key: 'name', label: L.name, required: true, helpText: 'Shown to the shopper at checkout and in Ecwid admin → Marketing → Discount Coupons, e.g. "Welcome: 10% off your first order".' },

@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { createProduct, PRODUCT_LABELS as L, productCreateFrom } from '../lib/product-writes.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/products.js';
+import { createProduct, PRODUCT_LABELS as L, productCreateFrom } from '../lib/catalog/product-writes.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
   { key: 'name', label: L.name, required: true, helpText: 'What shoppers see in your storefront and in Ecwid admin → Catalog → Products.' },

@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE } from '../lib/order-output.js';
-import { ORDER_UPDATE_LABELS as L, orderUpdateFrom, updateOrder } from '../lib/order-updates.js';
-import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/statuses.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE } from '../lib/orders/output.js';
+import { ORDER_UPDATE_LABELS as L, orderUpdateFrom, updateOrder } from '../lib/orders/updates.js';
+import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/orders/statuses.js';
 
 const inputFields = defineInputFields([
   {

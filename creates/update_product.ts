@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { PRODUCT_LABELS as L, productUpdateFrom, updateProduct } from '../lib/product-writes.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/products.js';
+import { PRODUCT_LABELS as L, productUpdateFrom, updateProduct } from '../lib/catalog/product-writes.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
   {

@@ -1,6 +1,6 @@
 import { defineInputFields, defineSearch, type SearchOrCreate, type SearchPerform } from 'zapier-platform-core';
-import { CUSTOMER_LABELS, CUSTOMER_OUTPUT_FIELDS, CUSTOMER_SAMPLE, findCustomerByEmail, toCustomerOutput } from '../lib/customers.js';
-import { requiredEmail } from '../lib/validate.js';
+import { CUSTOMER_LABELS, CUSTOMER_OUTPUT_FIELDS, CUSTOMER_SAMPLE, findCustomerByEmail, toCustomerOutput } from '../lib/customers/customers.js';
+import { requiredEmail } from '../lib/inputs/validate.js';
 
 const inputFields = defineInputFields([
   { key: 'email', label: CUSTOMER_LABELS.email, required: true, helpText: 'The exact email address (case does not matter), as in Ecwid admin → Customers.' },

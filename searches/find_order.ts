@@ -1,7 +1,7 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { findOrder } from '../lib/orders.js';
-import { cachedProfile } from '../lib/ecwid.js';
-import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from '../lib/order-output.js';
+import { findOrder } from '../lib/orders/window.js';
+import { cachedProfile } from '../lib/ecwid/client.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from '../lib/orders/output.js';
 
 const inputFields = defineInputFields([
   {

@@ -1,6 +1,6 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/products.js';
-import { invalidInput, optionalText } from '../lib/validate.js';
+import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import { invalidInput, optionalText } from '../lib/inputs/validate.js';
 
 const inputFields = defineInputFields([
   { key: 'sku', label: 'SKU', required: false, helpText: "The product's SKU, or one of its variations' SKUs, exactly. Used instead of Keyword when filled." },

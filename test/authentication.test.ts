@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import authentication from '../authentication.js';
-import { OAUTH_SCOPES } from '../lib/config.js';
+import { OAUTH_SCOPES } from '../lib/ecwid/config.js';
 import { appTester, bundleFor, CLIENT_SECRET, offline, rejectionOf, resetEnv, shownMessage, STORE_ID, TOKEN } from './helpers.js';
 
 const oauth = authentication.oauth2Config;

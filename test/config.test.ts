@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { apiBaseUrl, checkedBaseUrl, oauthBaseUrl } from '../lib/config.js';
-import { ecwidSearch } from '../lib/ecwid.js';
+import { apiBaseUrl, checkedBaseUrl, oauthBaseUrl } from '../lib/ecwid/config.js';
+import { ecwidSearch } from '../lib/ecwid/client.js';
 import { offline, resetEnv, run, shownMessage, rejectionOf } from './helpers.js';
 
 beforeEach(() => {

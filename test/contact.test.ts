@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { buyerOf, flatPerson, splitName } from '../lib/contact.js';
+import { buyerOf, flatPerson, splitName } from '../lib/output/people.js';
 
 const BUYER_KEYS = [
   'addressLine1', 'addressLine2', 'city', 'company', 'countryCode', 'countryName', 'email', 'firstName', 'lastName', 'name',

@@ -3,7 +3,7 @@ import nock from 'nock';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ZObject } from 'zapier-platform-core';
-import { ecwidRequest, pathSegment } from '../lib/ecwid.js';
+import { ecwidRequest, pathSegment } from '../lib/ecwid/client.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, TOKEN } from './helpers.js';
 
 beforeEach(() => {

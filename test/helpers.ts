@@ -1,7 +1,7 @@
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../index.js';
-import { emptyCaches, type AppTester } from '../scripts/local-platform.js';
+import { emptyCaches, type AppTester } from '../tools/local-platform.js';
 
 export const API = 'https://app.ecwid.com';
 export const API_PATH = '/api/v3/1003';

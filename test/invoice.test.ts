@@ -8,11 +8,11 @@ import {
   toInvoice,
   type Invoice,
   type InvoiceLine,
-} from '../lib/invoice.js';
-import { SAMPLE_ORDER } from '../lib/samples.js';
-import type { EcwidOrder } from '../lib/types.js';
-import { renderXeroInvoice } from '../lib/zap-templates.js';
-import { generateStore } from '../sandbox/store.js';
+} from '../lib/invoice/invoice.js';
+import { SAMPLE_ORDER } from '../lib/orders/sample-ecwid-order.js';
+import type { EcwidOrder } from '../lib/ecwid/types.js';
+import { renderXeroInvoice } from '../tools/docs/zap-templates.js';
+import { generateStore } from '../tools/sandbox/store.js';
 import { orderArb } from './arbitraries/orders.js';
 
 const FIXTURES = 'test/fixtures/orders';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import fc from 'fast-check';
 import nock from 'nock';
-import { planCuts, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS, readWindow, withinOutputBytes, type SlicePlan, type WindowRead, type WindowSpec } from '../lib/poll.js';
+import { planCuts, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS, readWindow, withinOutputBytes, type SlicePlan, type WindowRead, type WindowSpec } from '../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from './fake-ecwid.js';
 import { offline, resetEnv, run } from './helpers.js';
 

@@ -5,11 +5,11 @@
  */
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import zapier from 'zapier-platform-core';
-import { COUPON_OUTPUT_FIELDS, COUPON_SAMPLE, toCouponOutput } from '../lib/coupons.js';
-import { CUSTOMER_OUTPUT_FIELDS, CUSTOMER_SAMPLE, toCustomerOutput } from '../lib/customers.js';
-import { apiBaseUrl, oauthBaseUrl } from '../lib/config.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/products.js';
-import { checkApp, checkLiveOutput, formatFailure, type AppDef } from '../scripts/publishing-checks.js';
+import { COUPON_OUTPUT_FIELDS, COUPON_SAMPLE, toCouponOutput } from '../lib/coupons/coupons.js';
+import { CUSTOMER_OUTPUT_FIELDS, CUSTOMER_SAMPLE, toCustomerOutput } from '../lib/customers/customers.js';
+import { apiBaseUrl, oauthBaseUrl } from '../lib/ecwid/config.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import { checkApp, checkLiveOutput, formatFailure, type AppDef } from '../tools/publishing/publishing-checks.js';
 import { APP } from './creates/app.js';
 import { offline, resetEnv } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import { afterAll } from '@jest/globals';
 import nock from 'nock';
-import { hideRssFromMemoryGuard } from '../scripts/local-platform.js';
+import { hideRssFromMemoryGuard } from '../tools/local-platform.js';
 
 // Each test file loads its own nock, but the http patch is process-wide: remove this file's patch when the
 // file ends, so the next file in the same worker intercepts with its own nock.

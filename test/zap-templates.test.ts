@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import createDiscountCoupon from '../creates/create_discount_coupon.js';
-import { CUSTOMER_OUTPUT_FIELDS } from '../lib/customers.js';
-import { INVOICE_OUTPUT_FIELDS, INVOICE_SAMPLE, toInvoice } from '../lib/invoice.js';
-import { ORDER_OUTPUT_FIELDS } from '../lib/order-output.js';
-import { PRODUCT_OUTPUT_FIELDS } from '../lib/products.js';
+import { CUSTOMER_OUTPUT_FIELDS } from '../lib/customers/customers.js';
+import { INVOICE_OUTPUT_FIELDS, INVOICE_SAMPLE, toInvoice } from '../lib/invoice/invoice.js';
+import { ORDER_OUTPUT_FIELDS } from '../lib/orders/output.js';
+import { PRODUCT_OUTPUT_FIELDS } from '../lib/catalog/products.js';
 import {
   EXAMPLE_ORDER_OUTPUT,
   formatXeroInvoice,
@@ -17,8 +17,8 @@ import {
   ZAP_TEMPLATES,
   zapTemplatesMarkdown,
   type ZapTemplate,
-} from '../lib/zap-templates.js';
-import type { EcwidOrder } from '../lib/types.js';
+} from '../tools/docs/zap-templates.js';
+import type { EcwidOrder } from '../lib/ecwid/types.js';
 
 /** Every `{{key}}` a recipe reads from its trigger: in fields, line items and notes. */
 const placeholders = (template: ZapTemplate): string[] =>

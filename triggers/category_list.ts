@@ -1,5 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { categoryChoices } from '../lib/products.js';
+import { categoryChoices } from '../lib/catalog/products.js';
 
 const perform = (async (z, bundle) => categoryChoices(z, bundle, Number(bundle.meta?.page ?? 0))) satisfies PollingTriggerPerform;
 

@@ -1,5 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { customerGroupChoices } from '../lib/customers.js';
+import { customerGroupChoices } from '../lib/customers/customers.js';
 
 const perform = (async (z, bundle) => customerGroupChoices(z, bundle, Number(bundle.meta?.page ?? 0))) satisfies PollingTriggerPerform;
 

@@ -1,5 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { CART_OUTPUT_FIELDS, CART_SAMPLE, DEFAULT_WAIT_MINUTES, pollCarts, waitMinutesOf } from '../lib/carts.js';
+import { CART_OUTPUT_FIELDS, CART_SAMPLE, DEFAULT_WAIT_MINUTES, pollCarts, waitMinutesOf } from '../lib/carts/carts.js';
 
 const inputFields = defineInputFields([
   {

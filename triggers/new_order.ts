@@ -1,6 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { orderTriggerOperation } from '../lib/order-trigger.js';
-import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/statuses.js';
+import { orderTriggerOperation } from '../lib/orders/trigger.js';
+import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/orders/statuses.js';
 
 const inputFields = defineInputFields([
   {

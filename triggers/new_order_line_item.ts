@@ -1,7 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_SAMPLE, pollLineItems } from '../lib/order-line-items.js';
-import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/order-status.js';
-import { orderFilterOf } from '../lib/orders.js';
+import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_SAMPLE, pollLineItems } from '../lib/orders/line-item-records.js';
+import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/status-changes.js';
+import { orderFilterOf } from '../lib/orders/window.js';
 
 const inputFields = defineInputFields([
   {

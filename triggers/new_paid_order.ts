@@ -1,5 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { orderTriggerOperation } from '../lib/order-trigger.js';
+import { orderTriggerOperation } from '../lib/orders/trigger.js';
 
 /** The flagship Zap's trigger: "Ecwid paid order → Xero sales invoice". */
 const { perform, sample, outputFields } = orderTriggerOperation(() => ({ paymentStatus: ['PAID'] }));

@@ -1,7 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { pollRecords } from '../lib/poll.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/products.js';
-import type { EcwidProduct } from '../lib/types.js';
+import { pollRecords } from '../lib/polling/window-reader.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import type { EcwidProduct } from '../lib/ecwid/types.js';
 
 const inputFields = defineInputFields([
   {

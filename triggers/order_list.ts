@@ -1,5 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { orderChoices } from '../lib/order-choices.js';
+import { orderChoices } from '../lib/orders/order-choices.js';
 
 const perform = (async (z, bundle) => orderChoices(z, bundle, Number(bundle.meta?.page ?? 0))) satisfies PollingTriggerPerform;
 

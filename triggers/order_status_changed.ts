@@ -5,8 +5,8 @@ import {
   pollStatusChanges,
   STATUS_CHANGE_OUTPUT_FIELDS,
   STATUS_CHANGE_SAMPLE,
-} from '../lib/order-status.js';
-import { orderFilterOf } from '../lib/orders.js';
+} from '../lib/orders/status-changes.js';
+import { orderFilterOf } from '../lib/orders/window.js';
 
 const inputFields = defineInputFields([
   {

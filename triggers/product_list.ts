@@ -1,5 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { productChoices } from '../lib/products.js';
+import { productChoices } from '../lib/catalog/products.js';
 
 const perform = (async (z, bundle) => productChoices(z, bundle, Number(bundle.meta?.page ?? 0))) satisfies PollingTriggerPerform;
 

@@ -1,5 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { shippingMethodChoices } from '../lib/coupons.js';
+import { shippingMethodChoices } from '../lib/coupons/coupons.js';
 
 // Ecwid returns every shipping method at once: there is no second page.
 const perform = (async (z, bundle) => (Number(bundle.meta?.page ?? 0) > 0 ? [] : shippingMethodChoices(z, bundle))) satisfies PollingTriggerPerform;

@@ -10,7 +10,7 @@
  * the coupon, custom discounts inside `discount` or not, taxable surcharges net with their tax in `tax`).
  */
 import fc from 'fast-check';
-import type { EcwidOrder, EcwidOrderItem, EcwidPerson } from '../../lib/types.js';
+import type { EcwidOrder, EcwidOrderItem, EcwidPerson } from '../../lib/ecwid/types.js';
 
 export const RATES = [0, 0.5, 2, 5, 6.25, 7, 7.7, 8.875, 10, 12, 19, 20, 21] as const;
 

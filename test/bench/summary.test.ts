@@ -3,14 +3,14 @@
  * are not exactly one request. These tests pin which poll results count as which.
  */
 import { describe, expect, test } from '@jest/globals';
-import type { BuildSizeResult } from '../../bench/build-size.js';
-import type { ColdStartResult, MemoryResult, OverheadResult } from '../../bench/measure.js';
-import type { PollSample } from '../../bench/polls.js';
-import type { HostedStore } from '../../bench/sandbox-host.js';
-import { median, table } from '../../bench/stats.js';
-import { evaluate, scaleRows, summarizePolls, type PollSummary } from '../../bench/summary.js';
-import { zipContents } from '../../bench/build-size.js';
-import type { RequestLogEntry } from '../../sandbox/server.js';
+import type { BuildSizeResult } from '../../tools/bench/build-size.js';
+import type { ColdStartResult, MemoryResult, OverheadResult } from '../../tools/bench/measure.js';
+import type { PollSample } from '../../tools/bench/polls.js';
+import type { HostedStore } from '../../tools/bench/sandbox-host.js';
+import { median, table } from '../../tools/bench/stats.js';
+import { evaluate, scaleRows, summarizePolls, type PollSummary } from '../../tools/bench/summary.js';
+import { zipContents } from '../../tools/bench/build-size.js';
+import type { RequestLogEntry } from '../../tools/sandbox/server.js';
 
 const storeLabelled = (label: string): HostedStore => ({
   spec: { label, storeId: 1003, orders: 1000, spanDays: 100 },

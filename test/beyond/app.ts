@@ -1,4 +1,4 @@
-import { checkLiveOutput, type FieldOrFunction } from '../../scripts/publishing-checks.js';
+import { checkLiveOutput, type FieldOrFunction } from '../../tools/publishing/publishing-checks.js';
 import App from '../../index.js';
 import { ecwidDate, page, perform } from '../helpers.js';
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
-import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_SAMPLE } from '../../lib/order-status.js';
-import { SAMPLE_ORDER } from '../../lib/samples.js';
+import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_SAMPLE } from '../../lib/orders/status-changes.js';
+import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { clearProfileCache } from '../../lib/ecwid.js';
+import { clearProfileCache } from '../../lib/ecwid/client.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile } from '../helpers.js';
 import { ecwidDate, liveProblems, page, perform } from './app.js';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import zapier from 'zapier-platform-core';
-import { apiBaseUrl, oauthBaseUrl } from '../../lib/config.js';
-import { checkApp, formatFailure, type AppDef } from '../../scripts/publishing-checks.js';
+import { apiBaseUrl, oauthBaseUrl } from '../../lib/ecwid/config.js';
+import { checkApp, formatFailure, type AppDef } from '../../tools/publishing/publishing-checks.js';
 import { offline, resetEnv } from '../helpers.js';
 import { BEYOND_APP } from './app.js';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import { DAY } from '../../lib/poll.js';
-import { SAMPLE_ORDER } from '../../lib/samples.js';
+import { DAY } from '../../lib/polling/window-reader.js';
+import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord } from '../fake-ecwid.js';
-import { clearProfileCache } from '../../lib/ecwid.js';
+import { clearProfileCache } from '../../lib/ecwid/client.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile, TOKEN } from '../helpers.js';
 import { ecwidDate, perform } from './app.js';
 

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import nock from 'nock';
-import { COUPON_LABELS } from '../../lib/coupons.js';
+import { COUPON_LABELS } from '../../lib/coupons/coupons.js';
 import { bundleFor, offline, resetEnv, shownMessage } from '../helpers.js';
 import createDiscountCoupon from '../../creates/create_discount_coupon.js';
 import { namedField, perform, recordEcwid, recordingZ, type Seen } from './app.js';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import nock from 'nock';
 import createCustomer from '../../creates/create_customer.js';
-import { CUSTOMER_LABELS } from '../../lib/customers.js';
+import { CUSTOMER_LABELS } from '../../lib/customers/customers.js';
 import { bundleFor, offline, resetEnv, shownMessage } from '../helpers.js';
 import { namedField, perform, recordEcwid, recordingZ, type Seen } from './app.js';
 

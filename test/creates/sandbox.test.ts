@@ -3,7 +3,7 @@
  * behaviour): what the nock tests pin one request at a time, end to end.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Sandbox } from '../../sandbox/server.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
 import { startTestSandbox } from '../sandbox/helpers.js';
 import { bundleFor, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
 import { perform } from './app.js';

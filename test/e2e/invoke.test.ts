@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Sandbox } from '../../sandbox/server.js';
-import { invoke, PROJECT_ROOT, throwawayApp, type ThrowawayApp } from '../../scripts/invoke.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import { invoke, PROJECT_ROOT, throwawayApp, type ThrowawayApp } from '../../tools/start/invoke.js';
 import { startTestSandbox } from '../sandbox/helpers.js';
 
 /**

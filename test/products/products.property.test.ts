@@ -10,7 +10,7 @@ import nock from 'nock';
 import adjustProductStock from '../../creates/adjust_product_stock.js';
 import createProduct from '../../creates/create_product.js';
 import updateProduct from '../../creates/update_product.js';
-import { MAX_STOCK, PRODUCT_LABELS as L } from '../../lib/product-writes.js';
+import { MAX_STOCK, PRODUCT_LABELS as L } from '../../lib/catalog/product-writes.js';
 import { bundleFor, offline, resetEnv, shownMessage } from '../helpers.js';
 import { namedField, recordEcwid, recordingZ, type Seen } from '../creates/app.js';
 import { performAction, type ProductActionKey } from './app.js';

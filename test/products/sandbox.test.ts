@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import zapier from 'zapier-platform-core';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE } from '../../lib/products.js';
-import { STOCK_ADJUSTMENT_OUTPUT_FIELDS, STOCK_ADJUSTMENT_SAMPLE } from '../../lib/product-writes.js';
-import { checkApp, checkLiveOutput, formatFailure, type AppDef, type FieldOrFunction } from '../../scripts/publishing-checks.js';
-import type { Sandbox } from '../../sandbox/server.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE } from '../../lib/catalog/products.js';
+import { STOCK_ADJUSTMENT_OUTPUT_FIELDS, STOCK_ADJUSTMENT_SAMPLE } from '../../lib/catalog/product-writes.js';
+import { checkApp, checkLiveOutput, formatFailure, type AppDef, type FieldOrFunction } from '../../tools/publishing/publishing-checks.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
 import { bundleFor, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
 import { startTestSandbox } from '../sandbox/helpers.js';
 import { PRODUCT_APP, performAction, type ProductActionKey } from './app.js';

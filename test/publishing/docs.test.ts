@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import App from '../../index.js';
-import { REFERENCE_FILE, renderReference } from '../../scripts/docs.js';
-import type { AppDef } from '../../scripts/publishing-checks.js';
+import { REFERENCE_FILE, renderReference } from '../../tools/docs/reference-doc.js';
+import type { AppDef } from '../../tools/publishing/publishing-checks.js';
 import { goodApp } from './fixtures.js';
 
 describe('docs/reference.md', () => {

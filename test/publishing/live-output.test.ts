@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import App from '../../index.js';
-import type { Sandbox } from '../../sandbox/server.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
 import { liveProblems, perform } from '../beyond/app.js';
 import { bundleFor, freshCaches, resetEnv } from '../helpers.js';
 import { startTestSandbox } from '../sandbox/helpers.js';

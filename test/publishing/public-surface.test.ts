@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import App from '../../index.js';
-import type { AppDef } from '../../scripts/publishing-checks.js';
+import type { AppDef } from '../../tools/publishing/publishing-checks.js';
 import {
   additions,
   breakingChanges,
@@ -10,7 +10,7 @@ import {
   renderSurface,
   SURFACE_FILE,
   type PublicSurface,
-} from '../../scripts/public-surface.js';
+} from '../../tools/publishing/public-surface.js';
 import { goodApp } from './fixtures.js';
 
 describe('the committed public surface (Zapier C001–C003: never break live Zaps)', () => {

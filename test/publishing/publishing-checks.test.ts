@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import App from '../../index.js';
-import { apiBaseUrl, oauthBaseUrl } from '../../lib/config.js';
+import { apiBaseUrl, oauthBaseUrl } from '../../lib/ecwid/config.js';
 import {
   CHECKS,
   checkApp,
@@ -15,7 +15,7 @@ import {
   type AppDef,
   type CheckId,
   type CheckOptions,
-} from '../../scripts/publishing-checks.js';
+} from '../../tools/publishing/publishing-checks.js';
 import { offline, resetEnv } from '../helpers.js';
 import { COUPON_OUTPUT_FIELDS, COUPON_SAMPLE, goodApp } from './fixtures.js';
 

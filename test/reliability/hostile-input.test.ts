@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import type { Bundle } from 'zapier-platform-core';
-import { clearProfileCache } from '../../lib/ecwid.js';
-import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { clearProfileCache } from '../../lib/ecwid/client.js';
+import { startSandbox, type Sandbox } from '../../tools/sandbox/server.js';
 import { offline, resetEnv, shownMessage, TOKEN } from '../helpers.js';
 import { loadFullApp, type FullApp, type Operation } from './app.js';
 

@@ -3,9 +3,9 @@ import { inspect } from 'node:util';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import authentication from '../../authentication.js';
-import { clearProfileCache } from '../../lib/ecwid.js';
-import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import { runSimulation } from '../../scripts/simulation-core.js';
+import { clearProfileCache } from '../../lib/ecwid/client.js';
+import { startSandbox, type Sandbox } from '../../tools/sandbox/server.js';
+import { runSimulation } from '../../tools/simulation/simulation-core.js';
 import { API, API_PATH, CLIENT_SECRET, offline, resetEnv, TOKEN } from '../helpers.js';
 import { loadFullApp, type FullApp, type Operation } from './app.js';
 

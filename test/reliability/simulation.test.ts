@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import App from '../../index.js';
-import { formatFigures, runSimulation, ZAPS, type SimulationFigures, type ZapFigures } from '../../scripts/simulation-core.js';
+import { formatFigures, runSimulation, ZAPS, type SimulationFigures, type ZapFigures } from '../../tools/simulation/simulation-core.js';
 import { offline, resetEnv } from '../helpers.js';
 
 /**

@@ -1,8 +1,8 @@
 /** Tokens and scopes, plan (402), rate limit (429), injected faults, content types, admin HTTP, the request log. */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { FaultInjector, defaultKnobs } from '../../sandbox/knobs.js';
-import type { Sandbox } from '../../sandbox/server.js';
-import type { Scope } from '../../sandbox/store.js';
+import { FaultInjector, defaultKnobs } from '../../tools/sandbox/knobs.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import type { Scope } from '../../tools/sandbox/store.js';
 import { ApiClient, NOW, call, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

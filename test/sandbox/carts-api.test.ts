@@ -1,9 +1,9 @@
 /** `/carts` (Ecwid's abandoned carts): the generated carts, every filter against a brute-force reading, paging,
  * row order, one cart, hiding, recovery into an order, and the store and admin ways of adding carts. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { parseEcwidDate } from '../../sandbox/dates.js';
-import type { Sandbox } from '../../sandbox/server.js';
-import { generateStore, type AbandonedCart, type Order } from '../../sandbox/store.js';
+import { parseEcwidDate } from '../../tools/sandbox/dates.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import { generateStore, type AbandonedCart, type Order } from '../../tools/sandbox/store.js';
 import { ApiClient, DAY_S, HOUR_S, NOW, NOW_S, call, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

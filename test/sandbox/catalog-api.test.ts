@@ -1,7 +1,7 @@
 /** `/products`, `/products/{id}/inventory` and `/categories`. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Sandbox } from '../../sandbox/server.js';
-import type { Category, Product } from '../../sandbox/store.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import type { Category, Product } from '../../tools/sandbox/store.js';
 import { ApiClient, DAY_S, NOW_S, idsOf, sortedIds, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

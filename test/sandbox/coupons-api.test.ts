@@ -1,7 +1,7 @@
 /** `/discount_coupons`: Ecwid's validation, 409 on a taken code, id-or-code paths, filters, the feature flag. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Sandbox } from '../../sandbox/server.js';
-import type { DiscountCoupon } from '../../sandbox/store.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import type { DiscountCoupon } from '../../tools/sandbox/store.js';
 import { ApiClient, NOW_S, sortedIds, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

@@ -1,8 +1,8 @@
 /** `/customers` and `/customer_groups`: filters, sorts, create (409 on a taken e-mail), update. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { formatEcwidDate, parseEcwidDate } from '../../sandbox/dates.js';
-import type { Sandbox } from '../../sandbox/server.js';
-import type { Customer } from '../../sandbox/store.js';
+import { formatEcwidDate, parseEcwidDate } from '../../tools/sandbox/dates.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import type { Customer } from '../../tools/sandbox/store.js';
 import { ApiClient, DAY_S, NOW_S, idsOf, sortedIds, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

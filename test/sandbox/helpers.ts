@@ -1,6 +1,6 @@
 /** Shared by the sandbox tests: a sandbox on a loopback port with the internet blocked, and a small HTTP client. */
 import nock from 'nock';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server.js';
 
 /** 2024-09-04 12:00:00 UTC: every test store is generated at this instant and its clock frozen there. */
 export const NOW = Date.UTC(2024, 8, 4, 12, 0, 0);

@@ -1,6 +1,6 @@
 /** OAuth2: authorize redirects with code, store_id and state; the token exchange and its failures; code reuse. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Sandbox } from '../../sandbox/server.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
 import { ApiClient, call, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

@@ -1,7 +1,7 @@
 /** `GET/PUT /orders…`: every filter against a brute-force reading of the store, row order, paging, responseFields. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Sandbox } from '../../sandbox/server.js';
-import type { Order } from '../../sandbox/store.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import type { Order } from '../../tools/sandbox/store.js';
 import { ApiClient, DAY_S, HOUR_S, NOW_S, idsOf, sortedIds, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;

@@ -6,8 +6,8 @@
  */
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { Clock } from '../../sandbox/clock.js';
-import { parseEcwidDate } from '../../sandbox/dates.js';
+import { Clock } from '../../tools/sandbox/clock.js';
+import { parseEcwidDate } from '../../tools/sandbox/dates.js';
 import {
   CUSTOMER_SORTS,
   PRODUCT_SORTS,
@@ -19,7 +19,7 @@ import {
   type Product,
   type ProductFilter,
   type ProductSort,
-} from '../../sandbox/store.js';
+} from '../../tools/sandbox/store.js';
 import { DAY_S, HOUR_S, NOW, NOW_S } from './helpers.js';
 
 const RUNS = { numRuns: 400, seed: Number(process.env.FC_SEED) || undefined };

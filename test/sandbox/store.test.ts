@@ -1,9 +1,9 @@
 /** The seeded generator: determinism, Ecwid's money rules on every order, realism of the data, indexes, mutations. */
 import { describe, expect, test } from '@jest/globals';
-import { Clock } from '../../sandbox/clock.js';
-import { formatEcwidDate, parseDateFilter, parseEcwidDate } from '../../sandbox/dates.js';
-import { generateStore, type Customer, type EcwidStore, type Order, type Product } from '../../sandbox/store.js';
-import { describeFigures, generateTimed, timeWindowSearch, windowFor } from '../../sandbox/measure.js';
+import { Clock } from '../../tools/sandbox/clock.js';
+import { formatEcwidDate, parseDateFilter, parseEcwidDate } from '../../tools/sandbox/dates.js';
+import { generateStore, type Customer, type EcwidStore, type Order, type Product } from '../../tools/sandbox/store.js';
+import { describeFigures, generateTimed, timeWindowSearch, windowFor } from '../../tools/sandbox/measure.js';
 import { DAY_S, HOUR_S, NOW, NOW_S, onlyLoopback } from './helpers.js';
 
 const cents = (amount: number) => Math.round(amount * 100);

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
-import { clearProfileCache } from '../../lib/ecwid.js';
+import { clearProfileCache } from '../../lib/ecwid/client.js';
 import newPaidOrder from '../../triggers/new_paid_order.js';
-import { DAY, DEDUPE_MAX_REQUESTS, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/poll.js';
-import { ORDER_DEDUPE_FIELDS } from '../../lib/orders.js';
+import { DAY, DEDUPE_MAX_REQUESTS, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, stubProfile, freshCaches } from '../helpers.js';
 

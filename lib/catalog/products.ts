@@ -1,0 +1,202 @@
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { ecwidStatusOf } from '../ecwid/errors.js';
+import { withIsoDates } from '../ecwid/dates.js';
+import { ecwidSearch, MAX_PAGE_SIZE } from '../ecwid/client.js';
+import type { EcwidProduct } from '../ecwid/types.js';
+
+// ─── Searches ───────────────────────────────────────────────────────────────────────────────────────────
+
+/** Zapier uses the first result of a search; a few more help the merchant see what matched in the test step. */
+const KEYWORD_RESULTS = 10;
+
+/**
+ * Products by SKU or, without one, by keyword (Ecwid's relevance order). Ecwid's `sku=` also finds the
+ * product a variation SKU belongs to: products whose own SKU is the one asked for come first.
+ * A 404 means nothing matched.
+ */
+export const findProducts = async (
+  z: ZObject,
+  bundle: Bundle,
+  by: { sku?: string; keyword?: string },
+): Promise<EcwidProduct[]> => {
+  try {
+    if (by.sku !== undefined) {
+      const wanted = by.sku.toLowerCase();
+      const page = await ecwidSearch<EcwidProduct>(z, bundle, '/products', { sku: by.sku });
+      const exact = (p: EcwidProduct) => String(p.sku ?? '').toLowerCase() === wanted;
+      return [...page.items.filter(exact), ...page.items.filter((p) => !exact(p))];
+    }
+    const page = await ecwidSearch<EcwidProduct>(z, bundle, '/products', { keyword: by.keyword, limit: KEYWORD_RESULTS });
+    return page.items.slice(0, KEYWORD_RESULTS);
+  } catch (error) {
+    if (ecwidStatusOf(error) === 404) return [];
+    throw error;
+  }
+};
+
+// ─── Dropdowns ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** A dropdown choice; Zapier hands the id back to the action as text. */
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** One page of products for a dropdown, by name, labelled "Name (SKU)"; disabled products included. */
+export const productChoices = async (z: ZObject, bundle: Bundle, page: number): Promise<Choice[]> => {
+  const result = await ecwidSearch<Pick<EcwidProduct, 'id' | 'name' | 'sku'>>(z, bundle, '/products', {
+    offset: page * MAX_PAGE_SIZE,
+    sortBy: 'NAME_ASC',
+    responseFields: 'total,count,offset,limit,items(id,name,sku)',
+  });
+  return result.items.map((p) => ({ id: String(p.id), name: `${p.name || `Product ${p.id}`}${p.sku ? ` (${p.sku})` : ''}` }));
+};
+
+interface EcwidCategory {
+  id: number;
+  parentId?: number;
+  name?: string;
+  enabled?: boolean;
+}
+
+const CATEGORY_FIELDS = 'total,count,offset,limit,items(id,parentId,name,enabled)';
+/** Deeper catalogues than this show the path from this depth down. */
+const MAX_ANCESTOR_ROUNDS = 4;
+export const PATH_SEPARATOR = ' › ';
+
+/**
+ * One page of categories (hidden ones too: a coupon may target them), labelled with their path,
+ * "Shoes › Sneakers". Ancestors not on the page are asked for by id, one request per level, so a store
+ * with fewer than 100 categories costs one request. If Ecwid ignores `categoryIds` (UNVERIFIED on older
+ * servers), only the ids asked for are used, and a parent that cannot be found just shortens the path.
+ */
+export const categoryChoices = async (z: ZObject, bundle: Bundle, page: number): Promise<Choice[]> => {
+  const result = await ecwidSearch<EcwidCategory>(z, bundle, '/categories', {
+    offset: page * MAX_PAGE_SIZE,
+    hidden_categories: true,
+    responseFields: CATEGORY_FIELDS,
+  });
+  const known = new Map<number, EcwidCategory>(result.items.map((c) => [c.id, c]));
+  for (let round = 0; round < MAX_ANCESTOR_ROUNDS; round++) {
+    const missing = [...new Set([...known.values()].map((c) => c.parentId).filter((id): id is number => !!id && !known.has(id)))];
+    if (missing.length === 0) break;
+    const parents = await ecwidSearch<EcwidCategory>(z, bundle, '/categories', {
+      categoryIds: missing.slice(0, MAX_PAGE_SIZE),
+      hidden_categories: true,
+      responseFields: CATEGORY_FIELDS,
+    });
+    const wanted = new Set(missing);
+    const found = parents.items.filter((c) => wanted.has(c.id));
+    if (found.length === 0) break;
+    for (const c of found) known.set(c.id, c);
+  }
+  const pathOf = (category: EcwidCategory): string => {
+    const names: string[] = [];
+    const seen = new Set<number>();
+    for (let c: EcwidCategory | undefined = category; c && !seen.has(c.id); c = c.parentId ? known.get(c.parentId) : undefined) {
+      seen.add(c.id);
+      names.unshift(c.name || `Category ${c.id}`);
+    }
+    return names.join(PATH_SEPARATOR);
+  };
+  return result.items
+    .map((c) => ({ id: String(c.id), name: `${pathOf(c)}${c.enabled === false ? ' (hidden)' : ''}` }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+};
+
+// ─── Output ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export const PRODUCT_OUTPUT_FIELDS = [
+  { key: 'id', label: 'Product ID', type: 'integer' },
+  { key: 'sku', label: 'SKU' },
+  { key: 'name', label: 'Product Name' },
+  { key: 'price', label: 'Price', type: 'number' },
+  { key: 'compareToPrice', label: 'Compare-To Price', type: 'number' },
+  { key: 'quantity', label: 'Quantity in Stock', type: 'integer' },
+  { key: 'unlimited', label: 'Unlimited Stock', type: 'boolean' },
+  { key: 'inStock', label: 'In Stock', type: 'boolean' },
+  { key: 'enabled', label: 'Enabled', type: 'boolean' },
+  { key: 'url', label: 'Product URL' },
+  { key: 'imageUrl', label: 'Image URL' },
+  { key: 'description', label: 'Description (HTML)' },
+  { key: 'categoryIds', label: 'Category IDs', type: 'integer', list: true },
+  { key: 'created', label: 'Created At', type: 'datetime' },
+  { key: 'updated', label: 'Updated At', type: 'datetime' },
+  { key: 'createTimestamp', label: 'Created Timestamp', type: 'integer' },
+  { key: 'updateTimestamp', label: 'Updated Timestamp', type: 'integer' },
+] as const;
+
+export interface ProductOutput {
+  id: number;
+  sku: string;
+  name: string;
+  price: number;
+  compareToPrice: number | null;
+  quantity: number | null;
+  unlimited: boolean;
+  inStock: boolean;
+  enabled: boolean;
+  url: string;
+  imageUrl: string;
+  description: string;
+  categoryIds: number[];
+  created: string | null;
+  updated: string | null;
+  /** unix seconds */
+  createTimestamp: number | null;
+  updateTimestamp: number | null;
+  [key: string]: unknown;
+}
+
+
+
+/**
+ * The product as Ecwid stores it, dates in ISO-8601, with every output field present. `quantity` is null
+ * for unlimited stock (Ecwid leaves it out), `compareToPrice` null when there is none.
+ */
+export const toProductOutput = (product: EcwidProduct): ProductOutput => {
+  const iso = withIsoDates(product);
+  return {
+    ...iso,
+    id: Number(product.id),
+    sku: String(product.sku ?? ''),
+    name: String(product.name ?? ''),
+    price: Number(product.price ?? 0),
+    compareToPrice: typeof product.compareToPrice === 'number' ? product.compareToPrice : null,
+    quantity: typeof product.quantity === 'number' && !product.unlimited ? product.quantity : null,
+    unlimited: product.unlimited === true,
+    inStock: product.inStock !== false,
+    enabled: product.enabled !== false,
+    url: String(product.url ?? ''),
+    imageUrl: String(product.imageUrl ?? ''),
+    description: String(product.description ?? ''),
+    categoryIds: Array.isArray(product.categoryIds) ? product.categoryIds : [],
+    created: iso.created || null,
+    updated: iso.updated || null,
+    createTimestamp: typeof product.createTimestamp === 'number' ? product.createTimestamp : null,
+    updateTimestamp: typeof product.updateTimestamp === 'number' ? product.updateTimestamp : null,
+  };
+};
+
+/** A product as Ecwid answers GET /products/{id} (trimmed); the static sample is it through the live output code. */
+const SAMPLE_PRODUCT: EcwidProduct = {
+  id: 37208342,
+  sku: 'SNK-RUN-42',
+  name: 'Trail Running Sneakers',
+  price: 89.99,
+  compareToPrice: 109.99,
+  quantity: 24,
+  unlimited: false,
+  inStock: true,
+  enabled: true,
+  url: 'https://store1003.company.site/products/trail-running-sneakers-p37208342',
+  imageUrl: 'https://d2j6dbq0eux0bg.cloudfront.net/images/1003/4519581926.jpg',
+  description: '<p>Light, grippy and waterproof.</p>',
+  categoryIds: [9691094],
+  created: '2025-05-12 08:30:00 +0000',
+  updated: '2025-06-01 10:12:45 +0000',
+  createTimestamp: 1747038600,
+  updateTimestamp: 1748772765,
+};
+
+export const PRODUCT_SAMPLE: ProductOutput = toProductOutput(SAMPLE_PRODUCT);

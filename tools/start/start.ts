@@ -1,0 +1,94 @@
+/**
+ * `npm start`: the flagship Zap, "Ecwid paid order → Xero sales invoice", played end to end on this machine.
+ *
+ * 1. starts the sandbox store (sandbox/, an Ecwid-compatible API on loopback) with a seeded store;
+ * 2. runs the app's triggers and actions through the real `zapier-platform invoke` CLI, non-interactive, with the
+ *    connection in a throwaway .env (ECWID_API_BASE_URL pointing at the sandbox) in a temporary app folder, so a
+ *    developer's own .env is never read or changed;
+ * 3. shows each paid order as the Xero sales invoice the Zap template creates (lib/zap-templates.ts — the same
+ *    mapping docs/zap-templates.md is generated from), then the other recipes.
+ * No account, no network; the sandbox stops with the script.
+ */
+import { startSandbox } from '../sandbox/server.js';
+import { invoke, throwawayApp } from './invoke.js';
+import {
+  formatXeroInvoice,
+  NEW_CUSTOMER_TO_XERO_CONTACT,
+  NEW_PRODUCT_TO_XERO_ITEM,
+  renderXeroInvoice,
+  XERO_CONTACT_TO_ECWID_COUPON,
+  resolveSource,
+  type ZapTemplate,
+} from '../docs/zap-templates.js';
+
+const SHOWN_IN_FULL = 3;
+
+const bold = (text: string) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
+const step = (text: string) => console.log(`\n${bold(`▶ ${text}`)}`);
+
+/** A recipe's field mapping applied to one trigger output, as "Field: value" lines. */
+const mappedFields = (template: ZapTemplate, output: Record<string, unknown>): string =>
+  template.fields
+    .map((mapping) => [mapping.target, resolveSource(mapping.source, output)] as const)
+    .filter(([, value]) => value !== '' && value !== undefined && value !== null)
+    .map(([target, value]) => `    ${target.padEnd(28)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join('\n');
+
+const main = async (): Promise<void> => {
+  const started = Date.now();
+  step('Starting the sandbox Ecwid store (seeded; nothing leaves this machine)');
+  const sandbox = await startSandbox({ seed: 2026, orders: 240, customers: 60, products: 40, spanDays: 60 });
+  console.log(`  ${sandbox.apiBaseUrl}/${sandbox.storeId} — ${sandbox.store.orderCount} orders`);
+  const app = throwawayApp(sandbox);
+  try {
+    step('Zap: Ecwid "New Paid Order" → Xero "Create Sales Invoice"   (zapier-platform invoke trigger new_paid_order)');
+    // A new Xero contact, as Xero's trigger would hand it over (recipe 4 maps it into the coupon's fields).
+    const xeroContact = { ContactID: 'b2f1e7c0-4d3a-4f7e-9c55-1a2b3c4d5e6f', Name: 'Aroha Walker', EmailAddress: 'aroha@example.co.nz' };
+    const couponInput = Object.fromEntries(
+      XERO_CONTACT_TO_ECWID_COUPON.fields
+        .filter((mapping) => mapping.key && mapping.source !== '')
+        .map((mapping) => [mapping.key, resolveSource(mapping.source, xeroContact)]),
+    );
+    // The CLI takes ~10 s to start: run the four steps side by side.
+    const [orders, customers, products, coupon] = await Promise.all([
+      invoke(app, 'trigger', 'new_paid_order'),
+      invoke(app, 'trigger', 'new_customer', undefined, { loadingSample: true }),
+      invoke(app, 'trigger', 'new_product', undefined, { loadingSample: true }),
+      invoke(app, 'create', 'create_discount_coupon', couponInput),
+    ]);
+    console.log(`  The trigger returned ${orders.length} paid orders (newest first). The first ${Math.min(SHOWN_IN_FULL, orders.length)} as Xero would receive them:`);
+    let reconciled = 0;
+    const summary: string[] = [];
+    for (const [index, order] of orders.entries()) {
+      const invoice = renderXeroInvoice(order);
+      const ecwidCharged = Number(order.total) + Number(order.giftCardRedemption ?? 0);
+      const matches = Math.abs(invoice.total - ecwidCharged) < 0.005;
+      if (matches) reconciled += 1;
+      if (index < SHOWN_IN_FULL) console.log(`\n${formatXeroInvoice(invoice).replace(/^/gm, '  ')}\n  ${matches ? '✔' : '✘'} Ecwid charged ${ecwidCharged.toFixed(2)}`);
+      summary.push(
+        `  ${String(order.id).padEnd(12)} ${invoice.contactName.slice(0, 28).padEnd(28)} ${String(invoice.lines.length).padStart(5)} ${invoice.total.toFixed(2).padStart(10)} ${invoice.currency.padEnd(4)} ${matches ? '✔' : '✘'}`,
+      );
+    }
+    console.log(`\n  All ${orders.length} invoices:\n  ${'Reference'.padEnd(12)} ${'Contact'.padEnd(28)} Lines      Total Cur. = Ecwid`);
+    console.log(summary.join('\n'));
+    console.log(`  ${reconciled}/${orders.length} invoices add up to what Ecwid charged, to the cent.`);
+
+    step('Zap: Ecwid "New Customer" → Xero "Create/Update Contact"   (as "Test trigger" shows it)');
+    if (customers[0]) console.log(mappedFields(NEW_CUSTOMER_TO_XERO_CONTACT, customers[0]));
+    step('Zap: Ecwid "New Product" → Xero item   (as "Test trigger" shows it)');
+    if (products[0]) console.log(mappedFields(NEW_PRODUCT_TO_XERO_ITEM, products[0]));
+    step('Zap: Xero "New Contact" → Ecwid "Create Discount Coupon"   (zapier-platform invoke create create_discount_coupon)');
+    console.log(`    Xero contact ${xeroContact.Name} <${xeroContact.EmailAddress}> → coupon ${bold(coupon.code)} "${coupon.name}", ${coupon.discount}% off, ${coupon.usesLimit}, ${coupon.status}`);
+
+    console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. ${bold('npm test')} runs the checks; ${bold('npm run sandbox')} keeps the store up for your own invokes.`);
+    if (reconciled !== orders.length || orders.length === 0) process.exitCode = 1;
+  } finally {
+    app.remove();
+    await sandbox.close();
+  }
+};
+
+main().catch((error) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
