@@ -7,14 +7,17 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { xeroInvoice } from '../../tools/xero-oracle/xero.js';
 import { ecwidChargeCents, merchantSetup, recipeInvoiceInput, type RecipeChoices } from '../../tools/xero-oracle/zap-mapping.js';
+import type { ZapTemplate } from '../../tools/docs/zap-templates.js';
 
 type Output = Record<string, unknown> & { invoiceLines: Array<Record<string, unknown>> };
 const load = (name: string): Output => JSON.parse(readFileSync(`test/oracles/fixtures/${name}.json`, 'utf8')).output;
+/** Recipe 1 as it stood when the outputs were captured: they are judged by the mapping they were made for. */
+const RECIPE_1: ZapTemplate = JSON.parse(readFileSync('test/oracles/fixtures/recipe-1.json', 'utf8'));
 
 /** Xero's invoice for the output, mapped as recipe 1 says with a complete tax lookup (untaxed → NONE), then `choices`. */
 function judge(output: Output, choices: RecipeChoices = {}, untaxed = 'NONE') {
-  const setup = merchantSetup(output, { untaxed });
-  const recipe: RecipeChoices = { taxAmount: 'empty', lineAmountTypes: 'mapped', taxTypes: setup.taxTypes, ...choices };
+  const setup = merchantSetup(output, { untaxed, template: RECIPE_1 });
+  const recipe: RecipeChoices = { template: RECIPE_1, taxAmount: 'empty', lineAmountTypes: 'mapped', taxTypes: setup.taxTypes, ...choices };
   const xero = xeroInvoice(recipeInvoiceInput(output, recipe), setup.organisation);
   const cents = (n: unknown) => Math.round(Number(n) * 100);
   return {
@@ -91,8 +94,8 @@ describe('dollars: the traps of the mapping', () => {
 
   test('the recipe as written, without a lookup step: Xero rejects every line whose Tax Rate is an Ecwid tax name', () => {
     const output = load('tax-added-state-city-cents-off');
-    const setup = merchantSetup(output);
-    const { errors } = xeroInvoice(recipeInvoiceInput(output), setup.organisation);
+    const setup = merchantSetup(output, { template: RECIPE_1 });
+    const { errors } = xeroInvoice(recipeInvoiceInput(output, { template: RECIPE_1 }), setup.organisation);
     expect(errors).toHaveLength(output.invoiceLines.length);
     expect(errors[0].message).toBe("The TaxType code 'State tax' does not exist or cannot be used");
   });

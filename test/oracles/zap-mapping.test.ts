@@ -1,5 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import type { ZapTemplate } from '../../tools/docs/zap-templates.js';
 import { ecwidChargeCents, ecwidTaxRates, merchantSetup, recipeInvoiceInput } from '../../tools/xero-oracle/zap-mapping.js';
+
+/** Recipe 1 as captured with today's outputs (the live recipe may change on purpose; this pins the reading of one). */
+const template: ZapTemplate = JSON.parse(readFileSync('test/oracles/fixtures/recipe-1.json', 'utf8'));
 
 /** A trigger output with only what recipe 1 reads, and Ecwid's taxes the merchant's Xero rates come from. */
 const OUTPUT = {
@@ -19,7 +24,7 @@ const OUTPUT = {
 
 describe('recipeInvoiceInput: the request recipe 1 makes', () => {
   test('as written: Tax Rate is the Ecwid tax name, Tax Amount mapped, Account 200, Item Code empty', () => {
-    const input = recipeInvoiceInput(OUTPUT);
+    const input = recipeInvoiceInput(OUTPUT, { template });
     expect([input.LineAmountTypes, input.CurrencyCode]).toEqual(['Exclusive', 'USD']);
     expect(input.LineItems[0]).toEqual({
       Description: 'Mug',
@@ -35,15 +40,15 @@ describe('recipeInvoiceInput: the request recipe 1 makes', () => {
   });
 
   test('choices: Tax Amount and Line Amount Types left empty, Line Amount mapped', () => {
-    const input = recipeInvoiceInput(OUTPUT, { taxAmount: 'empty', lineAmountTypes: 'empty', lineAmount: 'mapped' });
+    const input = recipeInvoiceInput(OUTPUT, { template, taxAmount: 'empty', lineAmountTypes: 'empty', lineAmount: 'mapped' });
     expect(input.LineAmountTypes).toBe('');
     expect(input.LineItems.map((l) => [l.TaxAmount, l.LineAmount])).toEqual([[undefined, 21], [undefined, 3], [undefined, 5]]);
   });
 
   test('a lookup table: known names to their Xero type, anything else (the untaxed line\'s empty name) to the fallback', () => {
-    const input = recipeInvoiceInput(OUTPUT, { taxTypes: { byTaxName: { 'State tax + City tax': 'TAX002', 'State tax': 'TAX001' }, untaxed: 'NONE' } });
+    const input = recipeInvoiceInput(OUTPUT, { template, taxTypes: { byTaxName: { 'State tax + City tax': 'TAX002', 'State tax': 'TAX001' }, untaxed: 'NONE' } });
     expect(input.LineItems.map((l) => l.TaxType)).toEqual(['TAX002', 'NONE', 'TAX001']);
-    const trap = recipeInvoiceInput(OUTPUT, { taxTypes: { byTaxName: { 'State tax': 'TAX001' }, untaxed: '' } });
+    const trap = recipeInvoiceInput(OUTPUT, { template, taxTypes: { byTaxName: { 'State tax': 'TAX001' }, untaxed: '' } });
     expect(trap.LineItems.map((l) => l.TaxType)).toEqual(['', '', 'TAX001']);
   });
 });
@@ -51,7 +56,7 @@ describe('recipeInvoiceInput: the request recipe 1 makes', () => {
 describe('merchantSetup: the Xero organisation a merchant following the recipe has', () => {
   test('one rate per tax-name combination at Ecwid\'s rates, NONE for untaxed lines, account 200 defaulting to the most used', () => {
     expect(ecwidTaxRates(OUTPUT)).toEqual(new Map([['State tax', 6.25], ['City tax', 2]]));
-    const { organisation, taxTypes, unknownTaxNames } = merchantSetup(OUTPUT);
+    const { organisation, taxTypes, unknownTaxNames } = merchantSetup(OUTPUT, { template });
     expect(taxTypes).toEqual({ byTaxName: { 'State tax + City tax': 'TAX001', 'State tax': 'TAX002' }, untaxed: 'NONE' });
     expect(organisation.taxRates.TAX001.components).toEqual([{ name: 'State tax', rate: 6.25 }, { name: 'City tax', rate: 2 }]);
     expect(organisation.accounts['200'].taxType).toBe('TAX001');

@@ -3,12 +3,14 @@
  * test/oracles/fixtures/ — the data test/oracles/todays-invoices.test.ts feeds to the Xero oracle. Run once
  * (`npm run build:tools && node dist-tools/tools/xero-check/capture-fixtures.js`); the files are data from then on,
  * so they keep showing what that layout did whatever the invoice code becomes. Each case is the first paid order
- * of a seeded sandbox store (or an Ecwid-docs fixture) with the trait it was picked for.
+ * of a seeded sandbox store (or an Ecwid-docs fixture) with the trait it was picked for. Recipe 1 as it stood is
+ * captured with them (recipe-1.json): the outputs are judged by the mapping they were made for.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { toOrderOutput } from '../../lib/orders/output.js';
 import type { EcwidOrder } from '../../lib/ecwid/types.js';
+import { PAID_ORDER_TO_XERO_INVOICE } from '../docs/zap-templates.js';
 import { generateStore } from '../sandbox/store.js';
 import { xeroInvoice, type XeroInvoiceResult } from '../xero-oracle/xero.js';
 import { ecwidChargeCents, merchantSetup, recipeInvoiceInput } from '../xero-oracle/zap-mapping.js';
@@ -68,6 +70,7 @@ const cases: Record<string, { why: string; output: Output }> = {
 /** The last commit that changed the app's lib/: the code that made these outputs. */
 const commit = execFileSync('git', ['log', '-1', '--format=%h', '--', 'lib'], { encoding: 'utf8' }).trim();
 mkdirSync(DIR, { recursive: true });
+writeFileSync(`${DIR}/recipe-1.json`, `${JSON.stringify(PAID_ORDER_TO_XERO_INVOICE, null, 1)}\n`);
 for (const [name, { why, output }] of Object.entries(cases)) {
   writeFileSync(`${DIR}/${name}.json`, `${JSON.stringify({ captured: { from: `order output of lib/ at commit ${commit}`, why }, output }, null, 1)}\n`);
   console.log(`${name}: order ${String(output.id)}, Xero total − Ecwid charge = ${totalOff(output)} cents`);
