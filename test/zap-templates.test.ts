@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import createDiscountCoupon from '../creates/create_discount_coupon.js';
 import { CUSTOMER_OUTPUT_FIELDS } from '../lib/customers/customers.js';
-import { INVOICE_OUTPUT_FIELDS, INVOICE_SAMPLE, toInvoice } from '../lib/invoice/invoice.js';
+import { INVOICE_OUTPUT_FIELDS, INVOICE_SAMPLE } from '../lib/invoice/fields.js';
+import { toInvoice } from '../lib/invoice/invoice.js';
 import { ORDER_OUTPUT_FIELDS } from '../lib/orders/output.js';
 import { PRODUCT_OUTPUT_FIELDS } from '../lib/catalog/products.js';
 import {

@@ -1,6 +1,7 @@
 import { buyerOf, flatPerson, type FlatPerson } from '../output/people.js';
 import { withIsoDates } from '../ecwid/dates.js';
-import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from '../invoice/invoice.js';
+import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { toInvoice } from '../invoice/invoice.js';
 import { SAMPLE_ORDER } from './sample-ecwid-order.js';
 import { keyCompleter } from '../output/sample-keys.js';
 import { numberOf as num, outputField as field, textOf as str, type OutputType } from '../output/values.js';

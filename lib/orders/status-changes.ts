@@ -1,5 +1,5 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
 import { ORDER_OUTPUT_FIELDS, toOrderOutput } from './output.js';
 import { orderWindow, pollOrders, type OrderFilter } from './window.js';
 import type { WindowSpec } from '../polling/window-reader.js';

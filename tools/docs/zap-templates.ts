@@ -1,6 +1,6 @@
 /**
  * The four Zap recipes (Zap templates) as data, and a renderer that shows what the first one creates in Xero for
- * one order output. docs/zap-templates.md is generated from this file (scripts/zap-templates-doc.ts) and `npm start`
+ * one order output. docs/zap-templates.md is generated from this file (tools/docs/zap-templates-doc.ts) and `npm start`
  * renders the invoice with the same mapping, so the doc and the demo cannot drift apart.
  *
  * A mapping's `source` is what the merchant puts in the Xero (or Ecwid) field: `{{key}}` is a field of the trigger's
@@ -10,7 +10,8 @@
  */
 import { APPLICATION_LIMITS, COUPON_LABELS, COUPON_STATUSES, DISCOUNT_TYPES, USES_LIMITS } from '../../lib/coupons/coupons.js';
 import { withIsoDates } from '../../lib/ecwid/dates.js';
-import { currencyDigits, INVOICE_SAMPLE } from '../../lib/invoice/invoice.js';
+import { INVOICE_SAMPLE } from '../../lib/invoice/fields.js';
+import { currencyDigits } from '../../lib/invoice/money.js';
 import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 
 export interface FieldMapping {
@@ -336,7 +337,7 @@ function mappingTable(mappings: readonly FieldMapping[], action: ZapTemplate['ac
   ];
 }
 
-/** docs/zap-templates.md, generated: run `npm run build && node dist/scripts/zap-templates-doc.js`. */
+/** docs/zap-templates.md, generated: run `npm run docs`. */
 export function zapTemplatesMarkdown(): string {
   const out: string[] = [
     '# Zap templates: Ecwid ↔ Xero',

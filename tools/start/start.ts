@@ -5,7 +5,7 @@
  * 2. runs the app's triggers and actions through the real `zapier-platform invoke` CLI, non-interactive, with the
  *    connection in a throwaway .env (ECWID_API_BASE_URL pointing at the sandbox) in a temporary app folder, so a
  *    developer's own .env is never read or changed;
- * 3. shows each paid order as the Xero sales invoice the Zap template creates (lib/zap-templates.ts — the same
+ * 3. shows each paid order as the Xero sales invoice the Zap template creates (tools/docs/zap-templates.ts — the same
  *    mapping docs/zap-templates.md is generated from), then the other recipes.
  * No account, no network; the sandbox stops with the script.
  */

@@ -1,0 +1,31 @@
+import { describe, expect, test } from '@jest/globals';
+import { INVOICE_OUTPUT_FIELDS, INVOICE_SAMPLE } from '../../../lib/invoice/fields.js';
+import { SAMPLE_ORDER } from '../../../lib/orders/sample-ecwid-order.js';
+import { checkInvoice } from './invoice-checks.js';
+
+describe('output fields and sample', () => {
+  test('INVOICE_SAMPLE: the sample order (lib/orders/sample-ecwid-order.ts) as invoice lines that add up', () => {
+    expect(INVOICE_SAMPLE.invoiceLines.map((l) => [l.kind, l.description, l.lineAmount, l.taxAmount])).toEqual([
+      ['product', 'Organic T-shirt (Size: L, Color: Black)', 40, 4],
+      ['product', 'Ceramic mug', 20, 2],
+      ['discount', 'Discount coupon: 10% off (WELCOME10)', -6, -0.6],
+      ['discount', 'Volume discount: Autumn sale', -3, -0.3],
+      ['shipping', 'Shipping: Standard shipping', 8, 0.8],
+      ['handling', 'Handling', 2, 0.2],
+    ]);
+    checkInvoice(SAMPLE_ORDER, INVOICE_SAMPLE);
+    expect(INVOICE_SAMPLE).toMatchObject({ invoiceTotal: 67.1, contactName: 'Jane Doe', contactCountry: 'NZ', invoiceReference: 'SHOP-X8UYE' });
+  });
+
+  test('every sample key has an output field of the same type, and every output field a sample key', () => {
+    const sampleKeys = new Map<string, unknown>([
+      ...Object.entries(INVOICE_SAMPLE).filter(([key]) => key !== 'invoiceLines'),
+      ...Object.entries(INVOICE_SAMPLE.invoiceLines[0]).map(([key, value]) => [`invoiceLines[]${key}`, value] as [string, unknown]),
+    ]);
+    expect(INVOICE_OUTPUT_FIELDS.map((f) => f.key).sort()).toEqual([...sampleKeys.keys()].sort());
+    for (const field of INVOICE_OUTPUT_FIELDS) {
+      expect([field.key, typeof sampleKeys.get(field.key)]).toEqual([field.key, field.type]);
+      expect(field.label).toMatch(/^[A-Z]/);
+    }
+  });
+});
