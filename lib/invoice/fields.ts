@@ -5,21 +5,25 @@ import { toInvoice } from './invoice.js';
 import type { Invoice, InvoiceLine } from './types.js';
 
 const LINE_FIELDS: Array<[keyof InvoiceLine, string, 'string' | 'number']> = [
-  ['kind', 'Kind (product, shipping, handling, surcharge, discount or adjustment)', 'string'],
+  ['kind', 'Kind (product, shipping, handling, surcharge, discount, adjustment or rounding)', 'string'],
   ['description', 'Description', 'string'],
-  ['itemCode', 'Item Code (SKU)', 'string'],
+  ['itemCode', 'Item Code (SKU up to 30 Characters)', 'string'],
   ['quantity', 'Quantity', 'number'],
   ['unitAmount', 'Unit Amount', 'number'],
-  ['taxAmount', 'Tax Amount', 'number'],
+  ['taxAmount', 'Tax Amount (as Xero Computes It)', 'number'],
   ['taxRate', 'Tax Rate (%)', 'number'],
   ['taxName', 'Tax Name', 'string'],
   ['lineAmount', 'Line Amount', 'number'],
+  ['taxType', 'Xero Tax Rate', 'string'],
+  ['accountCode', 'Xero Account Code', 'string'],
+  ['sku', 'SKU', 'string'],
+  ['ecwidTaxAmount', 'Tax Charged by Ecwid', 'number'],
 ];
 
 const INVOICE_FIELDS: Array<[keyof Omit<Invoice, 'invoiceLines'>, string, 'string' | 'number']> = [
   ['lineAmountTypes', 'Invoice Line Amount Types (Inclusive, Exclusive or NoTax)', 'string'],
   ['invoiceTotal', 'Invoice Total (Before Gift Cards)', 'number'],
-  ['invoiceTaxTotal', 'Invoice Tax Total', 'number'],
+  ['invoiceTaxTotal', 'Invoice Tax Total (as Xero Computes It)', 'number'],
   ['giftCardRedemption', 'Gift Card Redemption (Record as a Payment)', 'number'],
   ['currency', 'Invoice Currency', 'string'],
   ['invoiceReference', 'Invoice Reference (Order ID)', 'string'],
@@ -35,6 +39,9 @@ const INVOICE_FIELDS: Array<[keyof Omit<Invoice, 'invoiceLines'>, string, 'strin
   ['contactRegion', 'Invoice Contact Region', 'string'],
   ['contactPostalCode', 'Invoice Contact Postal Code', 'string'],
   ['contactCountry', 'Invoice Contact Country Code', 'string'],
+  ['ecwidTaxTotal', 'Invoice Tax Charged by Ecwid', 'number'],
+  ['taxDifferenceFromEcwid', 'Invoice Tax Difference (Xero − Ecwid)', 'number'],
+  ['roundingAmount', 'Invoice Rounding Line Amount', 'number'],
 ];
 
 /** Zapier output fields of the invoice part of every order output; line items as `invoiceLines[]…`. */

@@ -1,25 +1,24 @@
 /**
- * Accounting-ready invoice lines for an Ecwid order (what Xero's "Create Sales Invoice" takes): one line per
- * product, shipping, handling fee, surcharge and discount, every line with the same keys, and the rule
+ * Accounting-ready invoice lines for an Ecwid order, as Xero's "Create Sales Invoice" takes them and totals them:
+ * with Tax Amount left empty, Xero's total is what Ecwid charged before gift cards, to the cent, and each line's
+ * `taxAmount` is the tax Xero computes for it.
  *
- *     Σ lineAmount (+ Σ taxAmount when Exclusive) = what the order was charged before gift cards, to the cent.
- *
- * Everything is integer minor units (money.ts). In order: the order is read once (order-facts.ts); every reading
- * of its ambiguous fields (readings.ts) is built into lines (lines.ts, discounts.ts) and the first that adds up to
- * Ecwid's total is taken; what still differs — one minor unit (rounding) goes onto the largest tax, or the largest
- * single-quantity line (see `absorbRounding`); more becomes an explicit "adjustment" line, so an invoice never
- * silently fails to add up.
+ * In order: the order is read once into minor units (order-facts.ts); every reading of its ambiguous fields
+ * (readings.ts) is built into lines as Ecwid charged them, discounts folded into the items (lines.ts,
+ * discounts.ts), and the first whose lines add up to Ecwid's total with Ecwid's own tax is taken; a difference of
+ * more than one minor unit becomes an explicit "adjustment" line. Then the lines go over to Xero's arithmetic
+ * (xero-lines.ts): exact unit amounts, Xero's tax per line, the Xero codes of the trigger's inputs
+ * (xero-codes.ts), and what Xero's rounding still leaves as one explicit "rounding" line.
  */
 import { buyerOf, type Buyer } from '../output/people.js';
 import { currencyDigits, Money, sum } from './money.js';
 import { orderFacts, type OrderFacts } from './order-facts.js';
-import { buildLines, invoiceSum, lineTax, ratesOf, type DraftLine } from './lines.js';
+import { buildLines, invoiceSum, lineTax, shownAmount, type DraftLine } from './lines.js';
+import { DEFAULT_XERO_CODES, type XeroCodes } from './xero-codes.js';
+import { roundingLine, toXeroCents, toXeroLine, xeroAmount, xeroCents, xeroTotalCents, type XeroContext } from './xero-lines.js';
 import { readings, readingWith, type Reading } from './readings.js';
 import type { Invoice, InvoiceLine, LineAmountTypes } from './types.js';
 import type { EcwidOrder } from '../ecwid/types.js';
-
-/** Decimals of a line's combined tax rate. */
-const RATE_DECIMALS = 4;
 
 /** How a reading fared: exact match first, then whether its taxes are Ecwid's `tax`. */
 interface Candidate {
@@ -35,10 +34,13 @@ interface Chosen {
 
 /** Diagnostics for tests and the demo: how far Ecwid's total was from the lines before any correction. */
 export interface InvoiceDiagnostics {
-  /** Ecwid's total minus what the lines add up to, in minor units, before rounding or adjustment. */
+  /** Ecwid's total minus what the lines add up to with Ecwid's own tax, in minor units, before any correction. */
   residualUnits: number;
+  /** 'rounding': one minor unit, left to the rounding line; 'adjustment': more, an adjustment line. */
   adjusted: 'none' | 'rounding' | 'adjustment';
   reading: Reading;
+  /** The rounding line's amount in Xero's cents (0: none). */
+  roundingCents: number;
 }
 
 /** What Ecwid charged before gift cards, in minor units; undefined when the order states no total. */
@@ -79,69 +81,37 @@ function chooseReading(facts: OrderFacts, target: number | undefined, exclusive:
   return exact ?? first ?? { reading: documented, candidate: fallbackCandidate(facts, documented, target, exclusive) };
 }
 
-/**
- * A difference of one minor unit is Ecwid's rounding: it goes onto the tax of the line with the largest tax when
- * amounts are tax-exclusive (the line amounts stay quantity × unit price), else onto the largest line of quantity 1
- * (its unit amount follows). First such line on ties. Returns false when no line can take it.
- */
-function absorbRounding(lines: DraftLine[], difference: number, exclusive: boolean, money: Money): boolean {
-  const pickLargest = (candidates: DraftLine[], size: (l: DraftLine) => number) =>
-    candidates.reduce<DraftLine | undefined>((best, l) => (!best || Math.abs(size(l)) > Math.abs(size(best)) ? l : best), undefined);
-  if (exclusive) {
-    const taxed = pickLargest(lines.filter((l) => l.taxes.length > 0 && lineTax(l) !== 0), lineTax);
-    if (taxed) {
-      const biggest = taxed.taxes.reduce((best, t) => (Math.abs(t.amount) > Math.abs(best.amount) ? t : best));
-      biggest.amount += difference;
-      return true;
-    }
-  }
-  const single = pickLargest(lines.filter((l) => l.quantity === 1 && l.amount !== 0), (l) => l.amount);
-  if (!single) return false;
-  single.amount += difference;
-  single.unitAmount = money.amount(single.amount);
-  return true;
-}
-
-/** A line that says why Ecwid's total and its parts differ, carrying the difference. */
+/** A line that says why Ecwid's total and its parts differ, carrying the difference (untaxed). */
 function adjustmentLine(money: Money, target: number, residual: number): DraftLine {
-  const shown = (units: number) => money.amount(units).toFixed(money.digits);
   return {
     kind: 'adjustment',
-    description: `Adjustment: Ecwid's order total is ${shown(target)}, its parts add up to ${shown(target - residual)}`,
-    itemCode: '',
+    description: `Adjustment: Ecwid's order total is ${shownAmount(money, target)}, its parts add up to ${shownAmount(money, target - residual)}`,
+    sku: '',
     quantity: 1,
-    unitAmount: money.amount(residual),
     amount: residual,
     taxes: [],
+    discounts: [],
   };
 }
 
-/** Closes what is left between Ecwid's total and the lines: a rounding unit absorbed, or an adjustment line. */
-function reconcile(
-  lines: DraftLine[],
-  residual: number,
-  target: number | undefined,
-  exclusive: boolean,
-  money: Money,
-): InvoiceDiagnostics['adjusted'] {
+/**
+ * Closes what Ecwid's own figures leave between its total and the lines: one minor unit is Ecwid's rounding and
+ * is left to the rounding line; more becomes an adjustment line that says so.
+ */
+function reconcile(lines: DraftLine[], residual: number, target: number | undefined, money: Money): InvoiceDiagnostics['adjusted'] {
   if (residual === 0) return 'none';
-  if (Math.abs(residual) <= 1 && absorbRounding(lines, residual, exclusive, money)) return 'rounding';
+  if (Math.abs(residual) <= 1) return 'rounding';
   lines.push(adjustmentLine(money, target ?? 0, residual));
   return 'adjustment';
 }
 
-function toInvoiceLine(line: DraftLine, money: Money): InvoiceLine {
-  return {
-    kind: line.kind,
-    description: line.description,
-    itemCode: line.itemCode,
-    quantity: line.quantity,
-    unitAmount: line.unitAmount,
-    taxAmount: money.amount(lineTax(line)),
-    taxRate: Number(ratesOf(line.taxes).toFixed(RATE_DECIMALS)),
-    taxName: line.taxes.map((t) => t.name).join(' + '),
-    lineAmount: money.amount(line.amount),
-  };
+/** The lines as Xero receives them, and a rounding line when Xero's total would differ from Ecwid's charge. */
+function xeroLines(context: XeroContext, lines: readonly DraftLine[], charged: number): { lines: InvoiceLine[]; rounding: number } {
+  const invoiceLines = lines.map((line) => toXeroLine(context, line));
+  const chargedCents = toXeroCents(context.money, charged);
+  const rounding = chargedCents - xeroTotalCents(invoiceLines, context.lineAmountTypes);
+  if (rounding !== 0) invoiceLines.push(roundingLine(context, rounding, chargedCents));
+  return { lines: invoiceLines, rounding };
 }
 
 /** The buyer as Xero's contact fields. */
@@ -160,11 +130,17 @@ const contactFields = (buyer: Buyer) => ({
   contactCountry: buyer.countryCode,
 });
 
-/** `buyer`: the order's buyer, when the caller has already worked it out. */
+export interface InvoiceOptions {
+  /** The order's buyer, when the caller has already worked it out. */
+  buyer?: Buyer;
+  /** The Xero codes of the trigger's inputs (defaults: Xero's standard chart, untaxed lines NONE). */
+  codes?: XeroCodes;
+}
+
 export function invoiceWithDiagnostics(
   order: EcwidOrder,
   currency: string,
-  buyer: Buyer = buyerOf(order),
+  { buyer = buyerOf(order), codes = DEFAULT_XERO_CODES }: InvoiceOptions = {},
 ): { invoice: Invoice; diagnostics: InvoiceDiagnostics } {
   const money = new Money(currencyDigits(currency));
   const facts = orderFacts(order, money);
@@ -173,20 +149,33 @@ export function invoiceWithDiagnostics(
   const target = chargedBeforeGiftCards(money, order);
   const chosen = chooseReading(facts, target, exclusive);
   const { lines, residual } = chosen.candidate;
-  const adjusted = reconcile(lines, residual, target, exclusive, money);
+  const adjusted = reconcile(lines, residual, target, money);
+  const charged = target ?? invoiceSum(lines, exclusive);
+  const xero = xeroLines({ money, lineAmountTypes, codes }, lines, charged);
+  const taxCents = xero.lines.reduce((a, l) => a + xeroCents(l.taxAmount), 0);
+  const ecwidTax = order.tax !== undefined ? money.units(order.tax) : sum(lines.map(lineTax));
   const invoice: Invoice = {
-    invoiceLines: lines.map((line) => toInvoiceLine(line, money)),
+    invoiceLines: xero.lines,
     lineAmountTypes,
-    invoiceTotal: money.amount(invoiceSum(lines, exclusive)),
-    invoiceTaxTotal: money.amount(sum(lines.map(lineTax))),
+    invoiceTotal: xeroAmount(toXeroCents(money, charged)),
+    invoiceTaxTotal: xeroAmount(taxCents),
     giftCardRedemption: money.amount(money.units(order.giftCardRedemption)),
     currency,
     invoiceReference: String(order.id ?? ''),
     ...contactFields(buyer),
+    ecwidTaxTotal: money.amount(ecwidTax),
+    taxDifferenceFromEcwid: taxDifference(money, taxCents, ecwidTax),
+    roundingAmount: xeroAmount(xero.rounding),
   };
-  return { invoice, diagnostics: { residualUnits: residual, adjusted, reading: chosen.reading } };
+  return { invoice, diagnostics: { residualUnits: residual, adjusted, reading: chosen.reading, roundingCents: xero.rounding } };
+}
+
+/** Xero's tax less Ecwid's, at the finer of the two precisions. */
+function taxDifference(money: Money, xeroTaxCents: number, ecwidTaxUnits: number): number {
+  const digits = Math.max(money.digits, 2);
+  return Number((xeroAmount(xeroTaxCents) - money.amount(ecwidTaxUnits)).toFixed(digits));
 }
 
 /** The invoice fields of an order output (all order triggers and Find Order). */
-export const toInvoice = (order: EcwidOrder, currency: string, buyer?: Buyer): Invoice =>
-  invoiceWithDiagnostics(order, currency, buyer).invoice;
+export const toInvoice = (order: EcwidOrder, currency: string, options?: InvoiceOptions): Invoice =>
+  invoiceWithDiagnostics(order, currency, options).invoice;

@@ -25,9 +25,9 @@ export const divRound = (n: number, d: number): number => {
 };
 
 /** Rates are percents with up to 4 decimals (6.25, 8.875, 7.7): kept as integers in 1/10000 of a percent. */
-export const RATE_SCALE = 10_000;
+const RATE_SCALE = 10_000;
 export const PERCENT = 100;
-export const rateUnits = (rate: number): number => Math.round(rate * RATE_SCALE);
+const rateUnits = (rate: number): number => Math.round(rate * RATE_SCALE);
 
 const taxDenominator = (allRates: number, inclusive: boolean): number =>
   inclusive ? PERCENT * RATE_SCALE + rateUnits(allRates) : PERCENT * RATE_SCALE;
@@ -57,11 +57,6 @@ export class Money {
   tax(amount: number, rate: number, allRates: number, inclusive: boolean): number {
     return divRound(amount * rateUnits(rate), taxDenominator(allRates, inclusive));
   }
-
-  /** The same, unrounded. */
-  exactTax(amount: number, rate: number, allRates: number, inclusive: boolean): number {
-    return (amount * rateUnits(rate)) / taxDenominator(allRates, inclusive);
-  }
 }
 
 export const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -85,25 +80,6 @@ export const allocate = (total: number, weights: readonly number[]): number[] =>
     if (remainder <= 0) break;
     parts[i] += 1;
     remainder -= 1;
-  }
-  return parts;
-};
-
-/**
- * Integers adding up to `total`, each as close as it can be to its (real) target: rounded targets, then the
- * difference handed out one unit at a time to the parts furthest below (or above) their target, earlier first.
- */
-export const apportion = (total: number, targets: readonly number[]): number[] => {
-  const parts = targets.map((t) => (t < 0 ? -Math.round(-t) : Math.round(t)));
-  let difference = total - sum(parts);
-  while (difference !== 0 && parts.length > 0) {
-    const step = difference > 0 ? 1 : -1;
-    let pick = 0;
-    for (let i = 1; i < parts.length; i++) {
-      if (step * (targets[i] - parts[i]) > step * (targets[pick] - parts[pick])) pick = i;
-    }
-    parts[pick] += step;
-    difference -= step;
   }
   return parts;
 };

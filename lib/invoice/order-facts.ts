@@ -3,7 +3,7 @@
  * discount shares, the shipping taxes, the surcharges, shipping and handling. How Ecwid's money fields add up is
  * in Ecwid's order documentation ("Order money"); where a field can be read two ways, readings.ts decides.
  */
-import { Money, PERCENT, rateUnits } from './money.js';
+import { Money, PERCENT } from './money.js';
 import type { EcwidOrder, EcwidOrderItem, EcwidSurcharge, EcwidTax } from '../ecwid/types.js';
 
 export interface TaxRateRef {
@@ -25,8 +25,6 @@ export interface ParsedItem {
   taxes?: Array<TaxRateRef & { onDiscounted: number }>;
   /** The item's `tax` when it lists no taxes[]: rate unknown. */
   unlistedTax: number;
-  /** Same key ⇔ same tax rates: discounts are split per key. */
-  group: string;
   couponApplied?: boolean;
   couponAmount: number;
   promotionAmounts: Map<string, number>;
@@ -77,7 +75,7 @@ const productDescription = (item: EcwidOrderItem): string => {
 const finiteOr = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
-function parseItem(money: Money, item: EcwidOrderItem, index: number): ParsedItem {
+function parseItem(money: Money, item: EcwidOrderItem): ParsedItem {
   const quantity = finiteOr(item.quantity, 1);
   const unitPrice = finiteOr(item.price, 0);
   const listed = Array.isArray(item.taxes) ? item.taxes : undefined;
@@ -103,12 +101,6 @@ function parseItem(money: Money, item: EcwidOrderItem, index: number): ParsedIte
     amount: money.units(unitPrice * quantity),
     taxes,
     unlistedTax: taxes ? 0 : money.units(item.tax),
-    group: taxes
-      ? taxes
-          .map((t) => `${t.name}@${rateUnits(t.rate)}`)
-          .sort()
-          .join('|')
-      : `unlisted#${index}`,
     couponApplied: item.couponApplied,
     couponAmount: money.units(item.couponAmount),
     promotionAmounts,
@@ -168,7 +160,7 @@ function surcharges(money: Money, order: EcwidOrder): SurchargeInfo[] {
 
 /** The order read into minor units. An order with `tax: 0` has no tax at all, whatever rates its items list. */
 export function orderFacts(order: EcwidOrder, money: Money): OrderFacts {
-  const items = (order.items ?? []).map((item, i) => parseItem(money, item, i));
+  const items = (order.items ?? []).map((item) => parseItem(money, item));
   const facts: OrderFacts = {
     money,
     order,

@@ -4,14 +4,11 @@ import { SAMPLE_ORDER } from '../../../lib/orders/sample-ecwid-order.js';
 import { checkInvoice } from './invoice-checks.js';
 
 describe('output fields and sample', () => {
-  test('INVOICE_SAMPLE: the sample order (lib/orders/sample-ecwid-order.ts) as invoice lines that add up', () => {
-    expect(INVOICE_SAMPLE.invoiceLines.map((l) => [l.kind, l.description, l.lineAmount, l.taxAmount])).toEqual([
-      ['product', 'Organic T-shirt (Size: L, Color: Black)', 40, 4],
-      ['product', 'Ceramic mug', 20, 2],
-      ['discount', 'Discount coupon: 10% off (WELCOME10)', -6, -0.6],
-      ['discount', 'Volume discount: Autumn sale', -3, -0.3],
-      ['shipping', 'Shipping: Standard shipping', 8, 0.8],
-      ['handling', 'Handling', 2, 0.2],
+  test('INVOICE_SAMPLE: the sample order (lib/orders/sample-ecwid-order.ts) as Xero totals it, with its Xero codes', () => {
+    expect(INVOICE_SAMPLE.invoiceLines.map((l) => [l.kind, l.description, l.quantity, l.unitAmount, l.lineAmount, l.taxAmount, l.taxType, l.accountCode])).toEqual([
+      ['product', 'Organic T-shirt (Size: L, Color: Black) — less Discount coupon: 10% off (WELCOME10) 4.00; Volume discount: Autumn sale 1.80', 2, 17.1, 34.2, 3.42, 'VAT', '200'],
+      ['product', 'Ceramic mug — less Discount coupon: 10% off (WELCOME10) 2.00; Volume discount: Autumn sale 1.20', 1, 16.8, 16.8, 1.68, 'VAT', '200'],
+      ['shipping', 'Shipping: Standard shipping and Handling', 1, 10, 10, 1, 'VAT', '260'],
     ]);
     checkInvoice(SAMPLE_ORDER, INVOICE_SAMPLE);
     expect(INVOICE_SAMPLE).toMatchObject({ invoiceTotal: 67.1, contactName: 'Jane Doe', contactCountry: 'NZ', invoiceReference: 'SHOP-X8UYE' });
