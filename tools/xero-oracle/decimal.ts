@@ -12,7 +12,8 @@ export interface Fraction {
 }
 
 const TEN = 10n;
-const pow10 = (digits: number): bigint => TEN ** BigInt(digits);
+const POWERS = Array.from({ length: 41 }, (_, digits) => TEN ** BigInt(digits));
+const pow10 = (digits: number): bigint => POWERS[digits] ?? TEN ** BigInt(digits);
 const abs = (x: bigint): bigint => (x < 0n ? -x : x);
 
 export const fraction = (n: bigint, d: bigint = 1n): Fraction => (d < 0n ? { n: -n, d: -d } : { n, d });
@@ -35,8 +36,14 @@ export function parseDecimal(value: number | string): Fraction | undefined {
   return fraction(sign === '-' ? -n : n, d);
 }
 
-export const add = (a: Fraction, b: Fraction): Fraction => fraction(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Fraction, b: Fraction): Fraction => fraction(a.n * b.d - b.n * a.d, a.d * b.d);
+/** a + b over the smaller common denominator when one divides the other (amounts are mostly cents), so long sums stay small. */
+export const add = (a: Fraction, b: Fraction): Fraction => {
+  if (a.d === b.d) return { n: a.n + b.n, d: a.d };
+  if (a.d % b.d === 0n) return { n: a.n + b.n * (a.d / b.d), d: a.d };
+  if (b.d % a.d === 0n) return { n: a.n * (b.d / a.d) + b.n, d: b.d };
+  return fraction(a.n * b.d + b.n * a.d, a.d * b.d);
+};
+export const sub = (a: Fraction, b: Fraction): Fraction => add(a, { n: -b.n, d: b.d });
 export const mul = (a: Fraction, b: Fraction): Fraction => fraction(a.n * b.n, a.d * b.d);
 export const div = (a: Fraction, b: Fraction): Fraction => {
   if (b.n === 0n) throw new RangeError('division by zero');
