@@ -8,18 +8,16 @@ import { toInvoice } from '../lib/invoice/invoice.js';
 import { ORDER_OUTPUT_FIELDS } from '../lib/orders/output.js';
 import { PRODUCT_OUTPUT_FIELDS } from '../lib/catalog/products.js';
 import {
-  EXAMPLE_ORDER_OUTPUT,
-  formatXeroInvoice,
   NEW_CUSTOMER_TO_XERO_CONTACT,
   NEW_PRODUCT_TO_XERO_ITEM,
   PAID_ORDER_TO_XERO_INVOICE,
-  renderXeroInvoice,
   resolveSource,
   XERO_CONTACT_TO_ECWID_COUPON,
   ZAP_TEMPLATES,
-  zapTemplatesMarkdown,
   type ZapTemplate,
 } from '../tools/docs/zap-templates.js';
+import { EXAMPLE_ORDER_OUTPUT, zapTemplatesMarkdown } from '../tools/docs/zap-templates-doc.js';
+import { formatXeroInvoice, renderXeroInvoice } from '../tools/docs/xero-preview.js';
 import type { EcwidOrder } from '../lib/ecwid/types.js';
 
 /** Every `{{key}}` a recipe reads from its trigger: in fields, line items and notes. */
@@ -30,8 +28,7 @@ const placeholders = (template: ZapTemplate): string[] =>
     .flatMap((text) => [...text.matchAll(/\{\{([^}]+)\}\}/g)].map((m) => m[1]));
 
 describe('docs/zap-templates.md', () => {
-  test('is what scripts/zap-templates-doc.ts writes from lib/zap-templates.ts (regenerate it when this fails)', () => {
-    // npm run build && node dist/scripts/zap-templates-doc.js
+  test('is what tools/docs/zap-templates-doc.ts writes from tools/docs/zap-templates.ts (npm run docs when this fails)', () => {
     expect(readFileSync('docs/zap-templates.md', 'utf8')).toBe(zapTemplatesMarkdown());
   });
 

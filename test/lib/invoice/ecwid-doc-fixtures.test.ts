@@ -4,7 +4,7 @@ import type { EcwidOrder } from '../../../lib/ecwid/types.js';
 import { checkInvoice, fixture, fixtureNames } from './invoice-checks.js';
 
 /** The store currency of a fixture: named in its file name (`…-jpy.json`), else US dollars. */
-const currencyOf = (name: string): string => /-(jpy|kwd|eur)\.json$/.exec(name)?.[1].toUpperCase() ?? 'USD';
+const currencyOf = (name: string): string => /-(jpy|bhd|eur)\.json$/.exec(name)?.[1].toUpperCase() ?? 'USD';
 
 const rowsOf = (order: EcwidOrder, currency = 'USD') =>
   toInvoice(order, currency).invoiceLines.map((l) => [l.kind, l.description, l.quantity, l.unitAmount, l.lineAmount, l.taxAmount, l.taxType, l.accountCode]);
@@ -62,6 +62,39 @@ describe("fixtures modelled on the order examples in Ecwid's docs", () => {
       ['shipping', 'Shipping: DHL Paket', 1, 4.99, 4.99, 0.33, 'VAT reduced', '260'],
       ['surcharge', 'Eco packaging', 1, 1.5, 1.5, 0, 'NONE', '260'],
     ]);
+  });
+
+  test('State + City tax, an exempt item, a free-shipping coupon, taxed and untaxed surcharges: the cent Xero rounds differently is a rounding line', () => {
+    const order = fixture('edge-state-city-shipping-coupon-surcharges.json');
+    expect(rowsOf(order)).toEqual([
+      ['product', 'Candle', 1, 12.2, 12.2, 1.01, 'State tax + City tax', '200'],
+      ['product', 'Desk lamp (Finish: Brass) — less Discount coupon: Spring (SPRING5) 5.00', 2, 22.5, 45, 3.71, 'State tax + City tax', '200'],
+      ['product', 'Gift card sleeve', 2, 5, 10, 0, 'NONE', '200'],
+      ['shipping', 'Shipping: Ground and Handling fee — less Shipping discount 9.00', 1, 1.5, 1.5, 0.09, 'State tax', '260'],
+      ['surcharge', 'Card fee', 1, 2, 2, 0.13, 'State tax', '260'],
+      ['surcharge', 'Eco packaging', 1, 1, 1, 0, 'NONE', '260'],
+      ['rounding', "Rounding: Ecwid charged 76.63; Xero's tax, rounded once per line, makes 76.64", 1, -0.01, -0.01, 0, 'NONE', '860'],
+    ]);
+    expect(toInvoice(order, 'USD')).toMatchObject({ invoiceTotal: 76.63, invoiceTaxTotal: 4.94, ecwidTaxTotal: 4.93, taxDifferenceFromEcwid: 0.01, roundingAmount: -0.01 });
+  });
+
+  test("yen, two rates included, a coupon on the food: Xero's total is Ecwid's to the yen, its tax shows fractions of a yen", () => {
+    const order = fixture('edge-two-rates-included-coupon-jpy.json');
+    expect(rowsOf(order, 'JPY')).toEqual([
+      ['product', 'Matcha 30g — less Discount coupon: Tea lovers (TEA100) 100', 2, 1030, 2060, 152.59, 'Reduced consumption tax', '200'],
+      ['product', 'Iron teapot', 1, 3300, 3300, 300, 'Consumption tax', '200'],
+      ['shipping', 'Shipping: Yamato', 1, 500, 500, 45.45, 'Consumption tax', '260'],
+    ]);
+    expect(toInvoice(order, 'JPY')).toMatchObject({ invoiceTotal: 5860, invoiceTaxTotal: 498.04, ecwidTaxTotal: 498, taxDifferenceFromEcwid: 0.04, roundingAmount: 0 });
+  });
+
+  test("dinars (three decimals): Xero's two decimals, the quantity in the description where the discounted unit is not whole cents", () => {
+    const order = fixture('edge-volume-discount-three-decimals-bhd.json');
+    expect(rowsOf(order, 'BHD')).toEqual([
+      ['product', 'Medjool dates 500g — 3 × 4.750, less Volume discount: Ramadan offer 1.425', 1, 12.83, 12.83, 1.28, 'VAT', '200'],
+      ['shipping', 'Shipping: Aramex', 1, 1.5, 1.5, 0.15, 'VAT', '260'],
+    ]);
+    expect(toInvoice(order, 'BHD')).toMatchObject({ invoiceTotal: 15.76, invoiceTaxTotal: 1.43, ecwidTaxTotal: 1.433, taxDifferenceFromEcwid: -0.003 });
   });
 
   test('no items, no billing or shipping person, no e-mail: an empty NoTax invoice with every contact key empty', () => {

@@ -6,14 +6,11 @@
  */
 import { expect } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
-import {
-  xeroInvoice,
-  type RoundingMode,
-  type XeroInvoiceResult,
-  type XeroOrganisation,
-} from '../../../tools/xero-oracle/xero.js';
+import { xeroInvoice, type RoundingMode, type XeroInvoiceResult } from '../../../tools/xero-oracle/xero.js';
+import { recipeInvoiceInput } from '../../../tools/xero-oracle/zap-mapping.js';
+import { recipeOrganisation } from '../../../tools/docs/xero-preview.js';
 import type { Invoice, InvoiceLine } from '../../../lib/invoice/types.js';
-import type { EcwidOrder, EcwidTax } from '../../../lib/ecwid/types.js';
+import type { EcwidOrder } from '../../../lib/ecwid/types.js';
 
 const FIXTURES = 'test/fixtures/orders';
 export const fixture = (name: string): EcwidOrder => JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8'));
@@ -44,64 +41,21 @@ export const chargedBeforeGiftCards = (order: EcwidOrder, digits = 2): number =>
     ? cents(order.totalBeforeGiftCardRedemption, digits)
     : cents(order.total, digits) + cents(order.giftCardRedemption, digits);
 
-/** Ecwid's tax rates by name, as the order lists them: what the merchant set up in Xero too. */
-function ecwidRates(order: EcwidOrder): Map<string, number> {
-  const rates = new Map<string, number>();
-  const collect = (taxes: EcwidTax[] | undefined) => {
-    for (const t of taxes ?? []) if (t.name && typeof t.value === 'number' && !rates.has(t.name.trim())) rates.set(t.name.trim(), t.value);
-  };
-  for (const item of order.items ?? []) collect(item.taxes);
-  for (const surcharge of order.customSurcharges ?? []) collect((surcharge as { taxes?: EcwidTax[] }).taxes);
-  collect(order.taxesOnShipping);
-  return rates;
-}
-
-/**
- * The merchant's Xero organisation: every tax rate a line names has the components of the Ecwid taxes it stands
- * for, at Ecwid's rates; `untaxed` has none; every account's default rate is a 99% trap, so a line that relied on
- * its account's default would show.
- */
-function organisation(order: EcwidOrder, invoice: Invoice, untaxed: string): XeroOrganisation {
-  const rates = ecwidRates(order);
-  const org: XeroOrganisation = { taxRates: { [untaxed]: { components: [] }, TRAP: { components: [{ name: 'Trap', rate: 99 }] } }, accounts: {} };
-  for (const line of invoice.invoiceLines) {
-    org.accounts[line.accountCode] = { taxType: 'TRAP' };
-    if (line.taxType === untaxed || org.taxRates[line.taxType]) continue;
-    const components = line.taxName.split(' + ').map((name) => ({ name, rate: rates.get(name) ?? line.taxRate }));
-    org.taxRates[line.taxType] = { components };
-  }
-  return org;
-}
-
 export interface XeroRun {
   unitdp?: 2 | 4;
   rounding?: RoundingMode;
   /** Map Tax Amount from the line (recipe 1 leaves it empty). */
   taxAmountMapped?: boolean;
-  untaxed?: string;
 }
 
-/** The invoice as recipe 1 sends it, through the Xero oracle. */
+/**
+ * The invoice as recipe 1 sends it (tools/xero-oracle/zap-mapping.ts reads the recipe), to an organisation whose
+ * tax rates have the components of the Ecwid taxes the lines name, at Ecwid's rates, through the Xero oracle.
+ */
 export function asXeroComputesIt(order: EcwidOrder, invoice: Invoice, run: XeroRun = {}): XeroInvoiceResult {
-  const untaxed = run.untaxed ?? 'NONE';
-  return xeroInvoice(
-    {
-      Type: 'ACCREC',
-      LineAmountTypes: invoice.lineAmountTypes,
-      CurrencyCode: invoice.currency,
-      LineItems: invoice.invoiceLines.map((line) => ({
-        Description: line.description,
-        Quantity: line.quantity,
-        UnitAmount: line.unitAmount,
-        ItemCode: line.itemCode,
-        AccountCode: line.accountCode,
-        TaxType: line.taxType,
-        TaxAmount: run.taxAmountMapped ? line.taxAmount : undefined,
-      })),
-    },
-    organisation(order, invoice, untaxed),
-    { unitdp: run.unitdp, rounding: run.rounding },
-  );
+  const output = { ...order, ...invoice } as Record<string, unknown>;
+  const input = recipeInvoiceInput(output, { taxAmount: run.taxAmountMapped ? 'mapped' : 'recipe' });
+  return xeroInvoice(input, recipeOrganisation(output), { unitdp: run.unitdp, rounding: run.rounding });
 }
 
 /** Where Xero's figures and the invoice's differ: the total against Ecwid's charge, and each line's tax. */
@@ -115,7 +69,8 @@ export function xeroProblems(order: EcwidOrder, invoice: Invoice, run: XeroRun =
   if (xero.totalCents !== charged) problems.push(`Xero totals ${xero.totalCents}, Ecwid charged ${charged}`);
   if (xero.totalCents !== cents(invoice.invoiceTotal)) problems.push(`invoiceTotal ${invoice.invoiceTotal}, Xero's ${xero.total}`);
   if (xero.totalTaxCents !== cents(invoice.invoiceTaxTotal)) problems.push(`invoiceTaxTotal ${invoice.invoiceTaxTotal}, Xero's ${xero.totalTax}`);
-  if (xero.taxAdjustments.length > 0) problems.push(`tax adjustments on lines ${xero.taxAdjustments}`);
+  const mapped = asXeroComputesIt(order, invoice, { ...run, taxAmountMapped: true });
+  if (mapped.taxAdjustments.length > 0) problems.push(`Tax Amount mapped: tax adjustments on lines ${mapped.taxAdjustments}`);
   xero.lines.forEach((line, n) => {
     if (cents(line.computedTax) !== cents(invoice.invoiceLines[n].taxAmount)) problems.push(`line ${n}: taxAmount ${invoice.invoiceLines[n].taxAmount}, Xero computes ${line.computedTax}`);
     if (cents(line.lineAmount) !== cents(invoice.invoiceLines[n].lineAmount)) problems.push(`line ${n}: lineAmount ${invoice.invoiceLines[n].lineAmount}, Xero's ${line.lineAmount}`);
