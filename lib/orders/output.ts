@@ -1,6 +1,8 @@
 import { buyerOf, flatPerson, type FlatPerson } from '../output/people.js';
 import { withIsoDates } from '../ecwid/dates.js';
-import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from '../invoice/invoice.js';
+import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { toInvoice } from '../invoice/invoice.js';
+import type { XeroCodes } from '../invoice/xero-codes.js';
 import { SAMPLE_ORDER } from './sample-ecwid-order.js';
 import { keyCompleter } from '../output/sample-keys.js';
 import { numberOf as num, outputField as field, textOf as str, type OutputType } from '../output/values.js';
@@ -91,7 +93,7 @@ const addressFields = (prefix: AddressPrefix, person: FlatPerson): Record<string
   return fields;
 };
 
-const orderOutput = (order: EcwidOrder, currency: string) => {
+const orderOutput = (order: EcwidOrder, currency: string, codes?: XeroCodes) => {
   const billing = flatPerson(order.billingPerson);
   const shipping = flatPerson(order.shippingPerson);
   const buyer = buyerOf(order, billing, shipping);
@@ -107,7 +109,7 @@ const orderOutput = (order: EcwidOrder, currency: string) => {
     customerPhone: buyer.phone,
     ...addressFields('billing', billing),
     ...addressFields('shipping', shipping),
-    ...toInvoice(order, currency, buyer),
+    ...toInvoice(order, currency, { buyer, codes }),
   };
 };
 
@@ -183,5 +185,7 @@ const withOrderSampleKeys = keyCompleter(ORDER_SAMPLE);
 /**
  * The order as every trigger and search returns it, with every key of the sample (empty when Ecwid left it out).
  * `currency` is the store's (from its profile), used by the invoice fields; Ecwid's order record has none.
+ * `codes`: the Xero tax rates and accounts of the order trigger's inputs (defaults without).
  */
-export const toOrderOutput = (order: EcwidOrder, currency = '') => withOrderSampleKeys(orderOutput(order, currency));
+export const toOrderOutput = (order: EcwidOrder, currency = '', codes?: XeroCodes) =>
+  withOrderSampleKeys(orderOutput(order, currency, codes));
