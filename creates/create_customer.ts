@@ -3,7 +3,7 @@ import {
   createCustomer,
   CUSTOMER_LABELS as L,
   CUSTOMER_OUTPUT_FIELDS,
-  CUSTOMER_SAMPLE,
+  CUSTOMER_OUTPUT_SAMPLE,
   customerRequestFrom,
   toCustomerOutput,
 } from '../lib/customers/customers.js';
@@ -52,5 +52,5 @@ export default defineCreate({
     label: 'Create Customer',
     description: 'Creates a customer in your Ecwid store.',
   },
-  operation: { inputFields, perform, sample: CUSTOMER_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, sample: CUSTOMER_OUTPUT_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] },
 });

@@ -9,7 +9,7 @@ import {
   type Invoice,
   type InvoiceLine,
 } from '../lib/invoice/invoice.js';
-import { SAMPLE_ORDER } from '../lib/orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../lib/orders/sample-ecwid-order.js';
 import type { EcwidOrder } from '../lib/ecwid/types.js';
 import { renderXeroInvoice } from '../tools/docs/zap-templates.js';
 import { generateStore } from '../tools/sandbox/store.js';
@@ -345,7 +345,7 @@ describe('output fields and sample', () => {
       ['shipping', 'Shipping: Standard shipping', 8, 0.8],
       ['handling', 'Handling', 2, 0.2],
     ]);
-    checkInvoice(SAMPLE_ORDER, INVOICE_SAMPLE);
+    checkInvoice(ECWID_SAMPLE_ORDER, INVOICE_SAMPLE);
     expect(INVOICE_SAMPLE).toMatchObject({ invoiceTotal: 67.1, contactName: 'Jane Doe', contactCountry: 'NZ', invoiceReference: 'SHOP-X8UYE' });
   });
 

@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { ecwidRequest, pathSegment } from '../ecwid/client.js';
-import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput, type ProductOutput } from './products.js';
+import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput, type ProductOutput } from './products.js';
 import type { EcwidProduct } from '../ecwid/types.js';
 import {
   idList,
@@ -36,6 +36,16 @@ export const PRODUCT_LABELS = {
 } as const;
 
 const L = PRODUCT_LABELS;
+
+/** The product an action changes: Update Product and Adjust Product Stock ask for it the same way. */
+export const PRODUCT_ID_INPUT = {
+  key: 'productId',
+  label: L.productId,
+  required: true,
+  dynamic: 'product_list.id.name',
+  search: 'find_product.id',
+  helpText: 'Pick a product, or map the Product ID from an earlier step (New Product, Find Product).',
+} as const;
 
 /** Ecwid keeps stock counts as 32-bit integers (`Int` in its own API client). */
 export const MAX_STOCK = 2_147_483_647;
@@ -248,7 +258,7 @@ export const STOCK_ADJUSTMENT_OUTPUT_FIELDS = [
   { key: 'warning', label: 'Warning' },
 ] as const;
 
-export const STOCK_ADJUSTMENT_SAMPLE: StockAdjustmentOutput = { ...PRODUCT_SAMPLE, quantity: 22, quantityDelta: -2, warning: '' };
+export const STOCK_ADJUSTMENT_OUTPUT_SAMPLE: StockAdjustmentOutput = { ...PRODUCT_OUTPUT_SAMPLE, quantity: 22, quantityDelta: -2, warning: '' };
 
 /**
  * Ecwid's 429: refused before anything was done. errors.ts says so only in the ThrottledError's words (5xx and

@@ -179,7 +179,7 @@ export const toProductOutput = (product: EcwidProduct): ProductOutput => {
 };
 
 /** A product as Ecwid answers GET /products/{id} (trimmed); the static sample is it through the live output code. */
-const SAMPLE_PRODUCT: EcwidProduct = {
+const ECWID_SAMPLE_PRODUCT: EcwidProduct = {
   id: 37208342,
   sku: 'SNK-RUN-42',
   name: 'Trail Running Sneakers',
@@ -199,4 +199,4 @@ const SAMPLE_PRODUCT: EcwidProduct = {
   updateTimestamp: 1748772765,
 };
 
-export const PRODUCT_SAMPLE: ProductOutput = toProductOutput(SAMPLE_PRODUCT);
+export const PRODUCT_OUTPUT_SAMPLE: ProductOutput = toProductOutput(ECWID_SAMPLE_PRODUCT);

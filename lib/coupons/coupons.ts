@@ -401,7 +401,7 @@ export const toCouponOutput = (coupon: EcwidCoupon): CouponOutput => {
 };
 
 /** A coupon as Ecwid answers GET /discount_coupons/{id}; the static sample is it through the live output code. */
-const SAMPLE_COUPON: EcwidCoupon = {
+const ECWID_SAMPLE_COUPON: EcwidCoupon = {
   id: 358845013,
   name: 'Welcome: 10% off your first order',
   code: 'WELCOME7KQ4M9XHTP2C',
@@ -420,7 +420,7 @@ const SAMPLE_COUPON: EcwidCoupon = {
   shippingLimit: { shippingMethods: [] },
 };
 
-export const COUPON_SAMPLE: CouponOutput = toCouponOutput(SAMPLE_COUPON);
+export const COUPON_OUTPUT_SAMPLE: CouponOutput = toCouponOutput(ECWID_SAMPLE_COUPON);
 
 // ─── Shipping methods (for the Shipping Methods dropdown) ───────────────────────────────────────────────
 

@@ -271,7 +271,7 @@ export const toCustomerOutput = (customer: EcwidCustomer): CustomerOutput => {
 };
 
 /** A customer as Ecwid answers GET /customers/{id}; the static sample is it through the live output code. */
-const SAMPLE_CUSTOMER: EcwidCustomer = {
+const ECWID_SAMPLE_CUSTOMER: EcwidCustomer = {
   id: 15319410,
   email: 'jane.smith@example.com',
   name: 'Jane Smith',
@@ -297,4 +297,4 @@ const SAMPLE_CUSTOMER: EcwidCustomer = {
   },
 };
 
-export const CUSTOMER_SAMPLE: CustomerOutput = toCustomerOutput(SAMPLE_CUSTOMER);
+export const CUSTOMER_OUTPUT_SAMPLE: CustomerOutput = toCustomerOutput(ECWID_SAMPLE_CUSTOMER);

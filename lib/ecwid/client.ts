@@ -37,9 +37,12 @@ export interface EcwidCall {
   subject?: RequestSubject;
 }
 
+/** An Ecwid store id as it appears in API paths: a positive whole number without leading zeros. */
+export const STORE_ID_PATTERN = /^[1-9]\d{0,15}$/;
+
 export const storeIdOf = (z: ZObject, bundle: Bundle): string => {
   const storeId = String(bundle.authData?.store_id ?? '').trim();
-  if (!/^[1-9]\d{0,15}$/.test(storeId)) {
+  if (!STORE_ID_PATTERN.test(storeId)) {
     throw new z.errors.ExpiredAuthError(
       'This Ecwid connection has no valid store id. Reconnect your Ecwid account in Zapier.',
     );

@@ -25,7 +25,7 @@
  */
 import type { PlainOutputField } from 'zapier-platform-core';
 import { buyerOf, type Buyer } from '../output/people.js';
-import { SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
 import type { EcwidOrder, EcwidOrderItem, EcwidTax } from '../ecwid/types.js';
 
 export type InvoiceLineKind = 'product' | 'shipping' | 'handling' | 'surcharge' | 'discount' | 'adjustment';
@@ -860,4 +860,4 @@ export const SAMPLE_CURRENCY = 'USD';
  * The invoice part of the static order sample: the sample order (lib/samples.ts) through the same code as live
  * orders, so the sample always adds up and matches the sample's items.
  */
-export const INVOICE_SAMPLE: Invoice = toInvoice(SAMPLE_ORDER, SAMPLE_CURRENCY);
+export const INVOICE_SAMPLE: Invoice = toInvoice(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY);

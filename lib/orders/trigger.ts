@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from './output.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE, toOrderOutput } from './output.js';
 import { orderFilterOf, pollOrders } from './window.js';
 
 /**
@@ -11,6 +11,6 @@ export const orderTriggerOperation = (statusInputs: (z: ZObject, bundle: Bundle)
     const filter = orderFilterOf(z, statusInputs(z, bundle));
     return pollOrders(z, bundle, filter, toOrderOutput);
   },
-  sample: ORDER_SAMPLE,
+  sample: ORDER_OUTPUT_SAMPLE,
   outputFields: ORDER_OUTPUT_FIELDS,
 });

@@ -3,7 +3,7 @@ import { nowUnix } from '../ecwid/dates.js';
 import { ecwidRequest, pathSegment } from '../ecwid/client.js';
 import { isNotFound } from '../ecwid/errors.js';
 import { POLL_MAX_REQUESTS, pollRecords, readWindow, type WindowSpec } from '../polling/window-reader.js';
-import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
+import { FULFILLMENT_STATUS_INPUT, FULFILLMENT_STATUSES, PAYMENT_STATUS_INPUT, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 
 /** What a merchant filters new orders on; empty lists mean "any". */
@@ -48,8 +48,8 @@ export const orderFilterOf = (z: ZObject, inputData: Record<string, unknown>): O
   const payment = parseStatuses(inputData.paymentStatus, PAYMENT_STATUSES);
   const fulfillment = parseStatuses(inputData.fulfillmentStatus, FULFILLMENT_STATUSES);
   for (const [field, parsed, labels] of [
-    ['Payment Status', payment, PAYMENT_STATUSES],
-    ['Fulfillment Status', fulfillment, FULFILLMENT_STATUSES],
+    [PAYMENT_STATUS_INPUT.label, payment, PAYMENT_STATUSES],
+    [FULFILLMENT_STATUS_INPUT.label, fulfillment, FULFILLMENT_STATUSES],
   ] as const) {
     if (parsed.unknown.length > 0) {
       throw new z.errors.Error(

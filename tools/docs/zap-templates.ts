@@ -11,7 +11,7 @@
 import { APPLICATION_LIMITS, COUPON_LABELS, COUPON_STATUSES, DISCOUNT_TYPES, USES_LIMITS } from '../../lib/coupons/coupons.js';
 import { withIsoDates } from '../../lib/ecwid/dates.js';
 import { currencyDigits, INVOICE_SAMPLE } from '../../lib/invoice/invoice.js';
-import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 
 export interface FieldMapping {
   /** The field label in the action step, as the merchant sees it in Zapier. */
@@ -322,7 +322,7 @@ export function formatXeroInvoice(preview: XeroInvoicePreview): string {
 // The doc
 
 /** The order output the doc renders: the sample order with ISO dates and its invoice fields, as order triggers give it. */
-export const EXAMPLE_ORDER_OUTPUT: Record<string, unknown> = { ...withIsoDates(SAMPLE_ORDER), ...INVOICE_SAMPLE };
+export const EXAMPLE_ORDER_OUTPUT: Record<string, unknown> = { ...withIsoDates(ECWID_SAMPLE_ORDER), ...INVOICE_SAMPLE };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const shownSource = (source: string) => (source === '' ? '*(leave empty)*' : source.includes('{{') ? `\`${source}\`` : `\`${source}\` (fixed value)`);
