@@ -40,10 +40,9 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => {
-  const body = customerRequestFrom(z, bundle.inputData);
-  return toCustomerOutput(await createCustomer(z, bundle, body));
-}) satisfies CreatePerform<typeof inputFields>;
+const perform = (async (z, bundle) => toCustomerOutput(await createCustomer(z, bundle, customerRequestFrom(z, bundle.inputData)))) satisfies CreatePerform<
+  typeof inputFields
+>;
 
 export default defineCreate({
   key: 'create_customer',

@@ -1,5 +1,5 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { findOrder } from '../lib/orders/window.js';
+import { findOrder } from '../lib/orders/find-order.js';
 import { cachedProfile } from '../lib/ecwid/client.js';
 import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE, toOrderOutput } from '../lib/orders/output.js';
 

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
-import { ecwidRequest, pathSegment } from '../ecwid/client.js';
+import { createdRecord, ecwidRequest, pathSegment, postNewRecord } from '../ecwid/client.js';
 import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput, type ProductOutput } from './products.js';
 import type { EcwidProduct } from '../ecwid/types.js';
 import {
@@ -164,12 +164,7 @@ const asStored = (body: ProductBody, id: number): EcwidProduct => ({ ...body, id
 export const createProduct = async (z: ZObject, bundle: Bundle, body: NewProductBody): Promise<EcwidProduct> => {
   let created: { id?: number };
   try {
-    created = await ecwidRequest<{ id?: number }>(z, bundle, {
-      method: 'POST',
-      path: '/products',
-      body: { ...body },
-      subject: { noun: `product with the ${L.sku}`, id: body.sku, field: L.sku },
-    });
+    created = await postNewRecord(z, bundle, '/products', body, { noun: `product with the ${L.sku}`, id: body.sku, field: L.sku });
   } catch (error) {
     const conflict = ecwidStatusOf(error) === 409;
     if (body.sku === undefined || (!conflict && !isRetryLater(error))) throw error;
@@ -179,15 +174,11 @@ export const createProduct = async (z: ZObject, bundle: Bundle, body: NewProduct
     if (conflict) throw duplicateSku(z, body.sku, existing, differences);
     throw error;
   }
-  if (typeof created.id !== 'number') {
-    const found = body.sku === undefined ? undefined : await findBySku(z, bundle, body.sku).catch(() => undefined);
-    return found ?? asStored(body, 0);
-  }
-  try {
-    return await fetchProduct(z, bundle, created.id);
-  } catch {
-    return asStored(body, created.id);
-  }
+  return createdRecord(created.id, {
+    read: (id) => fetchProduct(z, bundle, id),
+    lookUp: async () => (body.sku === undefined ? undefined : findBySku(z, bundle, body.sku)),
+    asSent: (id) => asStored(body, id),
+  });
 };
 
 // ─── Update ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import { ecwidStatusOf } from '../ecwid/errors.js';
 import { withIsoDates } from '../ecwid/dates.js';
 import { ecwidSearch, MAX_PAGE_SIZE } from '../ecwid/client.js';
 import type { EcwidProduct } from '../ecwid/types.js';
+import type { Choice } from '../inputs/dropdowns.js';
 
 // ─── Searches ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -35,12 +36,6 @@ export const findProducts = async (
 };
 
 // ─── Dropdowns ──────────────────────────────────────────────────────────────────────────────────────────
-
-/** A dropdown choice; Zapier hands the id back to the action as text. */
-export interface Choice {
-  id: string;
-  name: string;
-}
 
 /** One page of products for a dropdown, by name, labelled "Name (SKU)"; disabled products included. */
 export const productChoices = async (z: ZObject, bundle: Bundle, page: number): Promise<Choice[]> => {

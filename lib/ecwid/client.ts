@@ -130,6 +130,27 @@ export const ecwidRequest = async <T>(z: ZObject, bundle: Bundle, call: EcwidCal
   }
 };
 
+/** POST of a new record: Ecwid answers with the new record's id only. */
+export const postNewRecord = (z: ZObject, bundle: Bundle, path: string, body: object, subject: RequestSubject): Promise<{ id?: number }> =>
+  ecwidRequest<{ id?: number }>(z, bundle, { method: 'POST', path, body: { ...body }, subject });
+
+/**
+ * The record a POST just created, as Ecwid stores it: read back by its id, or looked up when Ecwid gave no id.
+ * Once the record exists nothing may throw (a replay would create it twice): when neither works, what was sent
+ * stands in, with the id Ecwid gave (0 when none).
+ */
+export const createdRecord = async <T>(
+  id: number | undefined,
+  how: { read: (id: number) => Promise<T>; lookUp: () => Promise<T | undefined>; asSent: (id: number) => T },
+): Promise<T> => {
+  if (typeof id !== 'number') return (await how.lookUp().catch(() => undefined)) ?? how.asSent(0);
+  try {
+    return await how.read(id);
+  } catch {
+    return how.asSent(id);
+  }
+};
+
 /** One page of an Ecwid search; `limit` is always sent (older servers default to 10). */
 export const ecwidSearch = async <T>(
   z: ZObject,

@@ -4,7 +4,7 @@ import { orderFilterOf, pollOrders } from './window.js';
 
 /**
  * The operation shared by every order trigger: the trigger says which statuses it wants, this reads the window
- * (lib/orders.ts) and shapes each order (lib/order-output.ts).
+ * (window.ts) and shapes each order (output.ts).
  */
 export const orderTriggerOperation = (statusInputs: (z: ZObject, bundle: Bundle) => Record<string, unknown>) => ({
   perform: async (z: ZObject, bundle: Bundle) => {
