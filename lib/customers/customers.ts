@@ -3,6 +3,7 @@ import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { withIsoDates } from '../ecwid/dates.js';
 import { createdRecord, ecwidRequest, ecwidSearch, MAX_PAGE_SIZE, pathSegment, postNewRecord } from '../ecwid/client.js';
 import type { EcwidCustomer, EcwidPerson } from '../ecwid/types.js';
+import { buyerOf, contactFieldsOf, contactOutputFields, type ContactFields } from '../output/people.js';
 import {
   invalidInput,
   optionalBoolean,
@@ -222,9 +223,10 @@ export const CUSTOMER_OUTPUT_FIELDS = [
   { key: 'taxId', label: 'Tax ID' },
   { key: 'lang', label: 'Language' },
   ...Object.entries(BILLING_LABELS).map(([key, label]) => ({ key: `billingPerson__${key}`, label: `Billing ${label}` })),
+  ...contactOutputFields('Contact'),
 ] as const;
 
-export interface CustomerOutput {
+export interface CustomerOutput extends ContactFields {
   id: number;
   email: string;
   name: string;
@@ -241,6 +243,20 @@ export interface CustomerOutput {
 }
 
 
+
+/**
+ * Who the customer is to an accounting app, worked out as for an order's buyer: the name falls back to the company,
+ * then the e-mail; first/last name only ever come from a person's name; the address from the billing address, else
+ * the first saved shipping address. Ecwid may keep the name on the customer rather than on the billing address.
+ */
+const contactOf = (customer: EcwidCustomer) => {
+  const billing = customer.billingPerson ?? {};
+  return buyerOf({
+    billingPerson: { ...billing, name: billing.name || (typeof customer.name === 'string' ? customer.name : undefined) },
+    shippingPerson: customer.shippingAddresses?.[0],
+    email: customer.email,
+  });
+};
 
 /**
  * The customer as Ecwid stores it, dates in ISO-8601, with every output field present (Ecwid leaves out
@@ -266,6 +282,7 @@ export const toCustomerOutput = (customer: EcwidCustomer): CustomerOutput => {
     taxId: String(customer.taxId ?? ''),
     lang: String(customer.lang ?? ''),
     billingPerson: { ...withIsoDates(person), ...billingPerson },
+    ...contactFieldsOf(contactOf(customer)),
   };
 };
 
