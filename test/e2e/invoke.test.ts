@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
+import nock from 'nock';
 import type { Sandbox } from '../../tools/sandbox/server.js';
 import { invoke, PROJECT_ROOT, throwawayApp, type ThrowawayApp } from '../../tools/start/invoke.js';
 import { startTestSandbox } from '../sandbox/helpers.js';
@@ -10,6 +11,9 @@ import { startTestSandbox } from '../sandbox/helpers.js';
  * sandbox on loopback — the path `npm start` takes. Needs `npm run build` first (npm test builds in `validate`).
  */
 const built = fs.existsSync(path.join(PROJECT_ROOT, 'dist/index.js'));
+// Jest runs no beforeAll/afterAll in a file without a test to run, so test/setup.ts would not take this file's nock
+// off the http patch: left on, it would answer the next files in this worker (501 "no match") instead of theirs.
+if (!built) nock.restore();
 
 let sandbox: Sandbox;
 let app: ThrowawayApp;
