@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { perform, recordEcwid } from './app.js';
+import { perform, recordEcwid } from './record-ecwid.js';
 
 beforeEach(() => {
   offline();

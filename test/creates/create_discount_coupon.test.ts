@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { derivedCode } from '../../lib/coupons/coupons.js';
 import { API, API_PATH, bundleFor, CLIENT_SECRET, offline, rejectionOf, resetEnv, shownMessage, TOKEN } from '../helpers.js';
-import { perform, recordEcwid, type Seen } from './app.js';
+import { perform, recordEcwid, type Seen } from './record-ecwid.js';
 
 beforeEach(() => {
   offline();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { PRODUCT_SAMPLE } from '../../lib/catalog/products.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { perform } from '../creates/app.js';
+import { perform } from '../creates/record-ecwid.js';
 
 beforeEach(() => {
   offline();

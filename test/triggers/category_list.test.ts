@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import nock from 'nock';
+import App from '../../index.js';
+import { API, API_PATH, choicesOf, offline, page, resetEnv } from '../helpers.js';
+
+beforeEach(() => {
+  offline();
+  resetEnv();
+});
+afterEach(() => {
+  const pending = nock.pendingMocks();
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+
+const CATEGORY_FIELDS = 'total,count,offset,limit,items(id,parentId,name,enabled)';
+
+describe('category_list', () => {
+  test('is a hidden trigger that pages', () => {
+    const trigger = (App.triggers as Record<string, any>).category_list;
+    expect(trigger.display.hidden).toBe(true);
+    expect(trigger.operation.canPaginate === true).toBe(true);
+  });
+
+  test('page 0: every category (hidden ones marked), named by its path; missing parents asked for by id, level by level', async () => {
+    nock(API)
+      .get(`${API_PATH}/categories`)
+      .query({ hidden_categories: 'true', responseFields: CATEGORY_FIELDS, limit: '100', offset: '0' })
+      .reply(
+        200,
+        page([
+          { id: 30, parentId: 20, name: 'Trail', enabled: true },
+          { id: 11, name: 'Shoes', enabled: true },
+          { id: 12, parentId: 11, name: 'Sneakers', enabled: false },
+        ]),
+      );
+    nock(API)
+      .get(`${API_PATH}/categories`)
+      .query({ categoryIds: '20', hidden_categories: 'true', responseFields: CATEGORY_FIELDS, limit: '100', offset: '0' })
+      .reply(200, page([{ id: 20, parentId: 10, name: 'Running' }]));
+    nock(API)
+      .get(`${API_PATH}/categories`)
+      .query({ categoryIds: '10', hidden_categories: 'true', responseFields: CATEGORY_FIELDS, limit: '100', offset: '0' })
+      .reply(200, page([{ id: 10, name: 'Sports' }]));
+    expect(await choicesOf('category_list')).toEqual([
+      { id: '11', name: 'Shoes' },
+      { id: '12', name: 'Shoes › Sneakers (hidden)' },
+      { id: '30', name: 'Sports › Running › Trail' },
+    ]);
+  });
+
+  test('page 2 starts at offset 200; a server that ignores categoryIds only shortens the path', async () => {
+    nock(API)
+      .get(`${API_PATH}/categories`)
+      .query({ hidden_categories: 'true', responseFields: CATEGORY_FIELDS, limit: '100', offset: '200' })
+      .reply(200, page([{ id: 230, parentId: 5, name: 'Socks' }], 200));
+    nock(API)
+      .get(`${API_PATH}/categories`)
+      .query({ categoryIds: '5', hidden_categories: 'true', responseFields: CATEGORY_FIELDS, limit: '100', offset: '0' })
+      .reply(200, page([{ id: 1, name: 'Unrelated' }]));
+    expect(await choicesOf('category_list', 2)).toEqual([{ id: '230', name: 'Socks' }]);
+  });
+});

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import nock from 'nock';
+import { DAY } from '../../lib/polling/window-reader.js';
+import { fakeSearch, type FakeRecord } from '../fake-ecwid.js';
+import { clearProfileCache } from '../../lib/ecwid/client.js';
+import { bundleFor, offline, resetEnv, stubProfile } from '../helpers.js';
+import { ecwidDate, perform } from '../helpers.js';
+
+const NOW = 1_800_000_000;
+
+beforeEach(() => {
+  offline();
+  resetEnv();
+  clearProfileCache();
+  stubProfile('NZD');
+  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  // every pinned request was made (the profile stub serves any test that needs the currency)
+  const pending = nock.pendingMocks().filter((mock) => !mock.includes('/profile'));
+  nock.cleanAll();
+  expect(pending).toEqual([]);
+});
+
+describe('the Order dropdown (hidden order_list trigger)', () => {
+  const order = (n: number, ago: number, extra: Partial<FakeRecord> = {}): FakeRecord => ({
+    id: `SHOP-${String(n).padStart(5, '0')}`,
+    createTimestamp: NOW - ago,
+    updateTimestamp: NOW - ago,
+    createDate: ecwidDate(NOW - ago),
+    total: n,
+    email: `c${n}@example.com`,
+    paymentStatus: 'PAID',
+    ...extra,
+  });
+  const list = (page: number) => perform<Array<{ id: string; name: string }>>('triggers', 'order_list', bundleFor({}, { page }));
+
+  test('page 0: the newest 100 orders of the last 400 days, labelled, read with only the fields the label needs', async () => {
+    const endpoint = fakeSearch('/orders', [
+      order(1, 2 * DAY, { billingPerson: { name: 'Jane Doe' } }),
+      order(2, DAY, { shippingPerson: { name: 'Sam Roe' } }),
+      order(3, 500 * DAY),
+    ], { rowOrder: 'shuffled' });
+    expect(await list(0)).toEqual([
+      { id: 'SHOP-00002', name: `SHOP-00002 · Sam Roe · 2 · ${ecwidDate(NOW - DAY).slice(0, 10)}` },
+      { id: 'SHOP-00001', name: `SHOP-00001 · Jane Doe · 1 · ${ecwidDate(NOW - 2 * DAY).slice(0, 10)}` },
+    ]);
+    expect(endpoint.queries[0]).toEqual({
+      responseFields: 'total,count,offset,limit,items(id,createTimestamp,createDate,email,total,paymentStatus,billingPerson(name),shippingPerson(name))',
+      createdFrom: String(NOW - 400 * DAY),
+      createdTo: String(NOW),
+      offset: '0',
+      limit: '100',
+    });
+  });
+
+  test('page 1 continues where page 0 ended, whatever the row order', async () => {
+    fakeSearch('/orders', Array.from({ length: 150 }, (_, i) => order(i + 1, 150 * 3600 - i * 3600)), { rowOrder: 'shuffled' });
+    const first = (await list(0)).map((c) => c.id);
+    const second = (await list(1)).map((c) => c.id);
+    expect(first).toHaveLength(100);
+    expect(second).toHaveLength(50);
+    expect([...first, ...second]).toEqual(Array.from({ length: 150 }, (_, i) => `SHOP-${String(150 - i).padStart(5, '0')}`));
+  });
+});
