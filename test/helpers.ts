@@ -115,12 +115,22 @@ export const useOfflineEcwid = (options: OfflineEcwidOptions = {}): void => {
   });
 };
 
+/** One poll of `trigger`, as Zapier runs it. */
+export const poll = (trigger: any, inputData = {}, meta: Partial<Bundle['meta']> = {}) =>
+  run(trigger.operation.perform, bundleFor(inputData, meta)) as Promise<Array<Record<string, any>>>;
+
 /** Runs operation `key` of the app (triggers, creates or searches) as Zapier would, with Zapier's output checks. */
 export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key: string, bundle: Bundle): Promise<T> =>
   appTester((App[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
 
 /** Ecwid's search envelope around `items`, the page at `offset` of a search that ends with it. */
 export const page = (items: unknown[], offset = 0) => ({ total: offset + items.length, count: items.length, offset, limit: 100, items });
+
+/** How dropdown trigger `key` is declared: hidden from the trigger list, and whether Zapier asks it for more pages. */
+export const dropdownDeclaration = (key: string) => {
+  const trigger = (App.triggers as Record<string, any>)[key];
+  return { hidden: trigger.display.hidden, pages: trigger.operation.canPaginate === true };
+};
 
 /** The choices dropdown trigger `key` offers on `page`, as Zapier asks for them. */
 export const choicesOf = (key: string, pageNumber = 0) =>

@@ -1,7 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from '@jest/globals';
 import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../../index.js';
+import { clearProfileCache } from '../../lib/ecwid/client.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../tools/sandbox/server.js';
+import { offline, resetEnv } from '../helpers.js';
 
 /**
  * Every trigger, create and search in the repository — those index.ts registers and those it does not register
@@ -35,3 +39,38 @@ export const loadFullApp = async () => {
 };
 
 export type FullApp = Awaited<ReturnType<typeof loadFullApp>>;
+
+/** What a test file of the full app against one sandbox store reads once the store is up. */
+export interface FullAppOnSandbox {
+  sandbox: Sandbox;
+  full: FullApp;
+  /** An order of the store that is not an abandoned checkout. */
+  orderId: string;
+  /** The store's first product. */
+  productId: number;
+}
+
+/**
+ * The setup shared by the files that run every operation against one sandbox store: the store started (internet
+ * blocked) and the full app loaded before the first test, `ready` told; before each test the environment reset and
+ * cached profiles forgotten (and, with `pointAppAtSandbox`, the app sent to the sandbox); the store closed after.
+ */
+export const useFullAppOnSandbox = (options: SandboxOptions, ready: (setup: FullAppOnSandbox) => void, { pointAppAtSandbox = false } = {}): void => {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    offline();
+    sandbox = await startSandbox(options);
+    const full = await loadFullApp();
+    const orderId = sandbox.store.orders.find((order) => order.paymentStatus !== 'INCOMPLETE')!.id;
+    ready({ sandbox, full, orderId, productId: sandbox.store.products[0].id });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  beforeEach(() => {
+    offline();
+    resetEnv();
+    clearProfileCache();
+    if (pointAppAtSandbox) process.env.ECWID_API_BASE_URL = sandbox!.apiBaseUrl;
+  });
+};

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { Bundle } from 'zapier-platform-core';
-import { clearProfileCache } from '../../lib/ecwid/client.js';
-import { startSandbox, type Sandbox } from '../../tools/sandbox/server.js';
-import { offline, resetEnv, shownMessage, TOKEN } from '../helpers.js';
-import { loadFullApp, type FullApp, type Operation } from './full-app.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
+import { bundleFor, shownMessage, TOKEN } from '../helpers.js';
+import { useFullAppOnSandbox, type FullApp, type Operation } from './full-app.js';
 
 /**
  * Hostile input, against the sandbox (so the exact request path Ecwid would receive is seen):
@@ -19,33 +18,15 @@ let full: FullApp;
 let orderId: string;
 let productId: number;
 
-beforeAll(async () => {
-  offline();
-  sandbox = await startSandbox({ seed: 9, now: Date.UTC(2025, 0, 15, 12), orders: 30, token: TOKEN, knobs: { rateLimit: 0 } });
-  full = await loadFullApp();
-  orderId = sandbox.store.orders.find((order) => order.paymentStatus !== 'INCOMPLETE')!.id;
-  productId = sandbox.store.products[0].id;
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(() => {
-  offline();
-  resetEnv();
-  clearProfileCache();
-  process.env.ECWID_API_BASE_URL = sandbox.apiBaseUrl;
-});
+useFullAppOnSandbox(
+  { seed: 9, now: Date.UTC(2025, 0, 15, 12), orders: 30, token: TOKEN, knobs: { rateLimit: 0 } },
+  (setup) => ({ sandbox, full, orderId, productId } = setup),
+  { pointAppAtSandbox: true },
+);
 
 const STORE = () => String(sandbox.storeId);
 
-const bundleWith = (inputData: Record<string, unknown>, storeId = STORE()): Bundle =>
-  ({
-    authData: { access_token: TOKEN, store_id: storeId },
-    inputData,
-    meta: { isLoadingSample: false, isPopulatingDedupe: false, isFillingDynamicDropdown: false, limit: -1, page: 0 },
-  }) as unknown as Bundle;
+const bundleWith = (inputData: Record<string, unknown>, storeId = STORE()): Bundle => bundleFor(inputData, {}, { access_token: TOKEN, store_id: storeId });
 
 /** What became of one call: its result, or its error with what the merchant reads. */
 interface Outcome {

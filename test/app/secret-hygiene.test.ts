@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { inspect } from 'node:util';
 import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 import authentication from '../../authentication.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
-import { startSandbox, type Sandbox } from '../../tools/sandbox/server.js';
+import type { Sandbox } from '../../tools/sandbox/server.js';
 import { runSimulation } from '../../tools/simulation/simulation-core.js';
-import { API, API_PATH, CLIENT_SECRET, offline, resetEnv, TOKEN } from '../helpers.js';
-import { loadFullApp, type FullApp, type Operation } from './full-app.js';
+import { API, API_PATH, bundleFor, CLIENT_SECRET, TOKEN } from '../helpers.js';
+import { useFullAppOnSandbox, type FullApp, type Operation } from './full-app.js';
 
 /**
  * Secret hygiene: everything the app logs (z.console and Zapier's HTTP logs, printed with LOG_TO_STDOUT and
@@ -81,30 +81,13 @@ let full: FullApp;
 let orderId: string;
 let productId: number;
 
-beforeAll(async () => {
-  offline();
-  sandbox = await startSandbox({ seed: 5, now: Date.UTC(2025, 0, 15, 12), orders: 60, token: TOKEN, clientId: 'client-id-123', clientSecret: CLIENT_SECRET, knobs: { rateLimit: 0 } });
-  full = await loadFullApp();
-  orderId = sandbox.store.orders.find((order) => order.paymentStatus !== 'INCOMPLETE')!.id;
-  productId = sandbox.store.products[0].id;
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(() => {
-  offline();
-  resetEnv();
-  clearProfileCache();
-});
+useFullAppOnSandbox(
+  { seed: 5, now: Date.UTC(2025, 0, 15, 12), orders: 60, token: TOKEN, clientId: 'client-id-123', clientSecret: CLIENT_SECRET, knobs: { rateLimit: 0 } },
+  (setup) => ({ sandbox, full, orderId, productId } = setup),
+);
 
 const bundleWith = (inputData: Record<string, unknown>, authData: Record<string, string> = { access_token: TOKEN, store_id: String(sandbox.storeId) }): Bundle =>
-  ({
-    authData,
-    inputData,
-    meta: { isLoadingSample: false, isPopulatingDedupe: false, isFillingDynamicDropdown: false, limit: -1, page: 0 },
-  }) as unknown as Bundle;
+  bundleFor(inputData, {}, authData);
 
 /** Inputs that get each operation as far as a request to Ecwid. */
 const plausibleInput = (operation: Operation): Record<string, unknown> => {

@@ -2,25 +2,20 @@
  * Adjust Product Stock end to end against the sandbox store, including two changes at once and Zapier's replays
  * after lost answers.
  */
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { STOCK_ADJUSTMENT_OUTPUT_FIELDS, STOCK_ADJUSTMENT_SAMPLE } from '../../lib/catalog/product-writes.js';
 import { liveProblems, shownMessage } from '../helpers.js';
-import { useSandboxStore, withReplays } from '../sandbox-store.js';
+import { withReplays } from '../sandbox-store.js';
+import { useProductSandbox } from './product-sandbox.js';
 
-const shop = useSandboxStore();
-const run = <T = any>(key: string, input: Record<string, unknown>) => shop.perform<T>('creates', key, input);
-const stored = (id: number) => shop.sandbox.store.products.find((p) => p.id === id)!;
-beforeEach(() => {
-  shop.sandbox.setKnobs({ faults: { errorRate: 0, truncateRate: 0 } });
-});
-const liveProblemsOf = (key: string, sample: unknown, item: unknown, fields: readonly unknown[]) => liveProblems(key, sample, [item], fields);
+const { shop, run, stored } = useProductSandbox();
 
 describe('Adjust Product Stock against the sandbox', () => {
   test('Adjust Product Stock: the new quantity; two changes at once both count; below zero comes with Ecwid\'s warning', async () => {
     const product = await run('create_product', { name: 'Camp Mug', sku: 'MUG-CAMP', quantity: 5 });
     const added = await run('adjust_product_stock', { productId: String(product.id), quantityDelta: '7' });
     expect(added).toMatchObject({ id: product.id, quantity: 12, quantityDelta: 7, warning: '' });
-    expect(liveProblemsOf('adjust_product_stock', STOCK_ADJUSTMENT_SAMPLE, added, STOCK_ADJUSTMENT_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('adjust_product_stock', STOCK_ADJUSTMENT_SAMPLE, [added], STOCK_ADJUSTMENT_OUTPUT_FIELDS)).toEqual([]);
 
     // Two Zaps (or a Zap and a storefront sale) at the same moment: neither overwrites the other.
     const [a, b] = await Promise.all([

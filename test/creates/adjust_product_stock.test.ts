@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { ecwidProduct, performAction } from './ecwid-product.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform } from '../helpers.js';
+import { ecwidProduct } from './ecwid-product.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
-const adjust = (input: Record<string, unknown>) => performAction('adjust_product_stock', bundleFor(input));
+const adjust = (input: Record<string, unknown>) => perform('creates', 'adjust_product_stock', bundleFor(input));
 const PRODUCT = `${API_PATH}/products/555`;
 
 describe('adjust_product_stock: the request', () => {

@@ -3,19 +3,15 @@
  * human would send (look the email up, POST the customer, read it back), or an input error naming a field — never
  * another exception, never a request with an invalid body. Expectations come from how each input was generated.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import nock from 'nock';
 import createCustomer from '../../creates/create_customer.js';
 import { CUSTOMER_LABELS } from '../../lib/customers/customers.js';
-import { bundleFor, offline, resetEnv, shownMessage } from '../helpers.js';
-import { namedField, perform, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
+import { bundleFor, shownMessage, useOfflineEcwid, perform } from '../helpers.js';
+import { namedField, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => nock.cleanAll());
+useOfflineEcwid();
 
 const RUNS = 1000;
 const HTTP_RUNS = 100;

@@ -3,19 +3,15 @@
  * careful human would send, or an input error naming a field — never another exception, never a request with an
  * invalid body. The expectations are computed here, from how each input was generated, not by the app's code.
  */
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import nock from 'nock';
 import { COUPON_LABELS } from '../../lib/coupons/coupons.js';
-import { bundleFor, offline, resetEnv, shownMessage } from '../helpers.js';
+import { bundleFor, shownMessage, useOfflineEcwid, perform } from '../helpers.js';
 import createDiscountCoupon from '../../creates/create_discount_coupon.js';
-import { namedField, perform, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
+import { namedField, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => nock.cleanAll());
+useOfflineEcwid();
 
 const RUNS = 1000;
 const HTTP_RUNS = 100;

@@ -1,18 +1,13 @@
 /**
  * Create Product end to end against the sandbox store, including Zapier's replays after lost answers.
  */
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE } from '../../lib/catalog/products.js';
 import { liveProblems, rejectionOf, shownMessage } from '../helpers.js';
-import { useSandboxStore, withReplays } from '../sandbox-store.js';
+import { withReplays } from '../sandbox-store.js';
+import { useProductSandbox } from './product-sandbox.js';
 
-const shop = useSandboxStore();
-const run = <T = any>(key: string, input: Record<string, unknown>) => shop.perform<T>('creates', key, input);
-const stored = (id: number) => shop.sandbox.store.products.find((p) => p.id === id)!;
-beforeEach(() => {
-  shop.sandbox.setKnobs({ faults: { errorRate: 0, truncateRate: 0 } });
-});
-const liveProblemsOf = (key: string, sample: unknown, item: unknown, fields: readonly unknown[]) => liveProblems(key, sample, [item], fields);
+const { shop, run, stored } = useProductSandbox();
 
 describe('Create Product against the sandbox', () => {
   test('Create Product: stored as asked, returned with every output field; a replay returns it; another product with the SKU is refused', async () => {
@@ -29,7 +24,7 @@ describe('Create Product against the sandbox', () => {
     });
     expect(stored(product.id)).toMatchObject({ name: 'Trail Socks', sku: 'SOCK-TRAIL', quantity: 40 });
     expect(product.created).toBe(new Date(shop.sandbox.clock.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00'));
-    expect(liveProblemsOf('create_product', PRODUCT_SAMPLE, product, PRODUCT_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('create_product', PRODUCT_SAMPLE, [product], PRODUCT_OUTPUT_FIELDS)).toEqual([]);
 
     expect(await run('create_product', input)).toEqual(product);
     expect(shop.sandbox.store.products.length).toBe(before + 1);

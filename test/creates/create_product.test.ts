@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { ecwidProduct, page, performAction } from './ecwid-product.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { ecwidProduct } from './ecwid-product.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
-const create = (input: Record<string, unknown>) => performAction('create_product', bundleFor(input));
+const create = (input: Record<string, unknown>) => perform('creates', 'create_product', bundleFor(input));
 const skuSearch = (sku: string) => nock(API).get(`${API_PATH}/products`).query({ sku, limit: '100', offset: '0' });
 
 const EVERY_FIELD = {

@@ -1,16 +1,4 @@
-import type { Bundle } from 'zapier-platform-core';
-import App from '../../index.js';
-import { page, perform } from '../helpers.js';
-
-/** The app as Zapier runs it (the product actions are registered in index.ts). */
-export const PRODUCT_APP = App;
-
-export type ProductActionKey = 'create_product' | 'update_product' | 'adjust_product_stock';
-
-export const performAction = <T = any>(key: ProductActionKey, bundle: Bundle): Promise<T> => perform<T>('creates', key, bundle);
-
-export { page };
-
+/** A product as Ecwid returns it, with `fields` changed. */
 export const ecwidProduct = (fields: Record<string, unknown> = {}) => ({
   id: 555,
   sku: 'MUG-01',

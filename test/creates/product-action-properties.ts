@@ -11,9 +11,8 @@ import adjustProductStock from '../../creates/adjust_product_stock.js';
 import createProduct from '../../creates/create_product.js';
 import updateProduct from '../../creates/update_product.js';
 import { MAX_STOCK, PRODUCT_LABELS as L } from '../../lib/catalog/product-writes.js';
-import { bundleFor, offline, resetEnv, shownMessage } from '../helpers.js';
+import { bundleFor, offline, perform, resetEnv, shownMessage } from '../helpers.js';
 import { namedField, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
-import { performAction, type ProductActionKey } from './ecwid-product.js';
 
 const RUNS = 300;
 const HTTP_RUNS = 15;
@@ -178,6 +177,8 @@ const oneProductStore = () => {
   };
 };
 
+type ProductActionKey = 'create_product' | 'update_product' | 'adjust_product_stock';
+
 const PERFORMS: Record<ProductActionKey, (z: any, bundle: any) => Promise<unknown>> = {
   create_product: createProduct.operation.perform as any,
   update_product: updateProduct.operation.perform as any,
@@ -199,7 +200,7 @@ const throughHttp: Runner = async (key, input) => {
   nock.cleanAll();
   const seen = recordEcwid(oneProductStore());
   try {
-    return { seen, result: await performAction(key, bundleFor(input)) };
+    return { seen, result: await perform('creates', key, bundleFor(input)) };
   } catch (error) {
     return { seen, error: error as Error };
   }

@@ -1,14 +1,7 @@
 import zapier, { type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
-import App from '../../index.js';
 import { handleEcwidErrors } from '../../lib/ecwid/errors.js';
-import { API, API_PATH, perform } from '../helpers.js';
-
-/** The app as Zapier runs it: createAppTester applies Zapier's output checks (a create returns an object, a search
- * an array, a trigger items with ids). */
-export const APP = App;
-
-export { perform };
+import { API, API_PATH } from '../helpers.js';
 
 /** What one intercepted request carried. */
 export interface Seen {

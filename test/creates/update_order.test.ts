@@ -1,26 +1,11 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
-import { clearProfileCache } from '../../lib/ecwid/client.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile, TOKEN } from '../helpers.js';
-import { perform } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, TOKEN, useOfflineEcwid, perform } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-  clearProfileCache();
-  stubProfile('NZD');
-  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  // every pinned request was made (the profile stub serves any test that needs the currency)
-  const pending = nock.pendingMocks().filter((mock) => !mock.includes('/profile'));
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true, everyMockUsed: true });
 
 const update = (input: Record<string, unknown>) => perform<Record<string, any>>('creates', 'update_order', bundleFor(input));
 

@@ -1,18 +1,12 @@
 /**
  * Update Product end to end against the sandbox store.
  */
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE } from '../../lib/catalog/products.js';
 import { liveProblems, rejectionOf, shownMessage } from '../helpers.js';
-import { useSandboxStore } from '../sandbox-store.js';
+import { useProductSandbox } from './product-sandbox.js';
 
-const shop = useSandboxStore();
-const run = <T = any>(key: string, input: Record<string, unknown>) => shop.perform<T>('creates', key, input);
-const stored = (id: number) => shop.sandbox.store.products.find((p) => p.id === id)!;
-beforeEach(() => {
-  shop.sandbox.setKnobs({ faults: { errorRate: 0, truncateRate: 0 } });
-});
-const liveProblemsOf = (key: string, sample: unknown, item: unknown, fields: readonly unknown[]) => liveProblems(key, sample, [item], fields);
+const { run, stored } = useProductSandbox();
 
 describe('Update Product against the sandbox', () => {
   test('Update Product: only the fields given change; a SKU another product holds is refused', async () => {
@@ -21,7 +15,7 @@ describe('Update Product against the sandbox', () => {
     const updated = await run('update_product', { productId: String(product.id), price: '17.95', enabled: 'no', name: 'Beanie (Sale)' });
     expect(updated).toMatchObject({ id: product.id, price: 17.95, enabled: false, name: 'Beanie (Sale)', sku: 'BEANIE', description: '<p>Warm</p>', quantity: 5 });
     expect(stored(product.id)).toMatchObject({ price: 17.95, enabled: false, name: 'Beanie (Sale)', sku: 'BEANIE' });
-    expect(liveProblemsOf('update_product', PRODUCT_SAMPLE, updated, PRODUCT_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('update_product', PRODUCT_SAMPLE, [updated], PRODUCT_OUTPUT_FIELDS)).toEqual([]);
 
     const error = await rejectionOf(run('update_product', { productId: product.id, sku: 'SOCK-TRAIL' }));
     expect(shownMessage(error)).toMatch(/^A product with the SKU "SOCK-TRAIL" already exists in this Ecwid store \("Trail Socks", product ID \d+\)\./);

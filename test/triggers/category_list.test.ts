@@ -1,25 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import App from '../../index.js';
-import { API, API_PATH, choicesOf, offline, page, resetEnv } from '../helpers.js';
+import { API, API_PATH, choicesOf, dropdownDeclaration, page, useOfflineEcwid } from '../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 const CATEGORY_FIELDS = 'total,count,offset,limit,items(id,parentId,name,enabled)';
 
 describe('category_list', () => {
   test('is a hidden trigger that pages', () => {
-    const trigger = (App.triggers as Record<string, any>).category_list;
-    expect(trigger.display.hidden).toBe(true);
-    expect(trigger.operation.canPaginate === true).toBe(true);
+    expect(dropdownDeclaration('category_list')).toEqual({ hidden: true, pages: true });
   });
 
   test('page 0: every category (hidden ones marked), named by its path; missing parents asked for by id, level by level', async () => {

@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { CART_OUTPUT_FIELDS, CART_SAMPLE, SAMPLE_CART } from '../../lib/carts/carts.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { clearProfileCache } from '../../lib/ecwid/client.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile } from '../helpers.js';
-import { ecwidDate, liveProblems, page, perform } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 const MINUTE = 60;
 let now = NOW;
 
+useOfflineEcwid({ now: () => now, currency: 'NZD', freshCaches: true });
 beforeEach(() => {
-  offline();
-  resetEnv();
-  clearProfileCache();
-  stubProfile('NZD');
   now = NOW;
-  jest.spyOn(Date, 'now').mockImplementation(() => now * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  nock.cleanAll();
 });
 
 /** A cart as Ecwid's /carts lists it: no `id`, its key is `cartId`. */

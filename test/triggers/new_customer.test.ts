@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newCustomer from '../../triggers/new_customer.js';
 import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
-import { API, API_PATH, bundleFor, offline, resetEnv, run } from '../helpers.js';
+import { API, API_PATH, useOfflineEcwid, page, ecwidDate, poll } from '../helpers.js';
 
 const NOW = 1_800_000_000;
-const ecwidDate = (unix: number) => `${new Date(unix * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0000`;
-const poll = (trigger: any, inputData = {}, meta = {}) => run(trigger.operation.perform, bundleFor(inputData, meta)) as Promise<any[]>;
-const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  nock.cleanAll();
-});
+useOfflineEcwid({ now: NOW });
 
 describe('New Customer', () => {
   test('asks for customers registered in the window, newest first, and sorts them itself', async () => {

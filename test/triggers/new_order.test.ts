@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, offline, rejectionOf, resetEnv, shownMessage, stubProfile, freshCaches } from '../helpers.js';
-import { NOW, order, poll } from './order-fixtures.js';
+import { API, API_PATH, rejectionOf, shownMessage, stubProfile, useOfflineEcwid, poll } from '../helpers.js';
+import { NOW, order } from './order-fixtures.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-  freshCaches();
-  stubProfile('NZD');
-  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  nock.cleanAll();
-});
+useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('New Order: the exact query', () => {
   test('a live poll asks once for orders created in the last three days', async () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
@@ -6,20 +6,10 @@ import newPaidOrder from '../../triggers/new_paid_order.js';
 import { DAY, DEDUPE_MAX_REQUESTS, POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, offline, resetEnv, stubProfile, freshCaches } from '../helpers.js';
-import { NOW, order, poll } from './order-fixtures.js';
+import { API, API_PATH, stubProfile, useOfflineEcwid, poll } from '../helpers.js';
+import { NOW, order } from './order-fixtures.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-  freshCaches();
-  stubProfile('NZD');
-  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  nock.cleanAll();
-});
+useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('New Paid Order: the exact query', () => {
   test('New Paid Order asks for PAID orders by update time', async () => {

@@ -1,5 +1,4 @@
 import type { FakeRecord } from '../fake-ecwid.js';
-import { bundleFor, run } from '../helpers.js';
 
 /** The order trigger tests' fixed clock, in unix seconds. */
 export const NOW = 1_800_000_000;
@@ -15,7 +14,3 @@ export const order = (n: number, createdAgo: number, extra: Partial<FakeRecord> 
   items: [],
   ...extra,
 });
-
-/** One poll of `trigger`, as Zapier runs it. */
-export const poll = (trigger: any, inputData = {}, meta = {}) =>
-  run(trigger.operation.perform, bundleFor(inputData, meta)) as Promise<Array<Record<string, any>>>;

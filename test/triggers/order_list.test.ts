@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import nock from 'nock';
+import { describe, expect, test } from '@jest/globals';
 import { DAY } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord } from '../fake-ecwid.js';
-import { clearProfileCache } from '../../lib/ecwid/client.js';
-import { bundleFor, offline, resetEnv, stubProfile } from '../helpers.js';
-import { ecwidDate, perform } from '../helpers.js';
+import { bundleFor, useOfflineEcwid, ecwidDate, perform } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-  clearProfileCache();
-  stubProfile('NZD');
-  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  // every pinned request was made (the profile stub serves any test that needs the currency)
-  const pending = nock.pendingMocks().filter((mock) => !mock.includes('/profile'));
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true, everyMockUsed: true });
 
 describe('the Order dropdown (hidden order_list trigger)', () => {
   const order = (n: number, ago: number, extra: Partial<FakeRecord> = {}): FakeRecord => ({

@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { beforeEach, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import nock from 'nock';
 import { DAY, HOUR, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { clearProfileCache } from '../../lib/ecwid/client.js';
-import { bundleFor, offline, resetEnv, stubProfile } from '../helpers.js';
-import { perform } from '../helpers.js';
+import { bundleFor, stubProfile, useOfflineEcwid, perform } from '../helpers.js';
 
 /**
  * Order Status Changed against any history of status changes and edits, polled at any moments, with any row order:
@@ -19,17 +17,9 @@ const PAYMENT = ['AWAITING_PAYMENT', 'PAID', 'CANCELLED', 'REFUNDED'] as const;
 const FULFILLMENT = ['AWAITING_PROCESSING', 'PROCESSING', 'SHIPPED', 'DELIVERED'] as const;
 
 let now = START;
+useOfflineEcwid({ now: () => now, currency: 'NZD', freshCaches: true });
 beforeEach(() => {
-  offline();
-  resetEnv();
-  clearProfileCache();
-  stubProfile('NZD');
   now = START;
-  jest.spyOn(Date, 'now').mockImplementation(() => now * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  nock.cleanAll();
 });
 
 type Step =

@@ -1,26 +1,14 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_SAMPLE } from '../../lib/orders/status-changes.js';
 import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { clearProfileCache } from '../../lib/ecwid/client.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile } from '../helpers.js';
-import { ecwidDate, liveProblems, page, perform } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-  clearProfileCache();
-  stubProfile('NZD');
-  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  nock.cleanAll();
-});
+useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 const order = (n: number, createdAgo: number, extra: Partial<FakeRecord> = {}): FakeRecord => ({
   id: `SHOP-${String(n).padStart(5, '0')}`,

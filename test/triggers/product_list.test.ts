@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import App from '../../index.js';
-import { API, API_PATH, choicesOf, offline, page, resetEnv } from '../helpers.js';
+import { API, API_PATH, choicesOf, dropdownDeclaration, page, useOfflineEcwid } from '../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 describe('product_list', () => {
   test('is a hidden trigger that pages', () => {
-    const trigger = (App.triggers as Record<string, any>).product_list;
-    expect(trigger.display.hidden).toBe(true);
-    expect(trigger.operation.canPaginate === true).toBe(true);
+    expect(dropdownDeclaration('product_list')).toEqual({ hidden: true, pages: true });
   });
 
   test('page 1: offset 100, by name, labelled "Name (SKU)"', async () => {

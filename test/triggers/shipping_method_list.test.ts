@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import App from '../../index.js';
-import { API, API_PATH, choicesOf, offline, resetEnv } from '../helpers.js';
+import { API, API_PATH, choicesOf, dropdownDeclaration, useOfflineEcwid } from '../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 describe('shipping_method_list', () => {
   test('is a hidden trigger with one page', () => {
-    const trigger = (App.triggers as Record<string, any>).shipping_method_list;
-    expect(trigger.display.hidden).toBe(true);
-    expect(trigger.operation.canPaginate === true).toBe(false);
+    expect(dropdownDeclaration('shipping_method_list')).toEqual({ hidden: true, pages: false });
   });
 
   test('the methods from the store profile, enabled ones first', async () => {

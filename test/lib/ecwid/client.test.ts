@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { ecwidRequest, ecwidSearch, pathSegment } from '../../../lib/ecwid/client.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, TOKEN } from '../../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid } from '../../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => nock.cleanAll());
+useOfflineEcwid();
 
 describe('query building', () => {
   test('limit and offset always sent, empty values left out, lists comma-joined', async () => {

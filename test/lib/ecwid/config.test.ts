@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
-import nock from 'nock';
+import { describe, expect, test } from '@jest/globals';
 import { apiBaseUrl, checkedBaseUrl, oauthBaseUrl } from '../../../lib/ecwid/config.js';
 import { ecwidSearch } from '../../../lib/ecwid/client.js';
-import { offline, resetEnv, run, shownMessage, rejectionOf } from '../../helpers.js';
+import { run, shownMessage, rejectionOf, useOfflineEcwid } from '../../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => nock.cleanAll());
+useOfflineEcwid();
 
 describe('base URL guard (a token must never be sent elsewhere)', () => {
   test('defaults to Ecwid', () => {

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ZObject } from 'zapier-platform-core';
 import { ecwidRequest, pathSegment } from '../../../lib/ecwid/client.js';
-import { API, API_PATH, offline, rejectionOf, resetEnv, run, shownMessage, TOKEN } from '../../helpers.js';
+import { API, API_PATH, rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid } from '../../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => nock.cleanAll());
+useOfflineEcwid();
 
 const getOrder = () =>
   run((z: ZObject, bundle) =>

@@ -2,17 +2,14 @@
  * The output definitions of coupons, customers and products (one set of output fields and one sample per resource,
  * in lib/): the samples match their fields, and live output always has the sample's keys.
  */
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { COUPON_OUTPUT_FIELDS, COUPON_SAMPLE, toCouponOutput } from '../../../lib/coupons/coupons.js';
 import { CUSTOMER_OUTPUT_FIELDS, CUSTOMER_SAMPLE, toCustomerOutput } from '../../../lib/customers/customers.js';
 import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../../../lib/catalog/products.js';
 import { checkLiveOutput, formatFailure } from '../../../tools/publishing/publishing-checks.js';
-import { offline, resetEnv } from '../../helpers.js';
+import { useOfflineEcwid } from '../../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
+useOfflineEcwid();
 
 const RESOURCES = [
   { name: 'coupon', fields: COUPON_OUTPUT_FIELDS, sample: COUPON_SAMPLE, toOutput: toCouponOutput as (r: any) => Record<string, unknown> },

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import App from '../../../index.js';
 import { apiBaseUrl, oauthBaseUrl } from '../../../lib/ecwid/config.js';
 import {
@@ -16,13 +16,10 @@ import {
   type CheckId,
   type CheckOptions,
 } from '../../../tools/publishing/publishing-checks.js';
-import { offline, resetEnv } from '../../helpers.js';
+import { useOfflineEcwid } from '../../helpers.js';
 import { COUPON_OUTPUT_FIELDS, COUPON_SAMPLE, goodApp } from './fixtures.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
+useOfflineEcwid();
 
 type Broken = ReturnType<typeof goodApp>;
 const create = (app: Broken) => app.creates.create_discount_coupon;
