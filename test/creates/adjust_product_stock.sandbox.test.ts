@@ -11,7 +11,7 @@ import { useProductSandbox } from './product-sandbox.js';
 const { shop, run, stored } = useProductSandbox();
 
 describe('Adjust Product Stock against the sandbox', () => {
-  test('Adjust Product Stock: the new quantity; two changes at once both count; below zero comes with Ecwid\'s warning', async () => {
+  test('the new quantity; two changes at once both count; below zero comes with Ecwid\'s warning', async () => {
     const product = await run('create_product', { name: 'Camp Mug', sku: 'MUG-CAMP', quantity: 5 });
     const added = await run('adjust_product_stock', { productId: String(product.id), quantityDelta: '7' });
     expect(added).toMatchObject({ id: product.id, quantity: 12, quantityDelta: 7, warning: '' });
@@ -32,7 +32,7 @@ describe('Adjust Product Stock against the sandbox', () => {
     expect(below.warning).not.toBe('');
   });
 
-  test('Adjust Product Stock on unlimited stock: nothing is sent to the inventory endpoint, a note comes back', async () => {
+  test('on unlimited stock: nothing is sent to the inventory endpoint, a note comes back', async () => {
     const product = await run('create_product', { name: 'E-book', sku: 'EBOOK-1', unlimited: 'yes' });
     const from = shop.sandbox.requests.length;
     const result = await run('adjust_product_stock', { productId: product.id, quantityDelta: -1 });
@@ -41,7 +41,7 @@ describe('Adjust Product Stock against the sandbox', () => {
     expect(shop.sandbox.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/^\/api\/v3\/\d+/, '')}`)).toEqual([`GET /products/${product.id}`]);
   });
 
-  test('Adjust Product Stock replayed after lost answers: applied exactly once, or the step stops saying it cannot tell — never twice', async () => {
+  test('replayed after lost answers: applied exactly once, or the step stops saying it cannot tell — never twice', async () => {
     const product = await run('create_product', { name: 'Replay Mug', sku: 'MUG-REPLAY', quantity: 1000 });
     let expected = 1000;
     const ends = { done: 0, uncertain: 0 };

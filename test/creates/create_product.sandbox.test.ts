@@ -10,7 +10,7 @@ import { useProductSandbox } from './product-sandbox.js';
 const { shop, run, stored } = useProductSandbox();
 
 describe('Create Product against the sandbox', () => {
-  test('Create Product: stored as asked, returned with every output field; a replay returns it; another product with the SKU is refused', async () => {
+  test('stored as asked, returned with every output field; a replay returns it; another product with the SKU is refused', async () => {
     const [shoes, sneakers] = shop.sandbox.store.categories;
     const input = {
       name: 'Trail Socks', sku: 'SOCK-TRAIL', price: '7.5', compareToPrice: 9, quantity: '40',
@@ -33,13 +33,13 @@ describe('Create Product against the sandbox', () => {
     expect(shop.sandbox.store.products.length).toBe(before + 1);
   });
 
-  test('Create Product without stock fields: unlimited; without a SKU: Ecwid makes one up', async () => {
+  test('without stock fields: unlimited; without a SKU: Ecwid makes one up', async () => {
     const product = await run('create_product', { name: 'Gift Card', price: 25 });
     expect(product).toMatchObject({ name: 'Gift Card', unlimited: true, quantity: null, enabled: true });
     expect(product.sku).not.toBe('');
   });
 
-  test('Create Product replayed after lost answers (cut-off bodies, 5xx, 429): exactly one product, returned', async () => {
+  test('replayed after lost answers (cut-off bodies, 5xx, 429): exactly one product, returned', async () => {
     for (let seed = 1; seed <= 8; seed++) {
       shop.sandbox.setKnobs({ faults: { errorRate: 0.3, truncateRate: 0.3, seed } });
       const sku = `REPLAY-${seed}`;

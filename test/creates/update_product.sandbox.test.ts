@@ -9,7 +9,7 @@ import { useProductSandbox } from './product-sandbox.js';
 const { run, stored } = useProductSandbox();
 
 describe('Update Product against the sandbox', () => {
-  test('Update Product: only the fields given change; a SKU another product holds is refused', async () => {
+  test('only the fields given change; a SKU another product holds is refused', async () => {
     await run('create_product', { name: 'Trail Socks', sku: 'SOCK-TRAIL', price: 7.5 }); // the product that holds the SKU below
     const product = await run('create_product', { name: 'Beanie', sku: 'BEANIE', price: 20, quantity: 5, description: '<p>Warm</p>' });
     const updated = await run('update_product', { productId: String(product.id), price: '17.95', enabled: 'no', name: 'Beanie (Sale)' });

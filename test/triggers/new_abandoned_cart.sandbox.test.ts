@@ -11,7 +11,7 @@ import { useSandboxStore, zapOn } from '../sandbox-store.js';
 const shop = useSandboxStore({ orders: 400, knobs: { orderRowOrder: 'shuffled' } });
 
 describe('New Abandoned Cart against the sandbox', () => {
-  test('New Abandoned Cart: live shape, ISO dates and the request bound against the sandbox', async () => {
+  test('live output has the sample\'s shape and ISO dates, within the request bound', async () => {
     const sample = await shop.perform<Array<Record<string, any>>>('triggers', 'new_abandoned_cart', {}, { isLoadingSample: true });
     expect(sample.length).toBeLessThanOrEqual(3);
     expect(liveProblems('new_abandoned_cart', CART_SAMPLE, sample, CART_OUTPUT_FIELDS)).toEqual([]);

@@ -111,7 +111,7 @@ describe('Test trigger and turning the Zap on', () => {
     expect(endpoint.queries).toHaveLength(3); // 3 days, 31 days, 400 days
   });
 
-  test('New Order seeds only the live window: an order created earlier can never enter a later poll', async () => {
+  test('seeds only the live window: an order created earlier can never enter a later poll', async () => {
     const endpoint = fakeSearch('/orders', Array.from({ length: 40 }, (_, i) => order(i + 1, (i + 1) * DAY * 0.1)));
     const result = await poll(newOrder, {}, { isPopulatingDedupe: true });
     expect(endpoint.queries[0]).toMatchObject({ createdFrom: String(NOW - 3 * DAY), createdTo: String(NOW) });

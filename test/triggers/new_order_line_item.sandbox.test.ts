@@ -12,7 +12,7 @@ const shop = useSandboxStore({ orders: 400, knobs: { orderRowOrder: 'shuffled' }
 const advance = (seconds: number) => shop.sandbox.clock.advance(seconds * 1000);
 
 describe('New Order Line Item against the sandbox', () => {
-  test('New Order Line Item: every item of a new order once, the Zap-on orders never', async () => {
+  test('every item of a new order fires once, the Zap-on orders never', async () => {
     const next = await zapOn(shop, 'new_order_line_item');
     expect(await next()).toEqual([]);
     advance(60);

@@ -12,7 +12,7 @@ import { NOW, order } from './order-fixtures.js';
 useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('New Paid Order: the exact query', () => {
-  test('New Paid Order asks for PAID orders by update time', async () => {
+  test('a live poll asks for PAID orders by update time', async () => {
     nock(API)
       .get(`${API_PATH}/orders`)
       .query({ updatedFrom: String(NOW - POLL_LOOKBACK_SECONDS), updatedTo: String(NOW), paymentStatus: 'PAID', offset: '0', limit: '100' })
@@ -55,7 +55,7 @@ describe('turning the Zap on', () => {
     expect(result[0]).toEqual({ id: 'SHOP-00001' });
   });
 
-  test('New Paid Order seeds every paid order of a busy store (5,000 updated in 90 days), ids only', async () => {
+  test('seeds every paid order of a busy store (5,000 updated in 90 days), ids only', async () => {
     const paid = Array.from({ length: 5000 }, (_, i) => order(i + 1, Math.round((i + 1) * DAY * 0.015), { paymentStatus: 'PAID' }));
     const endpoint = fakeSearch('/orders', paid, { rowOrder: 'shuffled' });
     const result = await poll(newPaidOrder, {}, { isPopulatingDedupe: true });

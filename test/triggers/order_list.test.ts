@@ -7,7 +7,7 @@ const NOW = 1_800_000_000;
 
 useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true, everyMockUsed: true });
 
-describe('the Order dropdown (hidden order_list trigger)', () => {
+describe('order_list: the Order dropdown', () => {
   const order = (n: number, ago: number, extra: Partial<FakeRecord> = {}): FakeRecord => ({
     id: `SHOP-${String(n).padStart(5, '0')}`,
     createTimestamp: NOW - ago,

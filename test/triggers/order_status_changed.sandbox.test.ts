@@ -10,7 +10,7 @@ const shop = useSandboxStore({ orders: 400, knobs: { orderRowOrder: 'shuffled' }
 const advance = (seconds: number) => shop.sandbox.clock.advance(seconds * 1000);
 
 describe('Order Status Changed against the sandbox', () => {
-  test('Order Status Changed and Update Order: each new combination once, edits without a status change never', async () => {
+  test('each new combination of statuses fires once, also when Update Order makes it; edits without a status change never', async () => {
     const next = await zapOn(shop, 'order_status_changed');
     expect(await next()).toEqual([]);
 

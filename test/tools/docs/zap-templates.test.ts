@@ -28,8 +28,8 @@ const placeholders = (template: ZapTemplate): string[] =>
     .flatMap((text) => [...text.matchAll(/\{\{([^}]+)\}\}/g)].map((m) => m[1]));
 
 describe('docs/zap-templates.md', () => {
-  test('is what scripts/zap-templates-doc.ts writes from lib/zap-templates.ts (regenerate it when this fails)', () => {
-    // npm run build && node dist/scripts/zap-templates-doc.js
+  test('is what tools/docs/zap-templates-doc.ts writes from tools/docs/zap-templates.ts (regenerate it when this fails)', () => {
+    // npm run docs
     expect(readFileSync('docs/zap-templates.md', 'utf8')).toBe(zapTemplatesMarkdown());
   });
 

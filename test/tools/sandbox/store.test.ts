@@ -10,8 +10,8 @@ const cents = (amount: number) => Math.round(amount * 100);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
- * ecwid-api.md "Order money: how the fields add up", restated here (not taken from sandbox/money.ts) and checked
- * to the cent. Returns the broken rules, so a failure names them.
+ * Ecwid's rules for how an order's money fields add up, restated here (not taken from tools/sandbox/money.ts) and
+ * checked to the cent. Returns the broken rules, so a failure names them.
  */
 function moneyProblems(o: Order): string[] {
   const problems: string[] = [];
@@ -87,7 +87,7 @@ describe('generateStore: determinism', () => {
   });
 });
 
-describe('generateStore: money adds up on every order (ecwid-api.md rules, ±0.01)', () => {
+describe('generateStore: money adds up on every order (Ecwid\'s rules, ±0.01)', () => {
   test.each([
     [1, false],
     [2, false],
@@ -268,7 +268,7 @@ describe('mutations over virtual time', () => {
 
 describe('indexes: a time-bounded search costs the size of its window, not of the store', () => {
   // A 5,000-order store against a 500-order one shows it (a scan of the whole store would look at 10× the orders);
-  // the 100,000-order figures are printed by `node dist/sandbox/measure.js`, out of jest, where timings mean more.
+  // the 100,000-order figures are printed by `node dist-tools/tools/sandbox/measure.js`, out of jest, where timings mean more.
   test('5,000 orders: bounded searches scan only their window, in the store and over HTTP; the figures print', async () => {
     const { store: big, ...generation } = generateTimed(5_000);
     const small = generateStore({ seed: 11, orders: 500, now: NOW });

@@ -4,7 +4,7 @@ import { formatFigures, runSimulation, ZAPS, type SimulationFigures, type ZapFig
 import { offline, resetEnv } from '../../helpers.js';
 
 /**
- * The small run of `npm run simulate` (scripts/simulation-core.ts): a few virtual hours of a store with a flash sale,
+ * The small run of `npm run simulate` (tools/simulation/simulation-core.ts): a few virtual hours of a store with a flash sale,
  * a customer import and a product import (each more than 100 records between two polls), order lives packed into
  * hours (paid, shipped, delivered, refunded), every fault kind, row orders switching; every trigger.
  */
