@@ -4,7 +4,7 @@
  *
  *     Σ lineAmount (+ Σ taxAmount when Exclusive) = what the order was charged before gift cards, to the cent.
  *
- * How Ecwid's money fields add up is in shared/ecwid-api.md ("Order money"). Everything here is integer minor
+ * How Ecwid's money fields add up is in docs/ecwid-api-notes.md ("Order money"). Everything here is integer minor
  * units (cents), so no float drift can move a total. The design, in order:
  *
  * 1. Product lines carry the full line (price × quantity) and its tax; each discount (coupon, volume, membership,

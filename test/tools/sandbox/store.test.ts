@@ -10,8 +10,8 @@ const cents = (amount: number) => Math.round(amount * 100);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
- * Ecwid's rules for how an order's money fields add up, restated here (not taken from tools/sandbox/money.ts) and
- * checked to the cent. Returns the broken rules, so a failure names them.
+ * "Order money" of docs/ecwid-api-notes.md, restated here (not taken from tools/sandbox/money.ts) and checked
+ * to the cent. Returns the broken rules, so a failure names them.
  */
 function moneyProblems(o: Order): string[] {
   const problems: string[] = [];
@@ -87,7 +87,7 @@ describe('generateStore: determinism', () => {
   });
 });
 
-describe('generateStore: money adds up on every order (Ecwid\'s rules, ±0.01)', () => {
+describe('generateStore: money adds up on every order (Ecwid order-money rules, ±0.01)', () => {
   test.each([
     [1, false],
     [2, false],
