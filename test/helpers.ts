@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, jest } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../index.js';
@@ -131,6 +131,23 @@ export const dropdownDeclaration = (key: string) => {
   const trigger = (App.triggers as Record<string, any>)[key];
   return { hidden: trigger.display.hidden, pages: trigger.operation.canPaginate === true };
 };
+
+/**
+ * The tests of dropdown trigger `key`, offline against nock with every pinned request made, after the check of its
+ * declaration: hidden from the trigger list, and paging or not as `declared`.
+ */
+export const describeDropdown = (key: string, declared: { pages: boolean }, tests: () => void): void => {
+  useOfflineEcwid({ everyMockUsed: true });
+  describe(key, () => {
+    test(`is a hidden trigger ${declared.pages ? 'that pages' : 'with one page'}`, () => {
+      expect(dropdownDeclaration(key)).toEqual({ hidden: true, pages: declared.pages });
+    });
+    tests();
+  });
+};
+
+/** Pins a GET of the store's `path` (below API_PATH) with exactly `query` (true: any); answer it with `.reply`. */
+export const ecwidGet = (path: string, query: Record<string, string> | true) => nock(API).get(`${API_PATH}${path}`).query(query);
 
 /** The choices dropdown trigger `key` offers on `page`, as Zapier asks for them. */
 export const choicesOf = (key: string, pageNumber = 0) =>
