@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { outputField as field, outputListField as listField } from '../output/values.js';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { fitLength, htmlToText } from '../output/plain-text.js';
 import { ecwidStatusOf } from '../ecwid/errors.js';
@@ -104,26 +105,26 @@ export const categoryChoices = async (z: ZObject, bundle: Bundle, page: number):
 // ─── Output ─────────────────────────────────────────────────────────────────────────────────────────────
 
 export const PRODUCT_OUTPUT_FIELDS = [
-  { key: 'id', label: 'Product ID', type: 'integer' },
-  { key: 'sku', label: 'SKU' },
-  { key: 'name', label: 'Product Name' },
-  { key: 'price', label: 'Price', type: 'number' },
-  { key: 'compareToPrice', label: 'Compare-To Price', type: 'number' },
-  { key: 'quantity', label: 'Quantity in Stock', type: 'integer' },
-  { key: 'unlimited', label: 'Unlimited Stock', type: 'boolean' },
-  { key: 'inStock', label: 'In Stock', type: 'boolean' },
-  { key: 'enabled', label: 'Enabled', type: 'boolean' },
-  { key: 'url', label: 'Product URL' },
-  { key: 'imageUrl', label: 'Image URL' },
-  { key: 'description', label: 'Description (HTML)' },
-  { key: 'categoryIds', label: 'Category IDs', type: 'integer', list: true },
-  { key: 'created', label: 'Created At', type: 'datetime' },
-  { key: 'updated', label: 'Updated At', type: 'datetime' },
-  { key: 'createTimestamp', label: 'Created Timestamp', type: 'integer' },
-  { key: 'updateTimestamp', label: 'Updated Timestamp', type: 'integer' },
-  { key: 'descriptionText', label: 'Description (Plain Text, Up to 4,000 Characters)' },
-  { key: 'itemCode', label: 'Item Code (Up to 30 Characters)' },
-  { key: 'itemName', label: 'Item Name (Up to 50 Characters)' },
+  field('id', 'Product ID', 'integer'),
+  field('sku', 'SKU'),
+  field('name', 'Product Name'),
+  field('price', 'Price', 'number'),
+  field('compareToPrice', 'Compare-To Price', 'number'),
+  field('quantity', 'Quantity in Stock', 'integer'),
+  field('unlimited', 'Unlimited Stock', 'boolean'),
+  field('inStock', 'In Stock', 'boolean'),
+  field('enabled', 'Enabled', 'boolean'),
+  field('url', 'Product URL'),
+  field('imageUrl', 'Image URL'),
+  field('description', 'Description (HTML)'),
+  listField('categoryIds', 'Category IDs', 'integer'),
+  field('created', 'Created At', 'datetime'),
+  field('updated', 'Updated At', 'datetime'),
+  field('createTimestamp', 'Created Timestamp', 'integer'),
+  field('updateTimestamp', 'Updated Timestamp', 'integer'),
+  field('descriptionText', 'Description (Plain Text, Up to 4,000 Characters)'),
+  field('itemCode', 'Item Code (Up to 30 Characters)'),
+  field('itemName', 'Item Name (Up to 50 Characters)'),
 ] as const;
 
 export interface ProductOutput {

@@ -1,4 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { outputField as field, outputListField as listField } from '../output/values.js';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { parseUserDate, toEcwidDate, withIsoDates } from '../ecwid/dates.js';
 import { createdRecord, ecwidRequest, ecwidSearch, pathSegment, postNewRecord, storeIdOf } from '../ecwid/client.js';
@@ -289,23 +290,23 @@ const asStored = (body: CouponBody, id: number): EcwidCoupon => ({ ...body, id }
 // ─── Output ─────────────────────────────────────────────────────────────────────────────────────────────
 
 export const COUPON_OUTPUT_FIELDS = [
-  { key: 'id', label: 'Coupon ID', type: 'integer' },
-  { key: 'name', label: 'Coupon Name' },
-  { key: 'code', label: 'Code' },
-  { key: 'discountType', label: 'Discount Type' },
-  { key: 'discount', label: 'Discount', type: 'number' },
-  { key: 'status', label: 'Status' },
-  { key: 'launchDate', label: 'Valid From', type: 'datetime' },
-  { key: 'expirationDate', label: 'Valid Until', type: 'datetime' },
-  { key: 'totalLimit', label: 'Minimum Order Subtotal', type: 'number' },
-  { key: 'usesLimit', label: 'Number of Uses' },
-  { key: 'applicationLimit', label: 'Eligible Customers' },
-  { key: 'orderCount', label: 'Times Used', type: 'integer' },
-  { key: 'creationDate', label: 'Created At', type: 'datetime' },
-  { key: 'updateDate', label: 'Updated At', type: 'datetime' },
-  { key: 'catalogLimit__products', label: 'Product IDs', type: 'integer', list: true },
-  { key: 'catalogLimit__categories', label: 'Category IDs', type: 'integer', list: true },
-  { key: 'shippingLimit__shippingMethods', label: 'Shipping Method IDs', list: true },
+  field('id', 'Coupon ID', 'integer'),
+  field('name', 'Coupon Name'),
+  field('code', 'Code'),
+  field('discountType', 'Discount Type'),
+  field('discount', 'Discount', 'number'),
+  field('status', 'Status'),
+  field('launchDate', 'Valid From', 'datetime'),
+  field('expirationDate', 'Valid Until', 'datetime'),
+  field('totalLimit', 'Minimum Order Subtotal', 'number'),
+  field('usesLimit', 'Number of Uses'),
+  field('applicationLimit', 'Eligible Customers'),
+  field('orderCount', 'Times Used', 'integer'),
+  field('creationDate', 'Created At', 'datetime'),
+  field('updateDate', 'Updated At', 'datetime'),
+  listField('catalogLimit__products', 'Product IDs', 'integer'),
+  listField('catalogLimit__categories', 'Category IDs', 'integer'),
+  listField('shippingLimit__shippingMethods', 'Shipping Method IDs'),
 ] as const;
 
 export interface CouponOutput {

@@ -1,4 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { outputField as field } from '../output/values.js';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { withIsoDates } from '../ecwid/dates.js';
 import { createdRecord, ecwidRequest, ecwidSearch, MAX_PAGE_SIZE, pathSegment, postNewRecord } from '../ecwid/client.js';
@@ -211,18 +212,18 @@ const BILLING_LABELS: Record<(typeof PERSON_OUTPUT_KEYS)[number], string> = {
 };
 
 export const CUSTOMER_OUTPUT_FIELDS = [
-  { key: 'id', label: 'Customer ID', type: 'integer' },
-  { key: 'email', label: 'Email' },
-  { key: 'name', label: 'Full Name' },
-  { key: 'registered', label: 'Registered At', type: 'datetime' },
-  { key: 'updated', label: 'Updated At', type: 'datetime' },
-  { key: 'totalOrderCount', label: 'Number of Orders', type: 'integer' },
-  { key: 'customerGroupId', label: 'Customer Group ID', type: 'integer' },
-  { key: 'customerGroupName', label: 'Customer Group' },
-  { key: 'acceptMarketing', label: 'Accepts Marketing Emails', type: 'boolean' },
-  { key: 'taxId', label: 'Tax ID' },
-  { key: 'lang', label: 'Language' },
-  ...Object.entries(BILLING_LABELS).map(([key, label]) => ({ key: `billingPerson__${key}`, label: `Billing ${label}` })),
+  field('id', 'Customer ID', 'integer'),
+  field('email', 'Email'),
+  field('name', 'Full Name'),
+  field('registered', 'Registered At', 'datetime'),
+  field('updated', 'Updated At', 'datetime'),
+  field('totalOrderCount', 'Number of Orders', 'integer'),
+  field('customerGroupId', 'Customer Group ID', 'integer'),
+  field('customerGroupName', 'Customer Group'),
+  field('acceptMarketing', 'Accepts Marketing Emails', 'boolean'),
+  field('taxId', 'Tax ID'),
+  field('lang', 'Language'),
+  ...Object.entries(BILLING_LABELS).map(([key, label]) => field(`billingPerson__${key}`, `Billing ${label}`)),
   ...contactOutputFields('Contact'),
 ] as const;
 

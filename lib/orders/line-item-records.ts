@@ -4,7 +4,8 @@ import { cachedProfile } from '../ecwid/client.js';
 import { SAMPLE_CURRENCY } from '../invoice/fields.js';
 import { lineItemOutputFields, toLineItem } from './line-items.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './window.js';
-import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';
+import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str, type OutputField } from '../output/values.js';
+import { ORDER_HEAD_OUTPUT_FIELDS, TOTALS_OUTPUT_FIELDS } from './output.js';
 import { pollModeOf, pollWindow, SAMPLE_SIZE, withinOutputBytes } from '../polling/window-reader.js';
 import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';
 import type { EcwidOrder, EcwidOrderItem } from '../ecwid/types.js';
@@ -74,21 +75,20 @@ export type LineItemOutput = ReturnType<typeof toLineItemOutputs>[number];
 
 export const LINE_ITEM_OUTPUT_SAMPLE: LineItemOutput = toLineItemOutputs(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY)[0];
 
+/** The order's totals a line carries (its discounts stay on the order). */
+const ORDER_TOTALS_ON_LINES = ['subtotal', 'tax', 'total'];
+
+/** An order's field as its lines carry it: `paymentStatus` "Payment Status" is `orderPaymentStatus` "Order Payment Status". */
+const asOrderField = ({ key, label, type }: OutputField) =>
+  field(`order${key[0].toUpperCase()}${key.slice(1)}`, label.includes('Order') ? label : `Order ${label}`, type);
+
 export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
   field('id', 'Line Item ID (Order and Item)'),
   field('itemId', 'Ecwid Item ID', 'integer'),
   field('position', 'Position in Order', 'integer'),
   ...lineItemOutputFields(),
-  field('orderId', 'Order ID'),
-  field('orderInternalId', 'Internal Order ID', 'integer'),
-  field('orderCreateDate', 'Order Created At', 'datetime'),
-  field('orderUpdateDate', 'Order Updated At', 'datetime'),
-  field('orderPaymentStatus', 'Order Payment Status'),
-  field('orderFulfillmentStatus', 'Order Fulfillment Status'),
-  field('orderPaymentMethod', 'Order Payment Method'),
-  field('orderSubtotal', 'Order Subtotal', 'number'),
-  field('orderTax', 'Order Tax', 'number'),
-  field('orderTotal', 'Order Total', 'number'),
+  ...ORDER_HEAD_OUTPUT_FIELDS.map(asOrderField),
+  ...TOTALS_OUTPUT_FIELDS.filter(({ key }) => ORDER_TOTALS_ON_LINES.includes(key)).map(asOrderField),
   field('orderCurrency', 'Order Currency'),
   field('orderCouponCode', 'Order Coupon Code'),
   field('orderItemCount', 'Number of Items in Order', 'integer'),

@@ -74,8 +74,8 @@ export const TOTALS_OUTPUT_FIELDS = [
   field('total', 'Total', 'number'),
 ];
 
-/** Labels for what an order trigger returns; the primary key `id` is Ecwid's order id. */
-export const ORDER_OUTPUT_FIELDS = [
+/** Which order it is and where it stands: the head of an order's fields, and carried by each of its line items. */
+export const ORDER_HEAD_OUTPUT_FIELDS = [
   field('id', 'Order ID'),
   field('internalId', 'Internal Order ID', 'integer'),
   field('createDate', 'Created At', 'datetime'),
@@ -83,6 +83,11 @@ export const ORDER_OUTPUT_FIELDS = [
   field('paymentStatus', 'Payment Status'),
   field('fulfillmentStatus', 'Fulfillment Status'),
   field('paymentMethod', 'Payment Method'),
+];
+
+/** Labels for what an order trigger returns; the primary key `id` is Ecwid's order id. */
+export const ORDER_OUTPUT_FIELDS = [
+  ...ORDER_HEAD_OUTPUT_FIELDS,
   field('email', 'Customer Email (as Entered at Checkout)'),
   field('customerId', 'Customer ID', 'integer'),
   ...TOTALS_OUTPUT_FIELDS,

@@ -25,3 +25,11 @@ export type OutputType = 'string' | 'number' | 'integer' | 'boolean' | 'datetime
 
 /** One labelled output field (Zapier shows the label; the type is what every record's value is). */
 export const outputField = (key: string, label: string, type: OutputType = 'string') => ({ key, label, type });
+
+export type OutputField = ReturnType<typeof outputField>;
+
+/** An output field whose value is a list of `type`. */
+export const outputListField = (key: string, label: string, type: OutputType = 'string') => ({
+  ...outputField(key, label, type),
+  list: true,
+});
