@@ -17,7 +17,8 @@ const inputFields = defineInputFields([
   ...XERO_CODE_INPUT_FIELDS,
 ]);
 
-const { perform, sample, outputFields } = orderTriggerOperation((z, bundle) => bundle.inputData);
+const orderTrigger = orderTriggerOperation((z, bundle) => bundle.inputData);
+const perform = orderTrigger.perform satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_order',
@@ -26,11 +27,5 @@ export default defineTrigger({
     label: 'New Order',
     description: 'Triggers when an order is placed, or when an order first reaches the payment and fulfillment statuses you choose.',
   },
-  operation: {
-    type: 'polling',
-    inputFields,
-    perform: perform satisfies PollingTriggerPerform<typeof inputFields>,
-    sample,
-    outputFields,
-  },
+  operation: { type: 'polling', inputFields, ...orderTrigger, perform },
 });

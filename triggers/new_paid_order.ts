@@ -6,7 +6,8 @@ import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
 const inputFields = defineInputFields(XERO_CODE_INPUT_FIELDS);
 
 /** The flagship Zap's trigger: "Ecwid paid order → Xero sales invoice". */
-const { perform, sample, outputFields } = orderTriggerOperation(() => ({ paymentStatus: ['PAID'] }));
+const orderTrigger = orderTriggerOperation(() => ({ paymentStatus: ['PAID'] }));
+const perform = orderTrigger.perform satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_paid_order',
@@ -15,11 +16,5 @@ export default defineTrigger({
     label: 'New Paid Order',
     description: "Triggers when an order's payment status becomes Paid, however long after it was placed.",
   },
-  operation: {
-    type: 'polling',
-    inputFields,
-    perform: perform satisfies PollingTriggerPerform<typeof inputFields>,
-    sample,
-    outputFields,
-  },
+  operation: { type: 'polling', inputFields, ...orderTrigger, perform },
 });
