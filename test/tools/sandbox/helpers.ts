@@ -1,4 +1,5 @@
 /** Shared by the sandbox tests: a sandbox on a loopback port with the internet blocked, and a small HTTP client. */
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import nock from 'nock';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../tools/sandbox/server.js';
 
@@ -79,3 +80,35 @@ export class ApiClient {
 /** Ids of a list of rows, for comparing result sets. */
 export const idsOf = (rows: { id: string | number }[]): (string | number)[] => rows.map((r) => r.id);
 export const sortedIds = (rows: { id: string | number }[]): string[] => rows.map((r) => String(r.id)).sort();
+
+/** The file's sandbox, started with `options` before its tests and closed after them, and a client of its API. */
+export function useTestSandbox(options: SandboxOptions = {}): { readonly sandbox: Sandbox; readonly api: ApiClient } {
+  const live = {} as { sandbox: Sandbox; api: ApiClient };
+  beforeAll(async () => {
+    live.sandbox = await startTestSandbox(options);
+    live.api = new ApiClient(live.sandbox);
+  });
+  afterAll(() => live.sandbox.close());
+  return live;
+}
+
+/**
+ * A filter of `path` against a brute-force reading of the store: the API's answer, all pages, is as a set the rows
+ * `pick` chooses from `rows` — some but not all of them, or the filter would prove nothing. `idOf` names a row.
+ */
+export async function expectFilterPicks<T>(
+  api: ApiClient,
+  path: string,
+  query: Query,
+  rows: T[],
+  pick: (row: T) => boolean,
+  idOf: (row: T) => string | number = (row) => (row as { id: string | number }).id,
+): Promise<T[]> {
+  const expected = rows.filter(pick);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(expected.length).toBeLessThan(rows.length);
+  const answered: T[] = await api.all(path, query);
+  const sortedIdsOf = (list: T[]) => list.map((row) => String(idOf(row))).sort();
+  expect(sortedIdsOf(answered)).toEqual(sortedIdsOf(expected));
+  return answered;
+}
