@@ -16,7 +16,12 @@ export interface SandboxStore {
   bundle(inputData?: Record<string, unknown>, meta?: Meta): Bundle;
   /** Runs operation `key` of the app against the sandbox, as Zapier would. */
   perform<T = any>(kind: Kind, key: string, inputData?: Record<string, unknown>, meta?: Meta): Promise<T>;
+  /** Moves the sandbox's virtual clock (the app's, when it follows it) on by `seconds`. */
+  advance(seconds: number): void;
 }
+
+/** A store of 400 orders whose rows come in a different order on every request (the app must not rely on order). */
+export const SHUFFLED_ORDERS_STORE: SandboxOptions = { orders: 400, knobs: { orderRowOrder: 'shuffled' } };
 
 export interface SandboxStoreOptions {
   /** The app's "now" is the sandbox's frozen, virtual clock (default); false leaves the real clock. */
@@ -38,6 +43,7 @@ export const useSandboxStore = (options: SandboxOptions = {}, { followClock = tr
     },
     bundle: (inputData = {}, meta = {}) => bundleFor(inputData, meta, { access_token: store.sandbox.token, store_id: String(store.sandbox.storeId) }),
     perform: (kind, key, inputData = {}, meta = {}) => perform(kind, key, store.bundle(inputData, meta)),
+    advance: (seconds) => store.sandbox.clock.advance(seconds * 1000),
   };
   beforeAll(async () => {
     running = await startTestSandbox(options);

@@ -5,10 +5,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE } from '../../lib/carts/carts.js';
 import { liveProblems } from '../helpers.js';
-import { useSandboxStore, zapOn } from '../sandbox-store.js';
+import { SHUFFLED_ORDERS_STORE, useSandboxStore, zapOn } from '../sandbox-store.js';
 
-// Rows listed in a different order on every request.
-const shop = useSandboxStore({ orders: 400, knobs: { orderRowOrder: 'shuffled' } });
+const shop = useSandboxStore(SHUFFLED_ORDERS_STORE);
 
 describe('New Abandoned Cart against the sandbox', () => {
   test('live output has the sample\'s shape and ISO dates, within the request bound', async () => {

@@ -2,10 +2,9 @@
  * The Order dropdown (the hidden order_list trigger) against the sandbox store.
  */
 import { describe, expect, test } from '@jest/globals';
-import { useSandboxStore } from '../sandbox-store.js';
+import { SHUFFLED_ORDERS_STORE, useSandboxStore } from '../sandbox-store.js';
 
-// Rows listed in a different order on every request.
-const shop = useSandboxStore({ orders: 400, knobs: { orderRowOrder: 'shuffled' } });
+const shop = useSandboxStore(SHUFFLED_ORDERS_STORE);
 
 describe('the Order dropdown against the sandbox', () => {
   test('the Order dropdown lists the newest orders first, without abandoned checkouts', async () => {

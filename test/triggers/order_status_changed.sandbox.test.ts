@@ -3,11 +3,9 @@
  * (dedupe-seeding poll), change the store, poll, keep what is new.
  */
 import { describe, expect, test } from '@jest/globals';
-import { useSandboxStore, zapOn } from '../sandbox-store.js';
+import { SHUFFLED_ORDERS_STORE, useSandboxStore, zapOn } from '../sandbox-store.js';
 
-// Rows listed in a different order on every request.
-const shop = useSandboxStore({ orders: 400, knobs: { orderRowOrder: 'shuffled' } });
-const advance = (seconds: number) => shop.sandbox.clock.advance(seconds * 1000);
+const shop = useSandboxStore(SHUFFLED_ORDERS_STORE);
 
 describe('Order Status Changed against the sandbox', () => {
   test('each new combination of statuses fires once, also when Update Order makes it; edits without a status change never', async () => {
@@ -17,13 +15,13 @@ describe('Order Status Changed against the sandbox', () => {
     const old = shop.sandbox.store.orders.find((o) => o.paymentStatus === 'AWAITING_PAYMENT' && o.createTimestamp < shop.sandbox.clock.nowSeconds() - 10 * 86400);
     const edited = shop.sandbox.store.orders.find((o) => o !== old && o.paymentStatus === 'PAID');
     expect(old && edited).toBeTruthy();
-    advance(60);
+    shop.advance(60);
     shop.sandbox.store.payOrder(old!.id);
-    advance(60);
+    shop.advance(60);
     shop.sandbox.store.updateOrder(edited!.id, { privateAdminNotes: 'called the customer' });
-    advance(60);
+    shop.advance(60);
     const placed = shop.sandbox.store.createOrder({ paymentStatus: 'PAID' });
-    advance(60);
+    shop.advance(60);
     expect((await next()).map((r) => r.id)).toEqual([
       `${placed.id}:PAID:${placed.fulfillmentStatus}`,
       `${old!.id}:PAID:${old!.fulfillmentStatus}`,
@@ -33,14 +31,14 @@ describe('Order Status Changed against the sandbox', () => {
     const updated = await shop.perform('creates', 'update_order', { orderId: placed.id, fulfillmentStatus: 'Shipped', trackingNumber: '1Z999AA10123456784' });
     expect(updated).toMatchObject({ id: placed.id, fulfillmentStatus: 'SHIPPED', trackingNumber: '1Z999AA10123456784' });
     expect(shop.sandbox.store.getOrder(placed.id)).toMatchObject({ fulfillmentStatus: 'SHIPPED', trackingNumber: '1Z999AA10123456784' });
-    advance(60);
+    shop.advance(60);
     const fired = await next();
     expect(fired.map((r) => r.id)).toEqual([`${placed.id}:PAID:SHIPPED`]);
     expect(fired[0]).toMatchObject({ orderId: placed.id, paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED', previousPaymentStatus: '' });
 
     // Only the tracking number again: the same statuses, nothing fires.
     await shop.perform('creates', 'update_order', { orderId: placed.id, trackingNumber: 'CHANGED' });
-    advance(60);
+    shop.advance(60);
     expect(await next()).toEqual([]);
   });
 });
