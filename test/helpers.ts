@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../index.js';
+import { POLL_LOOKBACK_SECONDS } from '../lib/polling/window-reader.js';
 import { emptyCaches, type AppTester } from '../tools/local-platform.js';
 import { checkLiveOutput, formatFailure, type FieldOrFunction } from '../tools/publishing/publishing-checks.js';
 
@@ -122,6 +123,15 @@ export const poll = (trigger: any, inputData = {}, meta: Partial<Bundle['meta']>
 /** Runs operation `key` of the app (triggers, creates or searches) as Zapier would, with Zapier's output checks. */
 export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key: string, bundle: Bundle): Promise<T> =>
   appTester((App[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
+
+/** The query of a poll's first page: the live window ending `now`, on the `created` or `updated` dates, plus `extra`. */
+export const liveWindowQuery = (now: number, on: 'created' | 'updated', extra: Record<string, string> = {}) => ({
+  ...extra,
+  [`${on}From`]: String(now - POLL_LOOKBACK_SECONDS),
+  [`${on}To`]: String(now),
+  offset: '0',
+  limit: '100',
+});
 
 /** Ecwid's search envelope around `items`, the page at `offset` of a search that ends with it. */
 export const page = (items: unknown[], offset = 0) => ({ total: offset + items.length, count: items.length, offset, limit: 100, items });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newCustomer from '../../triggers/new_customer.js';
-import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
-import { API, API_PATH, useOfflineEcwid, page, ecwidDate, poll } from '../helpers.js';
+import { DAY } from '../../lib/polling/window-reader.js';
+import { API, API_PATH, useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -12,7 +12,7 @@ describe('New Customer', () => {
   test('asks for customers registered in the window, newest first, and sorts them itself', async () => {
     nock(API)
       .get(`${API_PATH}/customers`)
-      .query({ sortBy: 'REGISTERED_DATE_DESC', createdFrom: String(NOW - POLL_LOOKBACK_SECONDS), createdTo: String(NOW), offset: '0', limit: '100' })
+      .query(liveWindowQuery(NOW, 'created', { sortBy: 'REGISTERED_DATE_DESC' }))
       // returned oldest first on purpose: the trigger must not trust the server's order
       .reply(200, page([
         { id: 1, email: 'old@example.com', registered: ecwidDate(NOW - 2 * DAY) },
@@ -27,14 +27,12 @@ describe('New Customer', () => {
   test('the dedupe-seeding poll reads ids only, of the live window (a customer registered earlier never enters it)', async () => {
     nock(API)
       .get(`${API_PATH}/customers`)
-      .query({
-        sortBy: 'REGISTERED_DATE_DESC',
-        responseFields: 'total,count,offset,limit,items(id,registered)',
-        createdFrom: String(NOW - POLL_LOOKBACK_SECONDS),
-        createdTo: String(NOW),
-        offset: '0',
-        limit: '100',
-      })
+      .query(
+        liveWindowQuery(NOW, 'created', {
+          sortBy: 'REGISTERED_DATE_DESC',
+          responseFields: 'total,count,offset,limit,items(id,registered)',
+        }),
+      )
       .reply(200, page([{ id: 9, registered: ecwidDate(NOW - 2 * DAY) }]));
     expect(await poll(newCustomer, {}, { isPopulatingDedupe: true })).toEqual([{ id: '9' }]);
   });

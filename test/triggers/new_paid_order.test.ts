@@ -3,10 +3,10 @@ import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
 import newPaidOrder from '../../triggers/new_paid_order.js';
-import { DAY, DEDUPE_MAX_REQUESTS, POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
+import { DAY, DEDUPE_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, stubProfile, useOfflineEcwid, poll } from '../helpers.js';
+import { API, API_PATH, stubProfile, useOfflineEcwid, poll, liveWindowQuery } from '../helpers.js';
 import { NOW, order } from './order-fixtures.js';
 
 useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
@@ -15,7 +15,7 @@ describe('New Paid Order: the exact query', () => {
   test('a live poll asks for PAID orders by update time', async () => {
     nock(API)
       .get(`${API_PATH}/orders`)
-      .query({ updatedFrom: String(NOW - POLL_LOOKBACK_SECONDS), updatedTo: String(NOW), paymentStatus: 'PAID', offset: '0', limit: '100' })
+      .query(liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' }))
       .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
     expect(await poll(newPaidOrder)).toEqual([]);
   });
