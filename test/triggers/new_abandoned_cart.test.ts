@@ -3,7 +3,7 @@ import nock from 'nock';
 import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, ECWID_SAMPLE_CART } from '../../lib/carts/carts.js';
 import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 const MINUTE = 60;
@@ -33,9 +33,7 @@ const asFake = (carts: unknown[]) => carts as FakeRecord[];
 
 describe('New Abandoned Cart: the exact query and the output', () => {
   test('a live poll asks /carts once for carts active in the last three days, leaving out deleted ones', async () => {
-    nock(API)
-      .get(`${API_PATH}/carts`)
-      .query(liveWindowQuery(NOW, 'updated', { showHidden: 'false' }))
+    ecwidGet('/carts', liveWindowQuery(NOW, 'updated', { showHidden: 'false' }))
       .reply(200, page([cart(1, 5 * 3600), { ...ECWID_SAMPLE_CART, updateTimestamp: NOW - 2 * 3600, createTimestamp: NOW - 3 * 3600 }, cart(3, 90 * MINUTE)]));
     const result = await poll();
     // newest activity first; the cart's own id is Zapier's id

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newCustomer from '../../triggers/new_customer.js';
 import { DAY } from '../../lib/polling/window-reader.js';
-import { API, API_PATH, useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery } from '../helpers.js';
+import { API, API_PATH, useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -25,14 +25,7 @@ describe('New Customer', () => {
   });
 
   test('the dedupe-seeding poll reads ids only, of the live window (a customer registered earlier never enters it)', async () => {
-    nock(API)
-      .get(`${API_PATH}/customers`)
-      .query(
-        liveWindowQuery(NOW, 'created', {
-          sortBy: 'REGISTERED_DATE_DESC',
-          responseFields: 'total,count,offset,limit,items(id,registered)',
-        }),
-      )
+    ecwidGet('/customers', liveWindowQuery(NOW, 'created', { sortBy: 'REGISTERED_DATE_DESC', responseFields: 'total,count,offset,limit,items(id,registered)' }))
       .reply(200, page([{ id: 9, registered: ecwidDate(NOW - 2 * DAY) }]));
     expect(await poll(newCustomer, {}, { isPopulatingDedupe: true })).toEqual([{ id: '9' }]);
   });

@@ -3,16 +3,14 @@ import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, rejectionOf, shownMessage, stubProfile, useOfflineEcwid, poll, liveWindowQuery } from '../helpers.js';
+import { API, API_PATH, rejectionOf, shownMessage, stubProfile, useOfflineEcwid, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 import { NOW, order } from './order-fixtures.js';
 
 useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('New Order: the exact query', () => {
   test('a live poll asks once for orders created in the last three days', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(liveWindowQuery(NOW, 'created'))
+    ecwidGet('/orders', liveWindowQuery(NOW, 'created'))
       .reply(200, { total: 1, count: 1, offset: 0, limit: 100, items: [order(1, 60)] });
     const result = await poll(newOrder);
     expect(result.map((o) => o.id)).toEqual(['SHOP-00001']);
@@ -20,14 +18,7 @@ describe('New Order: the exact query', () => {
   });
 
   test('with statuses chosen, it asks for orders updated in the window with those statuses', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(
-       liveWindowQuery(NOW, 'updated', {
-         paymentStatus: 'PAID',
-         fulfillmentStatus: 'SHIPPED,DELIVERED',
-       }),
-      )
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED,DELIVERED' }))
       .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
     expect(await poll(newOrder, { paymentStatus: ['PAID'], fulfillmentStatus: ['SHIPPED', 'Delivered'] })).toEqual([]);
   });

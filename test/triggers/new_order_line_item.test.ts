@@ -4,7 +4,7 @@ import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE } from '../../lib/orde
 import { DAY, POLL_MAX_OUTPUT_BYTES, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -28,9 +28,7 @@ const poll = (inputData = {}, meta = {}) => perform<Array<Record<string, any>>>(
 describe('New Order Line Item: the exact query and the output', () => {
   test('a live poll reads orders placed in the last three days, once; one record per item, the order flattened onto each', async () => {
     const full = { ...ECWID_SAMPLE_ORDER, createTimestamp: NOW - 60, updateTimestamp: NOW - 60 };
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(liveWindowQuery(NOW, 'created'))
+    ecwidGet('/orders', liveWindowQuery(NOW, 'created'))
       .reply(200, page([order(2, 3600, [item(21, 'A')]), full]));
     const result = await poll();
     expect(result.map((r) => r.id)).toEqual(['SHOP-X8UYE:1', 'SHOP-X8UYE:2', 'SHOP-00002:21']);
@@ -94,9 +92,7 @@ describe('New Order Line Item: the exact query and the output', () => {
   });
 
   test('with statuses chosen, orders are read by update time with the statuses as filters (as New Order does)', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' }))
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' }))
       .reply(200, page([order(1, 10 * DAY, [item(1, 'A')], { updateTimestamp: NOW - 60 }), order(2, 60, [item(2, 'B')], { paymentStatus: 'AWAITING_PAYMENT' })]));
     // the second order came back although it is not paid: it must not fire
     expect((await poll({ paymentStatus: ['Paid'] })).map((r) => r.id)).toEqual(['SHOP-00001:1']);

@@ -6,16 +6,14 @@ import newPaidOrder from '../../triggers/new_paid_order.js';
 import { DAY, DEDUPE_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, stubProfile, useOfflineEcwid, poll, liveWindowQuery } from '../helpers.js';
+import { API, API_PATH, stubProfile, useOfflineEcwid, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 import { NOW, order } from './order-fixtures.js';
 
 useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('New Paid Order: the exact query', () => {
   test('a live poll asks for PAID orders by update time', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' }))
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' }))
       .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
     expect(await poll(newPaidOrder)).toEqual([]);
   });

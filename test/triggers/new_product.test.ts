@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newProduct from '../../triggers/new_product.js';
 import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
-import { API, API_PATH, useOfflineEcwid, page, poll, liveWindowQuery } from '../helpers.js';
+import { API, API_PATH, useOfflineEcwid, page, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -10,9 +10,7 @@ useOfflineEcwid({ now: NOW });
 
 describe('New Product', () => {
   test('asks for products added in the window; by default disabled ones too', async () => {
-    nock(API)
-      .get(`${API_PATH}/products`)
-      .query(liveWindowQuery(NOW, 'created', { sortBy: 'ADDED_TIME_DESC' }))
+    ecwidGet('/products', liveWindowQuery(NOW, 'created', { sortBy: 'ADDED_TIME_DESC' }))
       .reply(200, page([
         { id: 5, name: 'Draft', enabled: false, createTimestamp: NOW - 50 },
         { id: 6, name: 'Live', enabled: true, createTimestamp: NOW - 10 },
@@ -21,9 +19,7 @@ describe('New Product', () => {
   });
 
   test('"Skip Disabled Products" filters at Ecwid and here', async () => {
-    nock(API)
-      .get(`${API_PATH}/products`)
-      .query(liveWindowQuery(NOW, 'created', { sortBy: 'ADDED_TIME_DESC', enabled: 'true' }))
+    ecwidGet('/products', liveWindowQuery(NOW, 'created', { sortBy: 'ADDED_TIME_DESC', enabled: 'true' }))
       .reply(200, page([
         { id: 5, name: 'Draft', enabled: false, createTimestamp: NOW - 50 },
         { id: 6, name: 'Live', enabled: true, createTimestamp: NOW - 10 },

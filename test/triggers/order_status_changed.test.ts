@@ -4,7 +4,7 @@ import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../../lib/orders/status-changes.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -31,9 +31,7 @@ const poll = (inputData = {}, meta = {}) => perform<Array<Record<string, any>>>(
 
 describe('Order Status Changed: the exact query and the output', () => {
   test('a live poll asks once for orders updated in the last three days; each firing names the order and its new statuses', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(liveWindowQuery(NOW, 'updated'))
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated'))
       .reply(200, page([
         // a full order (the sample's shape), placed 20 days ago, shipped 10 minutes ago
         { ...ECWID_SAMPLE_ORDER, ...order(1, 20 * DAY, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED', updateTimestamp: NOW - 600, updateDate: ecwidDate(NOW - 600) }), items: ECWID_SAMPLE_ORDER.items },
@@ -57,14 +55,7 @@ describe('Order Status Changed: the exact query and the output', () => {
   });
 
   test('with statuses chosen, they are sent as Ecwid filters on the update-time window', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(
-       liveWindowQuery(NOW, 'updated', {
-         paymentStatus: 'PAID,REFUNDED',
-         fulfillmentStatus: 'SHIPPED',
-       }),
-      )
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID,REFUNDED', fulfillmentStatus: 'SHIPPED' }))
       .reply(200, page([]));
     expect(await poll({ paymentStatus: ['PAID', 'Refunded'], fulfillmentStatus: 'shipped' })).toEqual([]);
   });
