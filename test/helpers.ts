@@ -124,14 +124,21 @@ export const poll = (trigger: any, inputData = {}, meta: Partial<Bundle['meta']>
 export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key: string, bundle: Bundle): Promise<T> =>
   appTester((App[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
 
-/** The query of a poll's first page: the live window ending `now`, on the `created` or `updated` dates, plus `extra`. */
-export const liveWindowQuery = (now: number, on: 'created' | 'updated', extra: Record<string, string> = {}) => ({
+/** The query of a search's first page over [`from`, `to`] (unix seconds) on the `created` or `updated` dates, plus `extra`. */
+export const windowQuery = (on: 'created' | 'updated', from: number, to: number, extra: Record<string, string> = {}) => ({
   ...extra,
-  [`${on}From`]: String(now - POLL_LOOKBACK_SECONDS),
-  [`${on}To`]: String(now),
+  [`${on}From`]: String(from),
+  [`${on}To`]: String(to),
   offset: '0',
   limit: '100',
 });
+
+/** The query of a poll's first page: the live window ending `now`, on the `created` or `updated` dates, plus `extra`. */
+export const liveWindowQuery = (now: number, on: 'created' | 'updated', extra: Record<string, string> = {}) =>
+  windowQuery(on, now - POLL_LOOKBACK_SECONDS, now, extra);
+
+/** The query of a read of 100 rows from `offset`, plus `extra` (how the dropdowns page). */
+export const pageQuery = (offset: number, extra: Record<string, string>) => ({ ...extra, limit: '100', offset: String(offset) });
 
 /** Ecwid's search envelope around `items`, the page at `offset` of a search that ends with it. */
 export const page = (items: unknown[], offset = 0) => ({ total: offset + items.length, count: items.length, offset, limit: 100, items });

@@ -1,13 +1,9 @@
 import { expect, test } from '@jest/globals';
-import { choicesOf, describeDropdown, ecwidGet, page, rejectionOf, shownMessage } from '../helpers.js';
+import { choicesOf, describeDropdown, ecwidGet, page, pageQuery, rejectionOf, shownMessage } from '../helpers.js';
 
 describeDropdown('customer_group_list', { pages: true }, () => {
   test('the groups, General (id 0) included', async () => {
-    ecwidGet('/customer_groups', {
-      responseFields: 'total,count,offset,limit,items(id,name)',
-      limit: '100',
-      offset: '0',
-    }).reply(
+    ecwidGet('/customer_groups', pageQuery(0, { responseFields: 'total,count,offset,limit,items(id,name)' })).reply(
       200,
       page([
         { id: 0, name: 'General' },

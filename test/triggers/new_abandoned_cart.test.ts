@@ -3,7 +3,7 @@ import nock from 'nock';
 import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, ECWID_SAMPLE_CART } from '../../lib/carts/carts.js';
 import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 const MINUTE = 60;
@@ -132,16 +132,7 @@ describe('Test trigger and turning the Zap on', () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
     const endpoint = fakeSearch('/carts', asFake([cart(1, 80 * DAY), cart(2, 100 * DAY), cart(3, 5 * MINUTE)]));
     const result = await poll({}, { isPopulatingDedupe: true });
-    expect(endpoint.queries).toEqual([
-      {
-        showHidden: 'false',
-        updatedFrom: String(NOW - 90 * DAY),
-        updatedTo: String(NOW),
-        responseFields: 'total,count,offset,limit,items(cartId,createTimestamp,updateTimestamp,hidden,recoveredOrderId,recoveredPublicUid)',
-        offset: '0',
-        limit: '100',
-      },
-    ]);
+    expect(endpoint.queries).toEqual([windowQuery('updated', NOW - 90 * DAY, NOW, { showHidden: 'false', responseFields: 'total,count,offset,limit,items(cartId,createTimestamp,updateTimestamp,hidden,recoveredOrderId,recoveredPublicUid)' })]);
     // the cart still in use is not seeded: it fires once it has waited
     expect(result).toEqual([{ id: 'CART-0001' }]);
   });

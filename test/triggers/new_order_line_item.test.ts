@@ -4,7 +4,7 @@ import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE } from '../../lib/orde
 import { DAY, POLL_MAX_OUTPUT_BYTES, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -123,15 +123,7 @@ describe('Test trigger and turning the Zap on', () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
     const endpoint = fakeSearch('/orders', [order(1, 2 * DAY, [item(1, 'A'), item(2, 'B')]), order(2, 4 * DAY, [item(3, 'C')])]);
     const result = await poll({}, { isPopulatingDedupe: true });
-    expect(endpoint.queries).toEqual([
-      {
-        createdFrom: String(NOW - 3 * DAY),
-        createdTo: String(NOW),
-        responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,items(id))',
-        offset: '0',
-        limit: '100',
-      },
-    ]);
+    expect(endpoint.queries).toEqual([windowQuery('created', NOW - 3 * DAY, NOW, { responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,items(id))' })]);
     expect(result).toEqual([{ id: 'SHOP-00001:1' }, { id: 'SHOP-00001:2' }]);
   });
 

@@ -4,7 +4,7 @@ import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../../lib/orders/status-changes.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -146,15 +146,7 @@ describe('Test trigger and turning the Zap on', () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
     const endpoint = fakeSearch('/orders', [order(1, 80 * DAY, { paymentStatus: 'PAID' }), order(2, 100 * DAY)]);
     const result = await poll({}, { isPopulatingDedupe: true });
-    expect(endpoint.queries).toEqual([
-      {
-        updatedFrom: String(NOW - 90 * DAY),
-        updatedTo: String(NOW),
-        responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)',
-        offset: '0',
-        limit: '100',
-      },
-    ]);
+    expect(endpoint.queries).toEqual([windowQuery('updated', NOW - 90 * DAY, NOW, { responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)' })]);
     expect(result).toEqual([{ id: 'SHOP-00001:PAID:AWAITING_PROCESSING' }]);
   });
 

@@ -1,14 +1,10 @@
 import { expect, test } from '@jest/globals';
-import { choicesOf, describeDropdown, ecwidGet, page } from '../helpers.js';
+import { choicesOf, describeDropdown, ecwidGet, page, pageQuery } from '../helpers.js';
 
 describeDropdown('product_list', { pages: true }, () => {
   test('page 1: offset 100, by name, labelled "Name (SKU)"', async () => {
-    ecwidGet('/products', {
-      sortBy: 'NAME_ASC',
-      responseFields: 'total,count,offset,limit,items(id,name,sku)',
-      limit: '100',
-      offset: '100',
-    }).reply(
+    const byName = { sortBy: 'NAME_ASC', responseFields: 'total,count,offset,limit,items(id,name,sku)' };
+    ecwidGet('/products', pageQuery(100, byName)).reply(
       200,
       page(
         [
