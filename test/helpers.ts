@@ -166,6 +166,10 @@ export const describeDropdown = (key: string, declared: { pages: boolean }, test
 /** Pins a GET of the store's `path` (below API_PATH) with exactly `query` (true: any); answer it with `.reply`. */
 export const ecwidGet = (path: string, query: Record<string, string> | true) => nock(API).get(`${API_PATH}${path}`).query(query);
 
+/** Pins a POST to the store's `path` of exactly `body`, sent as JSON; answer it with `.reply`. */
+export const ecwidPostJson = (path: string, body: nock.RequestBodyMatcher) =>
+  nock(API).post(`${API_PATH}${path}`, body).matchHeader('content-type', 'application/json');
+
 /** The choices dropdown trigger `key` offers on `page`, as Zapier asks for them. */
 export const choicesOf = (key: string, pageNumber = 0) =>
   perform<Array<{ id: string; name: string }>>('triggers', key, bundleFor({}, { page: pageNumber, isFillingDynamicDropdown: true }));

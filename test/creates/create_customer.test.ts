@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { API, API_PATH, bundleFor, ecwidPostJson, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
 import { recordEcwid } from './record-ecwid.js';
 
 useOfflineEcwid({ everyMockUsed: true });
@@ -9,6 +9,21 @@ const create = (input: Record<string, unknown>) => perform('creates', 'create_cu
 
 const noCustomerWith = (email: string) =>
   nock(API).get(`${API_PATH}/customers`).query({ email, limit: '100', offset: '0' }).reply(200, page([]));
+
+/**
+ * A POST that lands `landed` in the store but answers `status` and `answer` (a lost race, a lost answer): the
+ * look-up before it sees nothing, the one after it sees the customer.
+ */
+const postLandsButAnswers = (landed: Record<string, unknown>, status: number, answer: unknown) => {
+  const stored: unknown[] = [];
+  nock(API).get(`${API_PATH}/customers`).query(true).times(2).reply(200, () => page(stored));
+  nock(API)
+    .post(`${API_PATH}/customers`)
+    .reply(() => {
+      stored.push(landed);
+      return [status, answer];
+    });
+};
 
 const EVERY_FIELD = {
   email: ' Jane.Smith@Example.com ',
@@ -58,10 +73,7 @@ const STORED = {
 describe('create_customer: the request', () => {
   test('looks the email up, then POSTs exactly the body Ecwid documents, then reads the customer back', async () => {
     noCustomerWith('Jane.Smith@Example.com');
-    nock(API)
-      .post(`${API_PATH}/customers`, EVERY_FIELD_BODY)
-      .matchHeader('content-type', 'application/json')
-      .reply(200, { id: 15319410 });
+    ecwidPostJson('/customers', EVERY_FIELD_BODY).reply(200, { id: 15319410 });
     nock(API).get(`${API_PATH}/customers/15319410`).reply(200, STORED);
     expect(await create(EVERY_FIELD)).toEqual({
       ...STORED,
@@ -131,40 +143,19 @@ describe('create_customer: duplicate emails and retries', () => {
   });
 
   test('a 409 (another run won the race) is resolved by the same look-up', async () => {
-    const stored = [] as unknown[];
-    nock(API).get(`${API_PATH}/customers`).query(true).times(2).reply(200, () => page(stored));
-    nock(API)
-      .post(`${API_PATH}/customers`)
-      .reply(() => {
-        stored.push({ id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } });
-        return [409, { errorMessage: 'The customer with the given email already exists' }];
-      });
+    postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } }, 409, { errorMessage: 'The customer with the given email already exists' });
     nock(API).get(`${API_PATH}/customers/31`).reply(200, { id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } });
     expect(await create({ email: 'race@example.com', name: 'Ra Ce' })).toMatchObject({ id: 31, name: 'Ra Ce' });
   });
 
   test('a 409 for a different customer names the email', async () => {
-    const stored = [] as unknown[];
-    nock(API).get(`${API_PATH}/customers`).query(true).times(2).reply(200, () => page(stored));
-    nock(API)
-      .post(`${API_PATH}/customers`)
-      .reply(() => {
-        stored.push({ id: 31, email: 'race@example.com', billingPerson: { name: 'Someone Else' } });
-        return [409, { errorMessage: 'The customer with the given email already exists' }];
-      });
+    postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Someone Else' } }, 409, { errorMessage: 'The customer with the given email already exists' });
     const error = await rejectionOf(create({ email: 'race@example.com', name: 'Ra Ce' }));
     expect(shownMessage(error)).toMatch(/^A customer with the email "race@example.com" already exists in this Ecwid store \(customer ID 31\) with a different Full Name\./);
   });
 
   test('a POST whose answer is lost (503) but which landed returns the customer instead of letting Zapier create a second', async () => {
-    const stored = [] as unknown[];
-    nock(API).get(`${API_PATH}/customers`).query(true).times(2).reply(200, () => page(stored));
-    nock(API)
-      .post(`${API_PATH}/customers`)
-      .reply(() => {
-        stored.push({ id: 44, email: 'lost@example.com' });
-        return [503, ''];
-      });
+    postLandsButAnswers({ id: 44, email: 'lost@example.com' }, 503, '');
     nock(API).get(`${API_PATH}/customers/44`).reply(200, { id: 44, email: 'lost@example.com' });
     expect(await create({ email: 'lost@example.com' })).toMatchObject({ id: 44 });
   });

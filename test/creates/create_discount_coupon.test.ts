@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { derivedCode } from '../../lib/coupons/codes.js';
-import { API, API_PATH, bundleFor, CLIENT_SECRET, rejectionOf, shownMessage, TOKEN, useOfflineEcwid, perform } from '../helpers.js';
+import { API, API_PATH, bundleFor, CLIENT_SECRET, rejectionOf, shownMessage, TOKEN, useOfflineEcwid, perform, ecwidPostJson } from '../helpers.js';
 import { recordEcwid, type Seen } from './record-ecwid.js';
 
 useOfflineEcwid({ everyMockUsed: true });
@@ -52,9 +52,7 @@ const STORED = {
 
 describe('create_discount_coupon: the request', () => {
   test('every field becomes exactly the body Ecwid documents, then the stored coupon is read back', async () => {
-    nock(API)
-      .post(`${API_PATH}/discount_coupons`, EVERY_FIELD_BODY)
-      .matchHeader('content-type', 'application/json')
+    ecwidPostJson('/discount_coupons', EVERY_FIELD_BODY)
       .matchHeader('authorization', `Bearer ${TOKEN}`)
       .reply(200, { id: 358845013, code: 'WELCOME-jane_42' });
     nock(API).get(`${API_PATH}/discount_coupons/358845013`).reply(200, STORED);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { API, API_PATH, bundleFor, ecwidPostJson, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
 import { ecwidProduct } from './ecwid-product.js';
 
 useOfflineEcwid({ everyMockUsed: true });
@@ -34,9 +34,7 @@ const EVERY_FIELD_BODY = {
 describe('create_product: the request', () => {
   test('POSTs exactly the body a careful human would, as JSON, then reads the product back', async () => {
     const stored = ecwidProduct({ compareToPrice: 15, categoryIds: [9691094, 9691095] });
-    nock(API)
-      .post(`${API_PATH}/products`, EVERY_FIELD_BODY)
-      .matchHeader('content-type', 'application/json')
+    ecwidPostJson('/products', EVERY_FIELD_BODY)
       .matchHeader('authorization', /^Bearer /)
       .reply(200, { id: 555 });
     nock(API).get(`${API_PATH}/products/555`).reply(200, stored);
