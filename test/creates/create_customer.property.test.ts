@@ -5,11 +5,9 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import nock from 'nock';
-import createCustomer from '../../creates/create_customer.js';
 import { CUSTOMER_LABELS } from '../../lib/customers/customers.js';
-import { bundleFor, shownMessage, useOfflineEcwid, perform } from '../helpers.js';
-import { namedField, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
+import { shownMessage, useOfflineEcwid } from '../helpers.js';
+import { createRunners, expectRefused, namedField, type Outcome, type Seen } from './record-ecwid.js';
 
 useOfflineEcwid();
 
@@ -126,24 +124,7 @@ const emptyStore = () => {
   };
 };
 
-type Outcome = { seen: Seen[]; result?: any; error?: Error };
-const direct = async (input: Record<string, unknown>): Promise<Outcome> => {
-  const { z, seen } = recordingZ(emptyStore());
-  try {
-    return { seen, result: await (createCustomer.operation.perform as any)(z, bundleFor(input)) };
-  } catch (error) {
-    return { seen, error: error as Error };
-  }
-};
-const throughHttp = async (input: Record<string, unknown>): Promise<Outcome> => {
-  nock.cleanAll();
-  const seen = recordEcwid(emptyStore());
-  try {
-    return { seen, result: await perform('creates', 'create_customer', bundleFor(input)) };
-  } catch (error) {
-    return { seen, error: error as Error };
-  }
-};
+const { direct, throughHttp } = createRunners('create_customer', emptyStore);
 
 const checkScenario = (run: (input: Record<string, unknown>) => Promise<Outcome>, tally: { sent: number; refused: number }) =>
   fc.asyncProperty(scenario, async (s) => {
@@ -151,10 +132,7 @@ const checkScenario = (run: (input: Record<string, unknown>) => Promise<Outcome>
     const { seen, result, error } = await run(inputOf(s));
     if (invalid.size > 0) {
       tally.refused += 1;
-      expect(error?.name).toBe('AppError');
-      expect(JSON.parse(String(error?.message)).code).toBe('InvalidInput');
-      expect([...invalid]).toContain(namedField(shownMessage(error), LABELS));
-      expect(seen).toEqual([]);
+      expectRefused({ seen, error }, invalid, LABELS);
       return;
     }
     tally.sent += 1;

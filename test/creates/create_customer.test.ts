@@ -25,8 +25,8 @@ const postLandsButAnswers = (landed: Record<string, unknown>, status: number, an
     });
 };
 
-const EVERY_FIELD = {
-  email: ' Jane.Smith@Example.com ',
+/** The billing person's fields as entered, which reach Ecwid as they are (the country code aside). */
+const PERSON = {
   name: 'Jane Smith',
   companyName: 'Smith Design Ltd',
   phone: '+1 212 555 0142',
@@ -34,6 +34,11 @@ const EVERY_FIELD = {
   city: 'New York',
   stateOrProvinceCode: 'NY',
   postalCode: '10001',
+};
+
+const EVERY_FIELD = {
+  email: ' Jane.Smith@Example.com ',
+  ...PERSON,
   countryCode: 'us',
   customerGroupId: '12345',
   acceptMarketing: 'yes',
@@ -41,16 +46,7 @@ const EVERY_FIELD = {
 
 const EVERY_FIELD_BODY = {
   email: 'Jane.Smith@Example.com',
-  billingPerson: {
-    name: 'Jane Smith',
-    companyName: 'Smith Design Ltd',
-    phone: '+1 212 555 0142',
-    street: '350 W 31st St',
-    city: 'New York',
-    stateOrProvinceCode: 'NY',
-    postalCode: '10001',
-    countryCode: 'US',
-  },
+  billingPerson: { ...PERSON, countryCode: 'US' },
   customerGroupId: 12345,
   acceptMarketing: true,
 };

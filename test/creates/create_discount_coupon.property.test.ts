@@ -5,11 +5,9 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import nock from 'nock';
 import { COUPON_LABELS } from '../../lib/coupons/coupons.js';
-import { bundleFor, shownMessage, useOfflineEcwid, perform } from '../helpers.js';
-import createDiscountCoupon from '../../creates/create_discount_coupon.js';
-import { namedField, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
+import { shownMessage, useOfflineEcwid } from '../helpers.js';
+import { createRunners, expectRefused, namedField, type Outcome, type Seen } from './record-ecwid.js';
 
 useOfflineEcwid();
 
@@ -266,28 +264,7 @@ const couponStore = () => {
   };
 };
 
-type Outcome = { seen: Seen[]; result?: any; error?: Error };
-
-/** Through the app's middleware and HTTP (nock): slower, so fewer runs. */
-const throughHttp = async (inputData: Record<string, unknown>): Promise<Outcome> => {
-  nock.cleanAll();
-  const seen = recordEcwid(couponStore());
-  try {
-    return { seen, result: await perform('creates', 'create_discount_coupon', bundleFor(inputData)) };
-  } catch (error) {
-    return { seen, error: error as Error };
-  }
-};
-
-/** The operation's perform with a recording `z`: the same code path above z.request, thousands of runs a second. */
-const direct = async (inputData: Record<string, unknown>): Promise<Outcome> => {
-  const { z, seen } = recordingZ(couponStore());
-  try {
-    return { seen, result: await (createDiscountCoupon.operation.perform as any)(z, bundleFor(inputData)) };
-  } catch (error) {
-    return { seen, error: error as Error };
-  }
-};
+const { direct, throughHttp } = createRunners('create_discount_coupon', couponStore);
 
 const inputOf = (s: Scenario): Record<string, unknown> => {
   const input: Record<string, unknown> = {};
@@ -302,10 +279,7 @@ const checkScenario = (run: (input: Record<string, unknown>) => Promise<Outcome>
     const { seen, result, error } = await run(inputOf(s));
     if (invalid.size > 0) {
       tally.refused += 1;
-      expect(error?.name).toBe('AppError');
-      expect(JSON.parse(String(error?.message)).code).toBe('InvalidInput');
-      expect([...invalid]).toContain(namedField(shownMessage(error), LABELS));
-      expect(seen).toEqual([]);
+      expectRefused({ seen, error }, invalid, LABELS);
       return;
     }
     tally.sent += 1;

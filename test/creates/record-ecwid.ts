@@ -1,7 +1,9 @@
+import { expect } from '@jest/globals';
 import zapier, { type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
+import App from '../../index.js';
 import { handleEcwidErrors } from '../../lib/ecwid/errors.js';
-import { API, API_PATH } from '../helpers.js';
+import { API, API_PATH, bundleFor, perform, shownMessage } from '../helpers.js';
 
 /** What one intercepted request carried. */
 export interface Seen {
@@ -80,4 +82,40 @@ export const recordingZ = (reply: (seen: Seen) => [number, unknown]) => {
     },
   } as unknown as ZObject;
   return { z, seen };
+};
+
+/** What one run of a create did: the requests it made, and its result or its error. */
+export type Outcome = { seen: Seen[]; result?: any; error?: Error };
+
+const outcomeOf = async (seen: Seen[], run: () => Promise<unknown>): Promise<Outcome> => {
+  try {
+    return { seen, result: await run() };
+  } catch (error) {
+    return { seen, error: error as Error };
+  }
+};
+
+/**
+ * Two ways to run create `key` on an input, against a fresh store answered by `store()`: `direct`, its perform with a
+ * recording `z` (the same code path above z.request, thousands of runs a second); `throughHttp`, through the app's
+ * middleware and HTTP (nock): slower, so fewer runs.
+ */
+export const createRunners = (key: string, store: () => (seen: Seen) => [number, unknown]) => ({
+  direct: (input: Record<string, unknown>): Promise<Outcome> => {
+    const { z, seen } = recordingZ(store());
+    return outcomeOf(seen, () => (App.creates as Record<string, any>)[key].operation.perform(z, bundleFor(input)));
+  },
+  throughHttp: (input: Record<string, unknown>): Promise<Outcome> => {
+    nock.cleanAll();
+    const seen = recordEcwid(store());
+    return outcomeOf(seen, () => perform('creates', key, bundleFor(input)));
+  },
+});
+
+/** An input refused as it should be: an InvalidInput error naming (by its label) one of the `invalid` fields, nothing sent. */
+export const expectRefused = ({ seen, error }: Outcome, invalid: Set<string>, labels: readonly string[]): void => {
+  expect(error?.name).toBe('AppError');
+  expect(JSON.parse(String(error?.message)).code).toBe('InvalidInput');
+  expect([...invalid]).toContain(namedField(shownMessage(error), labels));
+  expect(seen).toEqual([]);
 };
