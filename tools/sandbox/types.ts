@@ -167,6 +167,7 @@ export interface CustomSurcharge {
 }
 
 export interface Refund {
+  /** `"yyyy-MM-dd HH:mm:ss +0000"`, when the refund was made. */
   date: string;
   source: 'CP' | 'API' | 'EXTERNAL';
   reason: string;
@@ -244,6 +245,13 @@ export interface Order {
   acceptMarketing: boolean;
   customerTaxExempt: boolean;
   externalFulfillment: boolean;
+}
+
+/** A row of `GET /orders/deleted` (Ecwid's Java client `DeletedOrder`): the order's internal number, its id, when. */
+export interface DeletedOrder {
+  id: number;
+  orderId: string;
+  date: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
