@@ -9,6 +9,7 @@ import newProduct from './triggers/new_product.js';
 import orderStatusChanged from './triggers/order_status_changed.js';
 import newOrderLineItem from './triggers/new_order_line_item.js';
 import newAbandonedCart from './triggers/new_abandoned_cart.js';
+import newRefund from './triggers/new_refund.js';
 import orderList from './triggers/order_list.js';
 import updateOrder from './creates/update_order.js';
 import createCustomer from './creates/create_customer.js';
@@ -41,6 +42,7 @@ export default defineApp({
     [orderStatusChanged.key]: orderStatusChanged,
     [newOrderLineItem.key]: newOrderLineItem,
     [newAbandonedCart.key]: newAbandonedCart,
+    [newRefund.key]: newRefund,
     [orderList.key]: orderList,
     [categoryList.key]: categoryList,
     [productList.key]: productList,
