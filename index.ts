@@ -10,6 +10,7 @@ import orderStatusChanged from './triggers/order_status_changed.js';
 import newOrderLineItem from './triggers/new_order_line_item.js';
 import newAbandonedCart from './triggers/new_abandoned_cart.js';
 import newRefund from './triggers/new_refund.js';
+import deletedOrder from './triggers/deleted_order.js';
 import orderList from './triggers/order_list.js';
 import updateOrder from './creates/update_order.js';
 import createCustomer from './creates/create_customer.js';
@@ -43,6 +44,7 @@ export default defineApp({
     [newOrderLineItem.key]: newOrderLineItem,
     [newAbandonedCart.key]: newAbandonedCart,
     [newRefund.key]: newRefund,
+    [deletedOrder.key]: deletedOrder,
     [orderList.key]: orderList,
     [categoryList.key]: categoryList,
     [productList.key]: productList,
