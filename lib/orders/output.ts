@@ -3,6 +3,7 @@ import { withIsoDates } from '../ecwid/dates.js';
 import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from '../invoice/invoice.js';
 import { SAMPLE_ORDER } from './sample-ecwid-order.js';
 import { keyCompleter } from '../output/sample-keys.js';
+import { PAYMENT_OUTPUT_FIELDS, paymentFieldsOf } from './payments.js';
 import { numberOf as num, outputField as field, textOf as str, type OutputType } from '../output/values.js';
 import type { EcwidOrder, EcwidOrderItem } from '../ecwid/types.js';
 
@@ -107,6 +108,7 @@ const orderOutput = (order: EcwidOrder, currency: string) => {
     customerPhone: buyer.phone,
     ...addressFields('billing', billing),
     ...addressFields('shipping', shipping),
+    ...paymentFieldsOf(order),
     ...toInvoice(order, currency, buyer),
   };
 };
@@ -172,6 +174,7 @@ export const ORDER_OUTPUT_FIELDS = [
   ...(['Billing', 'Shipping'] as const).flatMap((title) =>
     ADDRESS_PARTS.map(([suffix, , label]) => field(`${title.toLowerCase()}${suffix}`, `${title} ${label}`)),
   ),
+  ...PAYMENT_OUTPUT_FIELDS,
   ...INVOICE_OUTPUT_FIELDS,
 ];
 

@@ -8,7 +8,7 @@ import type { Clock } from './clock.js';
 import { formatEcwidDate, storedDateSeconds } from './dates.js';
 import { emailFor, randomName, randomPerson } from './fixtures.js';
 import { fromCents, toCents } from './money.js';
-import { applyOrderChange, orderId, orderView, placeOrder, recordPurchase, type OrderChange, type OrderRecord } from './order-factory.js';
+import { applyOrderChange, gatewayPayment, orderId, orderView, placeOrder, recordPurchase, type OrderChange, type OrderRecord } from './order-factory.js';
 import { Random, mixSeed } from './random.js';
 import { ID_BASE } from './seed-data.js';
 import { TimeIndex } from './time-index.js';
@@ -48,6 +48,8 @@ export interface OrderFilter {
   paymentMethod?: string;
   shippingMethod?: string;
   couponCode?: string;
+  /** Exact, case-sensitive: the gateway's payment reference. */
+  paymentReference?: string;
   /** INCOMPLETE orders are left out unless this list names INCOMPLETE. */
   paymentStatuses?: PaymentStatus[];
   fulfillmentStatuses?: FulfillmentStatus[];
@@ -389,10 +391,11 @@ export class EcwidStore {
       (f.paymentMethod === undefined || o.paymentMethod.name === f.paymentMethod) &&
       (f.shippingMethod === undefined || o.shippingMethod?.name === f.shippingMethod) &&
       (couponCode === undefined || o.coupon?.code.toLowerCase() === couponCode) &&
+      (f.paymentReference === undefined || gatewayPayment(o)?.paymentReference === f.paymentReference) &&
       (keywords === undefined || this.orderKeywordText(o).includes(keywords));
   }
 
-  /** What `keywords` searches: id, e-mail, people, items, comments. */
+  /** What `keywords` searches: id, e-mail, people, items, comments, the gateway's transaction id (not cached: it appears on payment). */
   private orderKeywordText(order: OrderRecord): string {
     let text = this.keywordText.get(order);
     if (text === undefined) {
@@ -401,7 +404,8 @@ export class EcwidStore {
       text = [order.id, order.email, ...people, ...items, order.orderComments].filter(Boolean).join('\n').toLowerCase();
       this.keywordText.set(order, text);
     }
-    return text;
+    const transactionId = gatewayPayment(order)?.externalTransactionId;
+    return transactionId ? `${text}\n${transactionId.toLowerCase()}` : text;
   }
 
   /** Places an order at the clock's time, with a random cart like the generator's. */

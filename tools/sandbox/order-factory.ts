@@ -340,6 +340,8 @@ export function orderView(record: OrderRecord, settings: StoreSettings): Order {
   };
   // Optional fields are absent (not null) when they do not apply, as in Ecwid's JSON.
   if (record.customerId !== undefined) order.customerId = record.customerId;
+  const payment = gatewayPayment(record);
+  if (payment) Object.assign(order, payment);
   if (priced.giftCardRedemption > 0) {
     order.giftCardRedemption = fromCents(priced.giftCardRedemption);
     order.giftCardCode = record.giftCardCode;
@@ -364,6 +366,22 @@ export function orderView(record: OrderRecord, settings: StoreSettings): Order {
   if (record.orderComments !== undefined) order.orderComments = record.orderComments;
   if (record.privateAdminNotes !== undefined) order.privateAdminNotes = record.privateAdminNotes;
   return order;
+}
+
+/** Statuses an order has only after its payment went through. */
+const PAID_STATUSES: readonly PaymentStatus[] = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'];
+
+/**
+ * What an online gateway reports once it has taken the money: its transaction id and payment reference, derived
+ * from the order's number (so they cost no memory and no draw from the generator's streams). Offline methods and
+ * unpaid orders have neither.
+ */
+export function gatewayPayment(record: Pick<OrderRecord, 'internalId' | 'paymentMethod' | 'paymentStatus'>): { externalTransactionId: string; paymentReference: string } | undefined {
+  if (record.paymentMethod.offline || !PAID_STATUSES.includes(record.paymentStatus)) return undefined;
+  const code = (salt: number) => mixSeed(record.internalId, salt).toString(36).toUpperCase().padStart(7, '0');
+  return record.paymentMethod.module === 'PayPalStandard'
+    ? { externalTransactionId: `${code(1)}${code(2)}`.slice(0, 17), paymentReference: `PAYID-${code(3)}${code(4)}` }
+    : { externalTransactionId: `ch_3${code(1)}${code(2)}`, paymentReference: `pi_3${code(3)}${code(4)}` };
 }
 
 function orderItem(record: OrderRecord, index: number, line: OrderLine, priced: PricedOrder, pricesIncludeTax: boolean): OrderItem {

@@ -202,6 +202,10 @@ export interface Order {
   customerGroup: string;
   paymentMethod?: string;
   paymentModule?: string;
+  /** The gateway's transaction id, once an online payment went through (absent for offline methods). */
+  externalTransactionId?: string;
+  /** The gateway's payment reference, likewise (a `/orders` filter). */
+  paymentReference?: string;
   paymentStatus: PaymentStatus;
   fulfillmentStatus: FulfillmentStatus;
   createDate: string;

@@ -21,6 +21,7 @@ function orderFilter({ query }: RouteContext): OrderFilter {
     paymentMethod: query.string('paymentMethod'),
     shippingMethod: query.string('shippingMethod'),
     couponCode: query.string('couponCode'),
+    paymentReference: query.string('paymentReference'),
     paymentStatuses: query.listOf('paymentStatus', PAYMENT_STATUSES),
     fulfillmentStatuses: query.listOf('fulfillmentStatus', FULFILLMENT_STATUSES),
   };
