@@ -112,10 +112,13 @@ export const toRefundOutputs = (order: EcwidOrder, currency = '') => {
   if (events.length === 0) return [];
   const orderFields = orderFieldsOf(order, currency);
   const orderTotal = hundredths(order.total);
-  const invoiceReference = toInvoice(order, currency).invoiceReference;
+  // The invoice's reference and contact, so the credit note lands on the same Xero contact and names the invoice.
+  const { invoiceReference, contactName, contactEmail } = toInvoice(order, currency);
   return events.reverse().map((event) => ({
     id: event.id,
     invoiceReference,
+    contactName,
+    contactEmail,
     amount: fromHundredths(event.amount),
     date: event.date,
     reason: event.reason,
@@ -146,6 +149,8 @@ export const REFUND_SAMPLE: RefundOutput = toRefundOutputs(SAMPLE_REFUNDED_ORDER
 export const REFUND_OUTPUT_FIELDS: PlainOutputField[] = [
   field('id', 'Refund ID (Order and Amount Refunded So Far)'),
   field('invoiceReference', 'Invoice Reference (Order ID)'),
+  field('contactName', 'Contact Name (as on the Invoice)'),
+  field('contactEmail', 'Contact Email (as on the Invoice)'),
   field('amount', 'Refund Amount', 'number'),
   field('date', 'Refunded At', 'datetime'),
   field('reason', 'Reason'),
