@@ -1,6 +1,7 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { orderTriggerOperation } from '../lib/orders/trigger.js';
 import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/orders/statuses.js';
+import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
 
 const inputFields = defineInputFields([
   {
@@ -21,6 +22,7 @@ const inputFields = defineInputFields([
     helpText:
       'Only orders with one of these fulfillment statuses (Ecwid admin → My Sales → Orders → Fulfillment). Combine with Payment Status, e.g. "Paid" and "Delivered".',
   },
+  ...XERO_CODE_INPUT_FIELDS,
 ]);
 
 const { perform, sample, outputFields } = orderTriggerOperation((z, bundle) => bundle.inputData);

@@ -7,6 +7,7 @@ import {
   STATUS_CHANGE_SAMPLE,
 } from '../lib/orders/status-changes.js';
 import { orderFilterOf } from '../lib/orders/window.js';
+import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
 
 const inputFields = defineInputFields([
   {
@@ -19,6 +20,7 @@ const inputFields = defineInputFields([
     helpText:
       'Only when the new fulfillment status is one of these, e.g. "Shipped" to send tracking emails. Combined with Payment Status, both must match.',
   },
+  ...XERO_CODE_INPUT_FIELDS,
 ]);
 
 const perform = (async (z, bundle) => pollStatusChanges(z, bundle, orderFilterOf(z, bundle.inputData))) satisfies PollingTriggerPerform<

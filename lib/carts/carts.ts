@@ -1,7 +1,7 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { flatPerson } from '../output/people.js';
 import { nowUnix } from '../ecwid/dates.js';
-import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
 import { lineItemOutputFields, toLineItem, type LineItem } from '../orders/output.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';
 import { pollModeOf, pollRecords, type WindowSpec } from '../polling/window-reader.js';

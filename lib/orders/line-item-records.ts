@@ -1,6 +1,6 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { flatPerson } from '../output/people.js';
-import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
 import { toLineItem } from './output.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './window.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';

@@ -1,6 +1,8 @@
 import { buyerOf, flatPerson, type FlatPerson } from '../output/people.js';
 import { withIsoDates } from '../ecwid/dates.js';
-import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY, toInvoice } from '../invoice/invoice.js';
+import { INVOICE_OUTPUT_FIELDS, SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { toInvoice } from '../invoice/invoice.js';
+import type { XeroCodes } from '../invoice/xero-codes.js';
 import { SAMPLE_ORDER } from './sample-ecwid-order.js';
 import { keyCompleter } from '../output/sample-keys.js';
 import { PAYMENT_OUTPUT_FIELDS, paymentFieldsOf } from './payments.js';
@@ -92,7 +94,7 @@ const addressFields = (prefix: AddressPrefix, person: FlatPerson): Record<string
   return fields;
 };
 
-const orderOutput = (order: EcwidOrder, currency: string) => {
+const orderOutput = (order: EcwidOrder, currency: string, codes?: XeroCodes) => {
   const billing = flatPerson(order.billingPerson);
   const shipping = flatPerson(order.shippingPerson);
   const buyer = buyerOf(order, billing, shipping);
@@ -109,7 +111,7 @@ const orderOutput = (order: EcwidOrder, currency: string) => {
     ...addressFields('billing', billing),
     ...addressFields('shipping', shipping),
     ...paymentFieldsOf(order),
-    ...toInvoice(order, currency, buyer),
+    ...toInvoice(order, currency, { buyer, codes }),
   };
 };
 
@@ -186,5 +188,7 @@ const withOrderSampleKeys = keyCompleter(ORDER_SAMPLE);
 /**
  * The order as every trigger and search returns it, with every key of the sample (empty when Ecwid left it out).
  * `currency` is the store's (from its profile), used by the invoice fields; Ecwid's order record has none.
+ * `codes`: the Xero tax rates and accounts of the order trigger's inputs (defaults without).
  */
-export const toOrderOutput = (order: EcwidOrder, currency = '') => withOrderSampleKeys(orderOutput(order, currency));
+export const toOrderOutput = (order: EcwidOrder, currency = '', codes?: XeroCodes) =>
+  withOrderSampleKeys(orderOutput(order, currency, codes));

@@ -1,5 +1,6 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { xeroCodesOf, type XeroCodes } from '../invoice/xero-codes.js';
 import { ORDER_OUTPUT_FIELDS, toOrderOutput } from './output.js';
 import { orderWindow, pollOrders, type OrderFilter } from './window.js';
 import type { WindowSpec } from '../polling/window-reader.js';
@@ -52,8 +53,8 @@ export const statusChangeWindow = (filter: OrderFilter): WindowSpec<EcwidOrder> 
 });
 
 /** The order as the order triggers return it (`currency`: the store's, for the invoice fields), named by its statuses. */
-export const toStatusChangeOutput = (order: EcwidOrder, currency = '') => ({
-  ...toOrderOutput(order, currency),
+export const toStatusChangeOutput = (order: EcwidOrder, currency = '', codes?: XeroCodes) => ({
+  ...toOrderOutput(order, currency, codes),
   id: statusChangeId(order),
   orderId: String(order.id),
   // Ecwid keeps no status history; kept as fields (empty) so a Zap mapping them never breaks if that changes.
@@ -79,5 +80,7 @@ export const STATUS_CHANGE_OUTPUT_FIELDS: PlainOutputField[] = [
  * currency (cached: no extra request on a warm process) is read alongside, as the other order triggers do; the
  * dedupe-seeding poll needs neither.
  */
-export const pollStatusChanges = (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> =>
-  pollOrders(z, bundle, filter, toStatusChangeOutput, statusChangeWindow(filter));
+export const pollStatusChanges = (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> => {
+  const codes = xeroCodesOf(z, bundle.inputData);
+  return pollOrders(z, bundle, filter, (order, currency) => toStatusChangeOutput(order, currency, codes), statusChangeWindow(filter));
+};

@@ -1,7 +1,8 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { ecwidDateToIso } from '../ecwid/dates.js';
 import type { EcwidOrder } from '../ecwid/types.js';
-import { SAMPLE_CURRENCY, toInvoice } from '../invoice/invoice.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { toInvoice } from '../invoice/invoice.js';
 import { ORDER_KEY_OUTPUT_FIELDS, orderFieldsOf } from '../orders/line-item-records.js';
 import { pollOrderParts } from '../orders/order-parts.js';
 import { SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
