@@ -3,6 +3,8 @@ import { ecwidDateToIso } from '../ecwid/dates.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 import { SAMPLE_CURRENCY } from '../invoice/fields.js';
 import { toInvoice } from '../invoice/invoice.js';
+import type { XeroCodes } from '../invoice/xero-codes.js';
+import { CREDIT_NOTE_OUTPUT_FIELDS, creditNoteOf } from './credit-note.js';
 import { ORDER_KEY_OUTPUT_FIELDS, orderFieldsOf } from '../orders/line-item-records.js';
 import { pollOrderParts } from '../orders/order-parts.js';
 import { SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
@@ -107,14 +109,18 @@ export const refundEventsOf = (order: EcwidOrder): RefundEvent[] => {
   return events;
 };
 
-/** Every refund of an order as its own record, newest first, with the order's key fields. */
-export const toRefundOutputs = (order: EcwidOrder, currency = '') => {
+/**
+ * Every refund of an order as its own record, newest first, with the order's key fields and the lines of its Xero
+ * credit note (credit-note.ts), made from the order's invoice with the same Xero codes (`codes`: the trigger's inputs).
+ */
+export const toRefundOutputs = (order: EcwidOrder, currency = '', codes?: XeroCodes) => {
   const events = refundEventsOf(order);
   if (events.length === 0) return [];
   const orderFields = orderFieldsOf(order, currency);
   const orderTotal = hundredths(order.total);
   // The invoice's reference and contact, so the credit note lands on the same Xero contact and names the invoice.
-  const { invoiceReference, contactName, contactEmail } = toInvoice(order, currency);
+  const invoice = toInvoice(order, currency, { codes });
+  const { invoiceReference, contactName, contactEmail } = invoice;
   return events.reverse().map((event) => ({
     id: event.id,
     invoiceReference,
@@ -129,6 +135,7 @@ export const toRefundOutputs = (order: EcwidOrder, currency = '') => {
     isFullRefund: event.amount >= orderTotal,
     isOrderFullyRefunded: event.refundedSoFar >= orderTotal,
     recordedByEcwid: event.recorded,
+    ...creditNoteOf(invoice, event.amount, event.reason),
     ...orderFields,
   }));
 };
@@ -161,6 +168,7 @@ export const REFUND_OUTPUT_FIELDS: PlainOutputField[] = [
   field('isFullRefund', 'Is a Full Refund (the Whole Order Total at Once)', 'boolean'),
   field('isOrderFullyRefunded', 'Is the Order Now Fully Refunded', 'boolean'),
   field('recordedByEcwid', 'Recorded as a Refund by Ecwid (False When Known Only From the Status)', 'boolean'),
+  ...CREDIT_NOTE_OUTPUT_FIELDS,
   ...ORDER_KEY_OUTPUT_FIELDS,
 ];
 
@@ -171,9 +179,9 @@ const hasRefunds = (order: EcwidOrder): boolean => matchesFilter(order, REFUND_F
  * One poll: the refunds of the orders updated in the window with a refunded status, newest first. The Zap-on seed
  * reads 90 days of such orders (ids only), so refunds made before the Zap was on never fire.
  */
-export const pollRefunds = (z: ZObject, bundle: Bundle): Promise<Array<{ id: string }>> =>
+export const pollRefunds = (z: ZObject, bundle: Bundle, codes: XeroCodes): Promise<Array<{ id: string }>> =>
   pollOrderParts(z, bundle, orderWindow(REFUND_FILTER), {
     dedupeFields: REFUND_DEDUPE_FIELDS,
     keep: hasRefunds,
-    toOutputs: toRefundOutputs,
+    toOutputs: (order, currency) => toRefundOutputs(order, currency, codes),
   });

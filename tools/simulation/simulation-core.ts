@@ -783,6 +783,8 @@ class Traffic {
     const store = this.sandbox.store;
     const refund = (options: Parameters<typeof store.refundOrder>[1]) => () => this.change(id, 'refunded', () => store.refundOrder(id, options));
     const later = (from: number, min: number, max: number) => from + this.scale * this.shapes.between(min, max);
+    // Nothing to give back (a gift card paid it all): no refund.
+    if (total < 0.1) return [];
     if (full) {
       if (!this.shapes.chance(0.25)) return [[at, refund({})]];
       const steps: Array<[number, () => void]> = [[at, refund({ statusOnly: true })]];

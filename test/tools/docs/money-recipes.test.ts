@@ -21,10 +21,11 @@ describe('money recipes', () => {
     expect(placeholders(PAID_ORDER_TO_XERO_PAYMENT).filter((k) => !keys.has(k))).toEqual([]);
   });
 
-  test('the credit note line for the sample refund is the refunded amount, on the invoice’s contact and reference', () => {
-    const line = Object.fromEntries(REFUND_TO_XERO_CREDIT_NOTE.lineItems!.map((m) => [m.target, resolveSource(m.source, REFUND_SAMPLE)]));
-    expect(line).toMatchObject({ Quantity: '1', 'Unit Price': REFUND_SAMPLE.amount, Description: 'Refund SHOP-X8UYE: Damaged item' });
+  test('the credit note for the sample refund: its lines as the recipe maps them, on the invoice’s contact and reference', () => {
+    const [line] = REFUND_SAMPLE.creditNoteLines;
+    const mapped = Object.fromEntries(REFUND_TO_XERO_CREDIT_NOTE.lineItems!.map((m) => [m.target, resolveSource(m.source, REFUND_SAMPLE, line as unknown as Record<string, unknown>)]));
+    expect(mapped).toMatchObject({ Description: line.description, Quantity: line.quantity, 'Unit Price': line.unitAmount, Account: line.accountCode, 'Tax Rate': line.taxType });
     const fields = Object.fromEntries(REFUND_TO_XERO_CREDIT_NOTE.fields.map((m) => [m.target, resolveSource(m.source, REFUND_SAMPLE)]));
-    expect(fields).toMatchObject({ 'Contact Name': 'Jane Doe', Reference: 'SHOP-X8UYE', Currency: 'USD' });
+    expect(fields).toMatchObject({ 'Contact Name': 'Jane Doe', Reference: 'SHOP-X8UYE', Currency: 'USD', 'Line Amount Types': 'Inclusive' });
   });
 });
