@@ -2,11 +2,10 @@
  * Find Order by what a bank or gateway statement shows, and the payment fields every order output carries, against
  * a stubbed Ecwid (the exact queries) and the sandbox (an independent reading of Ecwid's filters and keywords).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import type { Sandbox } from '../../tools/sandbox/server.js';
 import { API, API_PATH, bundleFor, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
-import { startTestSandbox } from '../sandbox/helpers.js';
+import { useSandboxApp } from '../sandbox-app.js';
 
 const NOW = 1_800_000_000;
 
@@ -63,25 +62,11 @@ describe('against a stubbed Ecwid', () => {
 });
 
 describe('against the sandbox store', () => {
-  let sandbox: Sandbox;
-  const search = (inputData: Record<string, unknown>) =>
-    perform<any[]>('searches', 'find_order', bundleFor(inputData, {}, { access_token: sandbox.token, store_id: String(sandbox.storeId) }));
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ seed: 3, orders: 300, knobs: { orderRowOrder: 'shuffled' } });
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    resetEnv();
-    freshCaches();
-    process.env.ECWID_API_BASE_URL = sandbox.apiBaseUrl;
-    jest.spyOn(Date, 'now').mockImplementation(() => sandbox.clock.now());
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-  });
+  const app = useSandboxApp({ seed: 3, orders: 300, knobs: { orderRowOrder: 'shuffled' } });
+  const search = (inputData: Record<string, unknown>) => app.run<any[]>('searches', 'find_order', inputData);
 
   test('by payment reference and by transaction id, each the one order; amounts paid reconcile with the gift card', async () => {
-    const paid = sandbox.store.orders.filter((o) => o.paymentStatus === 'PAID' && o.paymentReference).slice(0, 5);
+    const paid = app.sandbox().store.orders.filter((o) => o.paymentStatus === 'PAID' && o.paymentReference).slice(0, 5);
     expect(paid.length).toBe(5);
     for (const order of paid) {
       const [byReference] = await search({ paymentReference: order.paymentReference });

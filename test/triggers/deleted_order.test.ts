@@ -1,12 +1,11 @@
 /** Deleted Order: the exact query on /orders/deleted, the output, and once per deletion against the sandbox. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_SAMPLE } from '../../lib/orders/deleted-orders.js';
 import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
-import type { Sandbox } from '../../tools/sandbox/server.js';
 import { liveProblems } from '../beyond/app.js';
 import { API, API_PATH, bundleFor, ecwidDate, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
-import { startTestSandbox } from '../sandbox/helpers.js';
+import { useSandboxApp } from '../sandbox-app.js';
 
 const NOW = 1_800_000_000;
 const poll = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'deleted_order', bundleFor({}, meta));
@@ -56,28 +55,13 @@ describe('Deleted Order against a stubbed Ecwid', () => {
 });
 
 describe('Deleted Order against the sandbox store', () => {
-  let sandbox: Sandbox;
-  const authData = () => ({ access_token: sandbox.token, store_id: String(sandbox.storeId) });
-  const run = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'deleted_order', bundleFor({}, meta, authData()));
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ orders: 800, knobs: { orderRowOrder: 'shuffled' } });
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    resetEnv();
-    freshCaches();
-    process.env.ECWID_API_BASE_URL = sandbox.apiBaseUrl;
-    jest.spyOn(Date, 'now').mockImplementation(() => sandbox.clock.now());
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-  });
+  const app = useSandboxApp({ orders: 800, knobs: { orderRowOrder: 'shuffled' } });
+  const run = (meta = {}) => app.run<Array<Record<string, any>>>('triggers', 'deleted_order', {}, meta);
 
   test('"Test trigger" finds deletions in the history; each later deletion fires once; earlier ones never', async () => {
     const sample = await run({ isLoadingSample: true });
     expect(sample.length).toBeGreaterThan(0);
-    const history = new Set(sandbox.store.searchDeletedOrders().map((d) => d.orderId));
+    const history = new Set(app.sandbox().store.searchDeletedOrders().map((d) => d.orderId));
     expect(sample.every((r) => history.has(r.id))).toBe(true);
 
     const seen = new Set((await run({ isPopulatingDedupe: true })).map((r) => r.id));
@@ -87,13 +71,13 @@ describe('Deleted Order against the sandbox store', () => {
       return fresh.map((r) => r.id);
     };
     expect(await next()).toEqual([]);
-    const [a, b] = sandbox.store.orders.slice(-2).map((o) => o.id);
-    sandbox.clock.advance(60_000);
-    sandbox.store.deleteOrder(a);
-    sandbox.clock.advance(60_000);
-    sandbox.store.deleteOrder(b);
+    const [a, b] = app.sandbox().store.orders.slice(-2).map((o) => o.id);
+    app.sandbox().clock.advance(60_000);
+    app.sandbox().store.deleteOrder(a);
+    app.sandbox().clock.advance(60_000);
+    app.sandbox().store.deleteOrder(b);
     expect(await next()).toEqual([b, a]);
-    sandbox.clock.advance(3_600_000);
+    app.sandbox().clock.advance(3_600_000);
     expect(await next()).toEqual([]);
   });
 });

@@ -2,14 +2,13 @@
  * New Refund: the exact query, the id scheme (one firing per refund, both shapes Ecwid may record), the output,
  * and end to end against the sandbox (an independent reading of Ecwid), driven as Zapier drives a Zap.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import { REFUND_OUTPUT_FIELDS, REFUND_SAMPLE, SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
 import { DEDUPE_LOOKBACK_SECONDS, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
-import type { Sandbox } from '../../tools/sandbox/server.js';
 import { liveProblems } from '../beyond/app.js';
 import { API, API_PATH, bundleFor, ecwidDate, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
-import { startTestSandbox } from '../sandbox/helpers.js';
+import { useSandboxApp } from '../sandbox-app.js';
 
 const NOW = 1_800_000_000;
 const poll = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'new_refund', bundleFor({}, meta));
@@ -96,30 +95,15 @@ describe('New Refund against a stubbed Ecwid', () => {
 });
 
 describe('New Refund against the sandbox store', () => {
-  let sandbox: Sandbox;
-  const authData = () => ({ access_token: sandbox.token, store_id: String(sandbox.storeId) });
-  const run = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'new_refund', bundleFor({}, meta, authData()));
-  const advance = (seconds: number) => sandbox.clock.advance(seconds * 1000);
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox({ orders: 1500, knobs: { orderRowOrder: 'shuffled' } });
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    resetEnv();
-    freshCaches();
-    process.env.ECWID_API_BASE_URL = sandbox.apiBaseUrl;
-    jest.spyOn(Date, 'now').mockImplementation(() => sandbox.clock.now());
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-  });
+  const app = useSandboxApp({ orders: 1500, knobs: { orderRowOrder: 'shuffled' } });
+  const run = (meta = {}) => app.run<Array<Record<string, any>>>('triggers', 'new_refund', {}, meta);
+  const advance = (seconds: number) => app.sandbox().clock.advance(seconds * 1000);
 
   test('"Test trigger" returns real refunds from the store’s history', async () => {
     const sample = await run({ isLoadingSample: true });
     expect(sample.length).toBe(3);
     for (const refund of sample) {
-      const order = sandbox.store.getOrder(refund.orderId)!;
+      const order = app.sandbox().store.getOrder(refund.orderId)!;
       expect(['REFUNDED', 'PARTIALLY_REFUNDED']).toContain(order.paymentStatus);
       expect(refund.amount).toBeGreaterThan(0);
       expect(refund.refundedSoFar).toBeLessThanOrEqual(order.total);
@@ -129,30 +113,30 @@ describe('New Refund against the sandbox store', () => {
   test('each refund fires once: full, partial, a second partial, status only, and the entry recorded later never again', async () => {
     const seen = new Set((await run({ isPopulatingDedupe: true })).map((r) => r.id));
     const next = async () => {
-      const before = sandbox.requests.length;
+      const before = app.sandbox().requests.length;
       const fresh = (await run()).filter((r) => !seen.has(r.id));
-      expect(sandbox.requests.length - before).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
+      expect(app.sandbox().requests.length - before).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
       fresh.forEach((r) => seen.add(r.id));
       return fresh.map((r) => [r.orderId, r.amount, r.recordedByEcwid]);
     };
     expect(await next()).toEqual([]);
 
-    const paid = sandbox.store.orders.filter((o) => o.paymentStatus === 'PAID' && o.total > 20).slice(-3);
+    const paid = app.sandbox().store.orders.filter((o) => o.paymentStatus === 'PAID' && o.total > 20).slice(-3);
     const [a, b, c] = paid.map((o) => o.id);
-    const totalOf = (id: string) => sandbox.store.getOrder(id)!.total;
+    const totalOf = (id: string) => app.sandbox().store.getOrder(id)!.total;
     advance(60);
-    sandbox.store.refundOrder(a, 5);
+    app.sandbox().store.refundOrder(a, 5);
     advance(60);
-    sandbox.store.refundOrder(b);
+    app.sandbox().store.refundOrder(b);
     expect(await next()).toEqual([
       [b, totalOf(b), true],
       [a, 5, true],
     ]);
 
     advance(3600);
-    sandbox.store.refundOrder(a, 7.25);
+    app.sandbox().store.refundOrder(a, 7.25);
     advance(60);
-    sandbox.store.refundOrder(c, { statusOnly: true });
+    app.sandbox().store.refundOrder(c, { statusOnly: true });
     expect(await next()).toEqual([
       [c, totalOf(c), false],
       [a, 7.25, true],
@@ -160,9 +144,9 @@ describe('New Refund against the sandbox store', () => {
 
     // The gateway's entry for c's money arrives a day later; a's rest is refunded by status.
     advance(86400);
-    sandbox.store.recordRefund(c, totalOf(c));
+    app.sandbox().store.recordRefund(c, totalOf(c));
     advance(60);
-    sandbox.store.updateOrder(a, { paymentStatus: 'REFUNDED' });
+    app.sandbox().store.updateOrder(a, { paymentStatus: 'REFUNDED' });
     expect(await next()).toEqual([[a, Math.round((totalOf(a) - 12.25) * 100) / 100, false]]);
     advance(600);
     expect(await next()).toEqual([]);
