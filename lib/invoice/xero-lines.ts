@@ -122,7 +122,7 @@ export function roundingLine(context: XeroContext, difference: number, chargedCe
   const shown = (cents: number) => XERO.amount(cents).toFixed(XERO.digits);
   return {
     kind: 'rounding',
-    description: `Rounding: Ecwid charged ${shown(chargedCents)}; Xero's tax, rounded once per line, makes ${shown(chargedCents - difference)}`,
+    description: `Rounding: Ecwid charged ${shown(chargedCents)}; Xero totals the other lines to ${shown(chargedCents - difference)}`,
     itemCode: '',
     quantity: 1,
     unitAmount: XERO.amount(difference),

@@ -1,5 +1,5 @@
 /**
- * fast-check arbitraries for Ecwid orders, priced the way Ecwid's order docs say Ecwid prices them — written
+ * fast-check arbitraries for Ecwid orders, priced the way docs/ecwid-api-notes.md says Ecwid prices them — written
  * independently of lib/invoice/ (and of the sandbox), so the invoice code is checked against a second reading.
  *
  * In integer cents: promotions on the full line, the coupon on what they left (only on the items it covers),

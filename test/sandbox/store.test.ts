@@ -10,7 +10,7 @@ const cents = (amount: number) => Math.round(amount * 100);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
- * ecwid-api.md "Order money: how the fields add up", restated here (not taken from sandbox/money.ts) and checked
+ * "Order money" of docs/ecwid-api-notes.md, restated here (not taken from tools/sandbox/money.ts) and checked
  * to the cent. Returns the broken rules, so a failure names them.
  */
 function moneyProblems(o: Order): string[] {
@@ -87,7 +87,7 @@ describe('generateStore: determinism', () => {
   });
 });
 
-describe('generateStore: money adds up on every order (ecwid-api.md rules, ±0.01)', () => {
+describe('generateStore: money adds up on every order (Ecwid order-money rules, ±0.01)', () => {
   test.each([
     [1, false],
     [2, false],

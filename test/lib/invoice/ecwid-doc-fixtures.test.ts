@@ -73,7 +73,7 @@ describe("fixtures modelled on the order examples in Ecwid's docs", () => {
       ['shipping', 'Shipping: Ground and Handling fee — less Shipping discount 9.00', 1, 1.5, 1.5, 0.09, 'State tax', '260'],
       ['surcharge', 'Card fee', 1, 2, 2, 0.13, 'State tax', '260'],
       ['surcharge', 'Eco packaging', 1, 1, 1, 0, 'NONE', '260'],
-      ['rounding', "Rounding: Ecwid charged 76.63; Xero's tax, rounded once per line, makes 76.64", 1, -0.01, -0.01, 0, 'NONE', '860'],
+      ['rounding', "Rounding: Ecwid charged 76.63; Xero totals the other lines to 76.64", 1, -0.01, -0.01, 0, 'NONE', '860'],
     ]);
     expect(toInvoice(order, 'USD')).toMatchObject({ invoiceTotal: 76.63, invoiceTaxTotal: 4.94, ecwidTaxTotal: 4.93, taxDifferenceFromEcwid: 0.01, roundingAmount: -0.01 });
   });

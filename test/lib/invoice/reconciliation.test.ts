@@ -61,7 +61,7 @@ describe("Xero's rounding: what it leaves becomes one explicit untaxed line", ()
       expect.objectContaining({ kind: 'product', lineAmount: 12.2, taxAmount: 1.01, ecwidTaxAmount: 1, taxRate: 8.25, taxType: 'State tax + City tax' }),
       {
         kind: 'rounding',
-        description: "Rounding: Ecwid charged 13.20; Xero's tax, rounded once per line, makes 13.21",
+        description: "Rounding: Ecwid charged 13.20; Xero totals the other lines to 13.21",
         itemCode: '',
         quantity: 1,
         unitAmount: -0.01,
