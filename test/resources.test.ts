@@ -5,10 +5,10 @@
  */
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import zapier from 'zapier-platform-core';
-import { COUPON_OUTPUT_FIELDS, COUPON_SAMPLE, toCouponOutput } from '../lib/coupons/coupons.js';
-import { CUSTOMER_OUTPUT_FIELDS, CUSTOMER_SAMPLE, toCustomerOutput } from '../lib/customers/customers.js';
+import { COUPON_OUTPUT_FIELDS, COUPON_OUTPUT_SAMPLE, toCouponOutput } from '../lib/coupons/coupons.js';
+import { CUSTOMER_OUTPUT_FIELDS, CUSTOMER_OUTPUT_SAMPLE, toCustomerOutput } from '../lib/customers/customers.js';
 import { apiBaseUrl, oauthBaseUrl } from '../lib/ecwid/config.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
 import { checkApp, checkLiveOutput, formatFailure, type AppDef } from '../tools/publishing/publishing-checks.js';
 import { APP } from './creates/app.js';
 import { offline, resetEnv } from './helpers.js';
@@ -19,9 +19,9 @@ beforeEach(() => {
 });
 
 const RESOURCES = [
-  { name: 'coupon', fields: COUPON_OUTPUT_FIELDS, sample: COUPON_SAMPLE, toOutput: toCouponOutput as (r: any) => Record<string, unknown> },
-  { name: 'customer', fields: CUSTOMER_OUTPUT_FIELDS, sample: CUSTOMER_SAMPLE, toOutput: toCustomerOutput as (r: any) => Record<string, unknown> },
-  { name: 'product', fields: PRODUCT_OUTPUT_FIELDS, sample: PRODUCT_SAMPLE, toOutput: toProductOutput as (r: any) => Record<string, unknown> },
+  { name: 'coupon', fields: COUPON_OUTPUT_FIELDS, sample: COUPON_OUTPUT_SAMPLE, toOutput: toCouponOutput as (r: any) => Record<string, unknown> },
+  { name: 'customer', fields: CUSTOMER_OUTPUT_FIELDS, sample: CUSTOMER_OUTPUT_SAMPLE, toOutput: toCustomerOutput as (r: any) => Record<string, unknown> },
+  { name: 'product', fields: PRODUCT_OUTPUT_FIELDS, sample: PRODUCT_OUTPUT_SAMPLE, toOutput: toProductOutput as (r: any) => Record<string, unknown> },
 ];
 
 /** The value at a Zapier output key ("billingPerson__name"). */

@@ -1,11 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import {
-  FULFILLMENT_STATUS_FILTER,
-  PAYMENT_STATUS_FILTER,
-  pollStatusChanges,
-  STATUS_CHANGE_OUTPUT_FIELDS,
-  STATUS_CHANGE_SAMPLE,
-} from '../lib/orders/status-changes.js';
+import { pollStatusChanges, STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../lib/orders/status-changes.js';
+import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/statuses.js';
 import { orderFilterOf } from '../lib/orders/window.js';
 import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
 
@@ -39,7 +34,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: STATUS_CHANGE_SAMPLE,
+    sample: STATUS_CHANGE_OUTPUT_SAMPLE,
     outputFields: STATUS_CHANGE_OUTPUT_FIELDS,
   },
 });

@@ -1,6 +1,6 @@
 /** What Zapier shows of the invoice: its output fields and the static sample. */
 import type { PlainOutputField } from 'zapier-platform-core';
-import { SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
 import { toInvoice } from './invoice.js';
 import type { Invoice, InvoiceLine } from './types.js';
 
@@ -57,4 +57,4 @@ export const SAMPLE_CURRENCY = 'USD';
  * The invoice part of the static order sample: the sample order (lib/orders/sample-ecwid-order.ts) through the
  * same code as live orders, so the sample always adds up and matches the sample's items.
  */
-export const INVOICE_SAMPLE: Invoice = toInvoice(SAMPLE_ORDER, SAMPLE_CURRENCY);
+export const INVOICE_SAMPLE: Invoice = toInvoice(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY);

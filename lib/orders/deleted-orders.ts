@@ -49,7 +49,7 @@ export const toDeletedOrderOutput = (row: EcwidDeletedOrder) => {
 
 export type DeletedOrderOutput = ReturnType<typeof toDeletedOrderOutput>;
 
-export const DELETED_ORDER_SAMPLE: DeletedOrderOutput = toDeletedOrderOutput({ id: 516723402, orderId: 'SHOP-X8UYE', date: '2026-11-12 09:30:00 +0000' });
+export const DELETED_ORDER_OUTPUT_SAMPLE: DeletedOrderOutput = toDeletedOrderOutput({ id: 516723402, orderId: 'SHOP-X8UYE', date: '2026-11-12 09:30:00 +0000' });
 
 export const DELETED_ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
   field('id', 'Order ID'),

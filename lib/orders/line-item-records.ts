@@ -1,11 +1,11 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { flatPerson } from '../output/people.js';
 import { SAMPLE_CURRENCY } from '../invoice/fields.js';
-import { toLineItem } from './output.js';
+import { lineItemOutputFields, toLineItem } from './line-items.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './window.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';
 import { pollOrderParts } from './order-parts.js';
-import { SAMPLE_ORDER } from './sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';
 import type { EcwidOrder, EcwidOrderItem } from '../ecwid/types.js';
 
 /**
@@ -101,27 +101,13 @@ export const ORDER_KEY_OUTPUT_FIELDS: PlainOutputField[] = [
 
 export type LineItemOutput = ReturnType<typeof toLineItemOutputs>[number];
 
-export const LINE_ITEM_SAMPLE: LineItemOutput = toLineItemOutputs(SAMPLE_ORDER, SAMPLE_CURRENCY)[0];
+export const LINE_ITEM_OUTPUT_SAMPLE: LineItemOutput = toLineItemOutputs(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY)[0];
 
 export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
   field('id', 'Line Item ID (Order and Item)'),
   field('itemId', 'Ecwid Item ID', 'integer'),
   field('position', 'Position in Order', 'integer'),
-  field('productId', 'Product ID', 'integer'),
-  field('sku', 'SKU'),
-  field('name', 'Product Name'),
-  field('options', 'Options'),
-  field('quantity', 'Quantity', 'number'),
-  field('price', 'Unit Price', 'number'),
-  field('priceWithoutTax', 'Unit Price Without Tax', 'number'),
-  field('lineTotal', 'Line Total', 'number'),
-  field('tax', 'Tax', 'number'),
-  field('taxRate', 'Tax Rate (%)', 'number'),
-  field('taxNames', 'Tax Names'),
-  field('couponAmount', 'Coupon Discount', 'number'),
-  field('discountAmount', 'Promotion Discount', 'number'),
-  field('digital', 'Is Digital', 'boolean'),
-  field('imageUrl', 'Image URL'),
+  ...lineItemOutputFields(),
   ...ORDER_KEY_OUTPUT_FIELDS,
 ];
 

@@ -21,7 +21,7 @@ const SAMPLE_BUYER: EcwidPerson = {
  * handling fee, tax on items and shipping). Every order trigger's static sample is this order passed through the
  * same output code as live data, so sample and live output cannot disagree.
  */
-export const SAMPLE_ORDER: EcwidOrder = {
+export const ECWID_SAMPLE_ORDER: EcwidOrder = {
   id: 'SHOP-X8UYE',
   internalId: 516723402,
   orderNumber: 516723402,

@@ -4,8 +4,7 @@ import { xeroCodesOf, type XeroCodes } from '../invoice/xero-codes.js';
 import { ORDER_OUTPUT_FIELDS, toOrderOutput } from './output.js';
 import { orderWindow, pollOrders, type OrderFilter } from './window.js';
 import type { WindowSpec } from '../polling/window-reader.js';
-import { SAMPLE_ORDER } from './sample-ecwid-order.js';
-import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from './statuses.js';
+import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 
 /**
@@ -20,25 +19,6 @@ import type { EcwidOrder } from '../ecwid/types.js';
  * polls, so the statuses *before* a change are not known (the previous-status fields stay empty), and when an
  * order changes twice between two polls only the latest combination fires.
  */
-
-/** The status inputs shared by the order triggers; each trigger adds help text saying what a choice means to it. */
-export const PAYMENT_STATUS_FILTER = {
-  key: 'paymentStatus',
-  label: 'Payment Status',
-  list: true,
-  required: false,
-  choices: choicesOf(PAYMENT_STATUSES),
-} as const;
-
-export const FULFILLMENT_STATUS_FILTER = {
-  key: 'fulfillmentStatus',
-  label: 'Fulfillment Status',
-  list: true,
-  required: false,
-  choices: choicesOf(FULFILLMENT_STATUSES),
-} as const;
-
-/** What the dedupe-seeding poll reads: ids and statuses only (the same as lib/orders.ts asks for). */
 
 export const statusChangeId = (order: Pick<EcwidOrder, 'id' | 'paymentStatus' | 'fulfillmentStatus'>): string =>
   `${order.id}:${order.paymentStatus ?? ''}:${order.fulfillmentStatus ?? ''}`;
@@ -64,7 +44,7 @@ export const toStatusChangeOutput = (order: EcwidOrder, currency = '', codes?: X
 
 export type StatusChangeOutput = ReturnType<typeof toStatusChangeOutput>;
 
-export const STATUS_CHANGE_SAMPLE: StatusChangeOutput = toStatusChangeOutput(SAMPLE_ORDER, SAMPLE_CURRENCY);
+export const STATUS_CHANGE_OUTPUT_SAMPLE: StatusChangeOutput = toStatusChangeOutput(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY);
 
 /** The order's fields, with `id` now naming the status change and the order's own id under `orderId`. */
 export const STATUS_CHANGE_OUTPUT_FIELDS: PlainOutputField[] = [

@@ -7,7 +7,7 @@ import type { XeroCodes } from '../invoice/xero-codes.js';
 import { CREDIT_NOTE_OUTPUT_FIELDS, creditNoteOf } from './credit-note.js';
 import { ORDER_KEY_OUTPUT_FIELDS, orderFieldsOf } from '../orders/line-item-records.js';
 import { pollOrderParts } from '../orders/order-parts.js';
-import { SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
 import { matchesFilter, orderWindow, type OrderFilter } from '../orders/window.js';
 import { isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';
 
@@ -143,8 +143,8 @@ export const toRefundOutputs = (order: EcwidOrder, currency = '', codes?: XeroCo
 export type RefundOutput = ReturnType<typeof toRefundOutputs>[number];
 
 /** The sample order, partly refunded once (a damaged item). */
-export const SAMPLE_REFUNDED_ORDER: EcwidOrder = {
-  ...SAMPLE_ORDER,
+export const ECWID_SAMPLE_REFUNDED_ORDER: EcwidOrder = {
+  ...ECWID_SAMPLE_ORDER,
   paymentStatus: 'PARTIALLY_REFUNDED',
   updateDate: '2026-11-09 10:12:30 +0000',
   updateTimestamp: 1794219150,
@@ -152,7 +152,7 @@ export const SAMPLE_REFUNDED_ORDER: EcwidOrder = {
   refunds: [{ date: '2026-11-09 10:12:30 +0000', source: 'CP', reason: 'Damaged item', amount: 12.5 }],
 };
 
-export const REFUND_SAMPLE: RefundOutput = toRefundOutputs(SAMPLE_REFUNDED_ORDER, SAMPLE_CURRENCY)[0];
+export const REFUND_OUTPUT_SAMPLE: RefundOutput = toRefundOutputs(ECWID_SAMPLE_REFUNDED_ORDER, SAMPLE_CURRENCY)[0];
 
 export const REFUND_OUTPUT_FIELDS: PlainOutputField[] = [
   field('id', 'Refund ID (Order and Amount Refunded So Far)'),

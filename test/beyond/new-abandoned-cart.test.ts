@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import { CART_OUTPUT_FIELDS, CART_SAMPLE, SAMPLE_CART } from '../../lib/carts/carts.js';
+import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, ECWID_SAMPLE_CART } from '../../lib/carts/carts.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
@@ -46,7 +46,7 @@ describe('New Abandoned Cart: the exact query and the output', () => {
     nock(API)
       .get(`${API_PATH}/carts`)
       .query({ showHidden: 'false', updatedFrom: String(NOW - POLL_LOOKBACK_SECONDS), updatedTo: String(NOW), offset: '0', limit: '100' })
-      .reply(200, page([cart(1, 5 * 3600), { ...SAMPLE_CART, updateTimestamp: NOW - 2 * 3600, createTimestamp: NOW - 3 * 3600 }, cart(3, 90 * MINUTE)]));
+      .reply(200, page([cart(1, 5 * 3600), { ...ECWID_SAMPLE_CART, updateTimestamp: NOW - 2 * 3600, createTimestamp: NOW - 3 * 3600 }, cart(3, 90 * MINUTE)]));
     const result = await poll();
     // newest activity first; the cart's own id is Zapier's id
     expect(result.map((c) => c.id)).toEqual(['CART-0003', '0B299518-FB54-491A-A6E0-5B6BA6E20868', 'CART-0001']);
@@ -75,7 +75,7 @@ describe('New Abandoned Cart: the exact query and the output', () => {
       lineItems: [expect.objectContaining({ productId: 503, sku: 'SKU-3', name: 'Thing 3', quantity: 3, price: 10, lineTotal: 30 })],
     });
     expect(result[1]).toMatchObject({ email: 'jane.doe@example.com', customerName: 'Jane Doe', firstName: 'Jane', couponCode: 'WELCOME10', itemCount: 3 });
-    expect(liveProblems('new_abandoned_cart', CART_SAMPLE, result, CART_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('new_abandoned_cart', CART_OUTPUT_SAMPLE, result, CART_OUTPUT_FIELDS)).toEqual([]);
   });
 
   test('carts still in use (less than the wait), deleted by the merchant or already turned into an order do not fire', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_SAMPLE } from '../../lib/orders/line-item-records.js';
+import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE } from '../../lib/orders/line-item-records.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
-import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile } from '../helpers.js';
@@ -39,7 +39,7 @@ const poll = (inputData = {}, meta = {}) => perform<Array<Record<string, any>>>(
 
 describe('New Order Line Item: the exact query and the output', () => {
   test('a live poll reads orders placed in the last three days, once; one record per item, the order flattened onto each', async () => {
-    const full = { ...SAMPLE_ORDER, createTimestamp: NOW - 60, updateTimestamp: NOW - 60 };
+    const full = { ...ECWID_SAMPLE_ORDER, createTimestamp: NOW - 60, updateTimestamp: NOW - 60 };
     nock(API)
       .get(`${API_PATH}/orders`)
       .query({ createdFrom: String(NOW - POLL_LOOKBACK_SECONDS), createdTo: String(NOW), offset: '0', limit: '100' })
@@ -93,7 +93,7 @@ describe('New Order Line Item: the exact query and the output', () => {
       orderShippingPhone: '+64 4 555 0101',
     });
     // Zapier's live checks: the same keys and types as the static sample, on every record, even a sparse order.
-    expect(liveProblems('new_order_line_item', LINE_ITEM_SAMPLE, result, LINE_ITEM_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('new_order_line_item', LINE_ITEM_OUTPUT_SAMPLE, result, LINE_ITEM_OUTPUT_FIELDS)).toEqual([]);
     expect(result[2]).toMatchObject({ orderEmail: '', orderCustomerId: null, orderShippingName: '', orderCreateDate: ecwidDate(NOW - 3600).replace(' ', 'T').replace(' +0000', '+00:00') });
   });
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
-import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_SAMPLE } from '../../lib/orders/status-changes.js';
-import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
+import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../../lib/orders/status-changes.js';
+import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile } from '../helpers.js';
@@ -48,7 +48,7 @@ describe('Order Status Changed: the exact query and the output', () => {
       .query({ updatedFrom: String(NOW - POLL_LOOKBACK_SECONDS), updatedTo: String(NOW), offset: '0', limit: '100' })
       .reply(200, page([
         // a full order (the sample's shape), placed 20 days ago, shipped 10 minutes ago
-        { ...SAMPLE_ORDER, ...order(1, 20 * DAY, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED', updateTimestamp: NOW - 600, updateDate: ecwidDate(NOW - 600) }), items: SAMPLE_ORDER.items },
+        { ...ECWID_SAMPLE_ORDER, ...order(1, 20 * DAY, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED', updateTimestamp: NOW - 600, updateDate: ecwidDate(NOW - 600) }), items: ECWID_SAMPLE_ORDER.items },
         order(2, 60),
       ]));
     const result = await poll();
@@ -60,12 +60,12 @@ describe('Order Status Changed: the exact query and the output', () => {
       previousPaymentStatus: '',
       previousFulfillmentStatus: '',
       updateDate: new Date((NOW - 600) * 1000).toISOString().replace('.000Z', '+00:00'),
-      email: SAMPLE_ORDER.email,
+      email: ECWID_SAMPLE_ORDER.email,
       currency: 'NZD',
       lineItems: [expect.objectContaining({ sku: 'TEE-BLK-L', quantity: 2 }), expect.objectContaining({ sku: 'MUG-01' })],
     });
     // Zapier's live checks (T002–T005) on the full order: same keys and types as the static sample.
-    expect(liveProblems('order_status_changed', STATUS_CHANGE_SAMPLE, [result[1]], STATUS_CHANGE_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('order_status_changed', STATUS_CHANGE_OUTPUT_SAMPLE, [result[1]], STATUS_CHANGE_OUTPUT_FIELDS)).toEqual([]);
   });
 
   test('with statuses chosen, they are sent as Ecwid filters on the update-time window', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
-import { CART_OUTPUT_FIELDS, CART_SAMPLE } from '../../lib/carts/carts.js';
-import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_SAMPLE } from '../../lib/orders/line-item-records.js';
+import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE } from '../../lib/carts/carts.js';
+import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE } from '../../lib/orders/line-item-records.js';
 import { POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { matchRoute } from '../../tools/sandbox/routes/index.js';
 import type { Sandbox } from '../../tools/sandbox/server.js';
@@ -92,7 +92,7 @@ describe('against the sandbox store', () => {
     const expected = placed.flatMap((o) => o.items.map((item) => `${o.id}:${item.id}`));
     expect(new Set(fired.map((r) => r.id))).toEqual(new Set(expected));
     expect(fired).toHaveLength(expected.length);
-    expect(liveProblems('new_order_line_item', LINE_ITEM_SAMPLE, fired, LINE_ITEM_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('new_order_line_item', LINE_ITEM_OUTPUT_SAMPLE, fired, LINE_ITEM_OUTPUT_FIELDS)).toEqual([]);
     advance(60);
     expect(await next()).toEqual([]);
   });
@@ -111,7 +111,7 @@ describe('against the sandbox store', () => {
   (cartsServed ? test : test.skip)('New Abandoned Cart: live shape, ISO dates and the request bound against the sandbox', async () => {
     const sample = await run<Array<Record<string, any>>>('triggers', 'new_abandoned_cart', {}, { isLoadingSample: true });
     expect(sample.length).toBeLessThanOrEqual(3);
-    expect(liveProblems('new_abandoned_cart', CART_SAMPLE, sample, CART_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('new_abandoned_cart', CART_OUTPUT_SAMPLE, sample, CART_OUTPUT_FIELDS)).toEqual([]);
     const next = await zap('new_abandoned_cart', { waitMinutes: 0 });
     expect(await next()).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import { DAY } from '../../lib/polling/window-reader.js';
-import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile, TOKEN } from '../helpers.js';
@@ -34,7 +34,7 @@ describe('Update Order: the request', () => {
       .matchHeader('content-type', 'application/json')
       .matchHeader('authorization', `Bearer ${TOKEN}`)
       .reply(200, { updateCount: 1 });
-    nock(API).get(`${API_PATH}/orders/SHOP-X8UYE`).reply(200, { ...SAMPLE_ORDER, ...sent });
+    nock(API).get(`${API_PATH}/orders/SHOP-X8UYE`).reply(200, { ...ECWID_SAMPLE_ORDER, ...sent });
     const result = await update({
       orderId: ' SHOP-X8UYE ',
       paymentStatus: 'PAID',
@@ -53,13 +53,13 @@ describe('Update Order: the request', () => {
     [{ paymentStatus: 'custom_payment_status_2', trackingNumber: '' }, { paymentStatus: 'CUSTOM_PAYMENT_STATUS_2' }],
   ])('only the fields given are sent: %p', async (input, body) => {
     nock(API).put(`${API_PATH}/orders/K8XTQ`, (received) => JSON.stringify(received) === JSON.stringify(body)).reply(200, { updateCount: 1 });
-    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(200, { ...SAMPLE_ORDER, id: 'K8XTQ', ...body });
+    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(200, { ...ECWID_SAMPLE_ORDER, id: 'K8XTQ', ...body });
     await update({ orderId: 'K8XTQ', ...input });
   });
 
   test('an order id is one path segment, whatever it contains', async () => {
     nock(API).put(`${API_PATH}/orders/A%2F..%3Fx%3D1`, { trackingNumber: 'T' }).reply(200, { updateCount: 1 });
-    nock(API).get(`${API_PATH}/orders/A%2F..%3Fx%3D1`).reply(200, { ...SAMPLE_ORDER, id: 'A/..?x=1' });
+    nock(API).get(`${API_PATH}/orders/A%2F..%3Fx%3D1`).reply(200, { ...ECWID_SAMPLE_ORDER, id: 'A/..?x=1' });
     expect((await update({ orderId: 'A/..?x=1', trackingNumber: 'T' })).id).toBe('A/..?x=1');
   });
 });
@@ -73,7 +73,7 @@ describe('Update Order: answers from Ecwid', () => {
 
   test('a status Ecwid did not take is an error naming the field, not a silent success', async () => {
     nock(API).put(`${API_PATH}/orders/K8XTQ`, { paymentStatus: 'CUSTOM_PAYMENT_STATUS_1' }).reply(200, { updateCount: 1 });
-    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(200, { ...SAMPLE_ORDER, id: 'K8XTQ', paymentStatus: 'PAID' });
+    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(200, { ...ECWID_SAMPLE_ORDER, id: 'K8XTQ', paymentStatus: 'PAID' });
     const error = await rejectionOf(update({ orderId: 'K8XTQ', paymentStatus: 'CUSTOM_PAYMENT_STATUS_1' }));
     expect(shownMessage(error)).toMatch(/^Ecwid did not change the Payment Status of order "K8XTQ" to CUSTOM_PAYMENT_STATUS_1 \(it is still PAID\)\./);
   });

@@ -77,6 +77,18 @@ describe('create_customer: the request', () => {
       registered: '2025-06-01T09:15:42+00:00',
       updated: '2025-06-01T09:15:42+00:00',
       taxId: '',
+      contactName: 'Jane Smith',
+      contactEmail: 'Jane.Smith@Example.com',
+      contactFirstName: 'Jane',
+      contactLastName: 'Smith',
+      contactCompany: 'Smith Design Ltd',
+      contactPhone: '+1 212 555 0142',
+      contactAddressLine1: '350 W 31st St',
+      contactAddressLine2: '',
+      contactCity: 'New York',
+      contactRegion: 'NY',
+      contactPostalCode: '10001',
+      contactCountry: 'US',
     });
   });
 

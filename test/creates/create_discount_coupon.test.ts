@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { derivedCode } from '../../lib/coupons/coupons.js';
+import { derivedCode } from '../../lib/coupons/codes.js';
 import { API, API_PATH, bundleFor, CLIENT_SECRET, offline, rejectionOf, resetEnv, shownMessage, TOKEN } from '../helpers.js';
 import { perform, recordEcwid, type Seen } from './app.js';
 

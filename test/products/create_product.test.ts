@@ -52,6 +52,9 @@ describe('create_product: the request', () => {
       ...stored,
       created: '2025-06-01T09:15:42+00:00',
       updated: '2025-06-01T09:15:42+00:00',
+      descriptionText: 'Camp mug',
+      itemCode: 'MUG-01',
+      itemName: 'Enamel Mug',
     });
   });
 

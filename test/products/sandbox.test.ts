@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import zapier from 'zapier-platform-core';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE } from '../../lib/catalog/products.js';
-import { STOCK_ADJUSTMENT_OUTPUT_FIELDS, STOCK_ADJUSTMENT_SAMPLE } from '../../lib/catalog/product-writes.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE } from '../../lib/catalog/products.js';
+import { STOCK_ADJUSTMENT_OUTPUT_FIELDS, STOCK_ADJUSTMENT_OUTPUT_SAMPLE } from '../../lib/catalog/product-writes.js';
 import { checkApp, checkLiveOutput, formatFailure, type AppDef, type FieldOrFunction } from '../../tools/publishing/publishing-checks.js';
 import type { Sandbox } from '../../tools/sandbox/server.js';
 import { bundleFor, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
@@ -61,7 +61,7 @@ describe('the product actions against the sandbox', () => {
     });
     expect(stored(product.id)).toMatchObject({ name: 'Trail Socks', sku: 'SOCK-TRAIL', quantity: 40 });
     expect(product.created).toBe(new Date(sandbox.clock.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00'));
-    expect(liveProblems('create_product', PRODUCT_SAMPLE, product, PRODUCT_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('create_product', PRODUCT_OUTPUT_SAMPLE, product, PRODUCT_OUTPUT_FIELDS)).toEqual([]);
 
     expect(await run('create_product', input)).toEqual(product);
     expect(sandbox.store.products.length).toBe(before + 1);
@@ -93,7 +93,7 @@ describe('the product actions against the sandbox', () => {
     const updated = await run('update_product', { productId: String(product.id), price: '17.95', enabled: 'no', name: 'Beanie (Sale)' });
     expect(updated).toMatchObject({ id: product.id, price: 17.95, enabled: false, name: 'Beanie (Sale)', sku: 'BEANIE', description: '<p>Warm</p>', quantity: 5 });
     expect(stored(product.id)).toMatchObject({ price: 17.95, enabled: false, name: 'Beanie (Sale)', sku: 'BEANIE' });
-    expect(liveProblems('update_product', PRODUCT_SAMPLE, updated, PRODUCT_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('update_product', PRODUCT_OUTPUT_SAMPLE, updated, PRODUCT_OUTPUT_FIELDS)).toEqual([]);
 
     const error = await rejectionOf(run('update_product', { productId: product.id, sku: 'SOCK-TRAIL' }));
     expect(shownMessage(error)).toMatch(/^A product with the SKU "SOCK-TRAIL" already exists in this Ecwid store \("Trail Socks", product ID \d+\)\./);
@@ -106,7 +106,7 @@ describe('the product actions against the sandbox', () => {
     const product = await run('create_product', { name: 'Camp Mug', sku: 'MUG-CAMP', quantity: 5 });
     const added = await run('adjust_product_stock', { productId: String(product.id), quantityDelta: '7' });
     expect(added).toMatchObject({ id: product.id, quantity: 12, quantityDelta: 7, warning: '' });
-    expect(liveProblems('adjust_product_stock', STOCK_ADJUSTMENT_SAMPLE, added, STOCK_ADJUSTMENT_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('adjust_product_stock', STOCK_ADJUSTMENT_OUTPUT_SAMPLE, added, STOCK_ADJUSTMENT_OUTPUT_FIELDS)).toEqual([]);
 
     // Two Zaps (or a Zap and a storefront sale) at the same moment: neither overwrites the other.
     const [a, b] = await Promise.all([

@@ -26,7 +26,14 @@ describe('update_product: the request', () => {
     const result = await update({
       productId: '555', price: '9.95', compareToPrice: 12, enabled: 'no', name: ' Mug, Blue ', sku: 'MUG-02', description: '<p>New</p>',
     });
-    expect(result).toEqual({ ...stored, created: '2025-06-01T09:15:42+00:00', updated: '2025-06-01T09:15:42+00:00' });
+    expect(result).toEqual({
+      ...stored,
+      created: '2025-06-01T09:15:42+00:00',
+      updated: '2025-06-01T09:15:42+00:00',
+      descriptionText: 'New',
+      itemCode: 'MUG-02',
+      itemName: 'Mug, Blue',
+    });
   });
 
   test.each([

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { CUSTOMER_SAMPLE } from '../../lib/customers/customers.js';
+import { CUSTOMER_OUTPUT_SAMPLE } from '../../lib/customers/customers.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
 import { perform } from '../creates/app.js';
 
@@ -31,14 +31,14 @@ describe('find_customer', () => {
     nock(API)
       .get(`${API_PATH}/customers/15319410`)
       .reply(200, {
-        ...CUSTOMER_SAMPLE,
+        ...CUSTOMER_OUTPUT_SAMPLE,
         registered: '2025-06-01 09:15:42 +0000',
         updated: '2025-06-02 11:03:10 +0000',
         stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01 10:00:00 +0000' },
       });
     const [customer, ...rest] = await find(' Jane.Smith@example.com ');
     expect(rest).toEqual([]);
-    expect(customer).toEqual({ ...CUSTOMER_SAMPLE, stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01T10:00:00+00:00' } });
+    expect(customer).toEqual({ ...CUSTOMER_OUTPUT_SAMPLE, stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01T10:00:00+00:00' } });
   });
 
   test('no customer: []', async () => {

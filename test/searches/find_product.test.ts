@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { PRODUCT_SAMPLE } from '../../lib/catalog/products.js';
+import { PRODUCT_OUTPUT_SAMPLE } from '../../lib/catalog/products.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
 import { perform } from '../creates/app.js';
 
@@ -19,7 +19,7 @@ const page = (items: unknown[]) => ({ total: items.length, count: items.length, 
 
 /** The sample as Ecwid sends it. */
 const SNEAKERS = {
-  ...PRODUCT_SAMPLE,
+  ...PRODUCT_OUTPUT_SAMPLE,
   created: '2025-05-12 08:30:00 +0000',
   updated: '2025-06-01 10:12:45 +0000',
   options: [{ type: 'SIZE', name: 'Size', choices: [{ text: '42' }] }],
@@ -32,7 +32,7 @@ describe('find_product', () => {
       .query({ sku: 'SNK-RUN-42', limit: '100', offset: '0' })
       .reply(200, page([{ id: 5, sku: 'SNK-RUN', name: 'Trail Running Sneakers (all sizes)', unlimited: true }, SNEAKERS]));
     const result = await find({ sku: ' SNK-RUN-42 ', keyword: 'ignored when the SKU is given' });
-    expect(result[0]).toEqual({ ...PRODUCT_SAMPLE, options: SNEAKERS.options });
+    expect(result[0]).toEqual({ ...PRODUCT_OUTPUT_SAMPLE, options: SNEAKERS.options });
     expect(result[1]).toMatchObject({ id: 5, sku: 'SNK-RUN', quantity: null, unlimited: true, compareToPrice: null, categoryIds: [], created: null });
   });
 

@@ -1,7 +1,7 @@
 /** Deleted Order: the exact query on /orders/deleted, the output, and once per deletion against the sandbox. */
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_SAMPLE } from '../../lib/orders/deleted-orders.js';
+import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_OUTPUT_SAMPLE } from '../../lib/orders/deleted-orders.js';
 import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
 import { liveProblems } from '../beyond/app.js';
 import { API, API_PATH, bundleFor, ecwidDate, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
@@ -50,7 +50,7 @@ describe('Deleted Order against a stubbed Ecwid', () => {
   });
 
   test('the sample passes Zapier’s output checks', () => {
-    expect(liveProblems('deleted_order', DELETED_ORDER_SAMPLE, [DELETED_ORDER_SAMPLE], DELETED_ORDER_OUTPUT_FIELDS)).toEqual([]);
+    expect(liveProblems('deleted_order', DELETED_ORDER_OUTPUT_SAMPLE, [DELETED_ORDER_OUTPUT_SAMPLE], DELETED_ORDER_OUTPUT_FIELDS)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import { REFUND_OUTPUT_FIELDS, REFUND_SAMPLE, SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
+import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE, ECWID_SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
 import { DEDUPE_LOOKBACK_SECONDS, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
 import { liveProblems } from '../beyond/app.js';
 import { API, API_PATH, bundleFor, ecwidDate, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
@@ -89,8 +89,8 @@ describe('New Refund against a stubbed Ecwid', () => {
   });
 
   test('the sample is the live output of a refunded order and passes Zapier’s output checks', () => {
-    expect(REFUND_SAMPLE).toMatchObject({ id: `${SAMPLE_REFUNDED_ORDER.id}:refund:12.50`, amount: 12.5, reason: 'Damaged item', currency: 'USD' });
-    expect(liveProblems('new_refund', REFUND_SAMPLE, [REFUND_SAMPLE], REFUND_OUTPUT_FIELDS)).toEqual([]);
+    expect(REFUND_OUTPUT_SAMPLE).toMatchObject({ id: `${ECWID_SAMPLE_REFUNDED_ORDER.id}:refund:12.50`, amount: 12.5, reason: 'Damaged item', currency: 'USD' });
+    expect(liveProblems('new_refund', REFUND_OUTPUT_SAMPLE, [REFUND_OUTPUT_SAMPLE], REFUND_OUTPUT_FIELDS)).toEqual([]);
   });
 });
 

@@ -7,13 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { INVOICE_SAMPLE } from '../../lib/invoice/fields.js';
 import { withIsoDates } from '../../lib/ecwid/dates.js';
-import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { formatXeroInvoice, renderXeroInvoice } from './xero-preview.js';
 import { PAID_ORDER_TO_XERO_INVOICE, ZAP_TEMPLATES, type FieldMapping, type ZapTemplate } from './zap-templates.js';
 
 
 /** The order output the doc renders: the sample order with ISO dates and its invoice fields, as order triggers give it. */
-export const EXAMPLE_ORDER_OUTPUT: Record<string, unknown> = { ...withIsoDates(SAMPLE_ORDER), ...INVOICE_SAMPLE };
+export const EXAMPLE_ORDER_OUTPUT: Record<string, unknown> = { ...withIsoDates(ECWID_SAMPLE_ORDER), ...INVOICE_SAMPLE };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const shownSource = (source: string) => (source === '' ? '*(leave empty)*' : source.includes('{{') ? `\`${source}\`` : `\`${source}\` (fixed value)`);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { INVOICE_OUTPUT_FIELDS, INVOICE_SAMPLE } from '../../../lib/invoice/fields.js';
-import { SAMPLE_ORDER } from '../../../lib/orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../../../lib/orders/sample-ecwid-order.js';
 import { checkInvoice } from './invoice-checks.js';
 
 describe('output fields and sample', () => {
@@ -10,7 +10,7 @@ describe('output fields and sample', () => {
       ['product', 'Ceramic mug — less Discount coupon: 10% off (WELCOME10) 2.00; Volume discount: Autumn sale 1.20', 1, 16.8, 16.8, 1.68, 'VAT', '200'],
       ['shipping', 'Shipping: Standard shipping and Handling', 1, 10, 10, 1, 'VAT', '260'],
     ]);
-    checkInvoice(SAMPLE_ORDER, INVOICE_SAMPLE);
+    checkInvoice(ECWID_SAMPLE_ORDER, INVOICE_SAMPLE);
     expect(INVOICE_SAMPLE).toMatchObject({ invoiceTotal: 67.1, contactName: 'Jane Doe', contactCountry: 'NZ', invoiceReference: 'SHOP-X8UYE' });
   });
 
