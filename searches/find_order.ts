@@ -1,8 +1,7 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { findOrder } from '../lib/orders/find-order.js';
+import { findOrder, findOrderByPayment } from '../lib/orders/find-order.js';
 import { cachedProfile } from '../lib/ecwid/client.js';
 import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE, toOrderOutput } from '../lib/orders/output.js';
-import { findOrderByPayment } from '../lib/orders/payments.js';
 
 const inputFields = defineInputFields([
   {

@@ -1,9 +1,4 @@
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import { MAX_PAGE_SIZE, type Query } from '../ecwid/client.js';
-import { nowUnix } from '../ecwid/dates.js';
 import type { EcwidOrder } from '../ecwid/types.js';
-import { POLL_MAX_REQUESTS, readWindow } from '../polling/window-reader.js';
-import { orderWindow } from './window.js';
 import { numberOf as num, outputField as field, textOf as str } from '../output/values.js';
 
 /**
@@ -43,18 +38,3 @@ export const PAYMENT_OUTPUT_FIELDS = [
   field('statementReference', 'Statement Reference (Payment Reference, Else Transaction ID, Else Order ID)'),
 ];
 
-/**
- * The order a bank or gateway statement line names: Ecwid's `paymentReference` filter first (exact), then its
- * keyword search, which also looks in the external transaction id (Ecwid's "Search orders" docs), keeping only an
- * order whose transaction id is exactly the one given (keywords match other fields too). All time, through the
- * window reader (no row order is promised); the newest match wins. Undefined when none.
- */
-export const findOrderByPayment = async (z: ZObject, bundle: Bundle, reference: string): Promise<EcwidOrder | undefined> => {
-  const anyOrder = orderWindow({ paymentStatuses: [], fulfillmentStatuses: [] });
-  const read = (params: Query, maxRecords: number) =>
-    readWindow(z, bundle, { ...anyOrder, params }, { fromSeconds: 0, toSeconds: nowUnix(), maxRecords, maxRequests: POLL_MAX_REQUESTS, concurrency: 1 });
-  const byReference = (await read({ paymentReference: reference }, 1)).records.find((order) => str(order.paymentReference) === reference);
-  if (byReference) return byReference;
-  const byKeyword = await read({ keywords: reference }, MAX_PAGE_SIZE);
-  return byKeyword.records.find((order) => str(order.externalTransactionId) === reference);
-};
