@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { perform, recordEcwid } from './app.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { recordEcwid } from './record-ecwid.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 const create = (input: Record<string, unknown>) => perform('creates', 'create_customer', bundleFor(input));
 
-const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
 const noCustomerWith = (email: string) =>
   nock(API).get(`${API_PATH}/customers`).query({ email, limit: '100', offset: '0' }).reply(200, page([]));
 

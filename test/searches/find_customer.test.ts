@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { CUSTOMER_OUTPUT_SAMPLE } from '../../lib/customers/customers.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { perform } from '../creates/app.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 const find = (email: unknown) => perform<any[]>('searches', 'find_customer', bundleFor({ email }));
-const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
 const searchFor = (email: string) => nock(API).get(`${API_PATH}/customers`).query({ email, limit: '100', offset: '0' });
 
 describe('find_customer', () => {

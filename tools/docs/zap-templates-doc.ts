@@ -1,7 +1,7 @@
 /**
  * docs/zap-templates.md, generated from tools/docs/zap-templates.ts (the recipes are data there; the doc is
  * generated so it cannot drift from what `npm start` renders): `npm run docs`.
- * test/zap-templates.test.ts fails while the committed doc differs from what this writes.
+ * test/tools/docs/zap-templates.test.ts fails while the committed doc differs from what this writes.
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
