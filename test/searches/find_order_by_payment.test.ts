@@ -2,26 +2,16 @@
  * Find Order by what a bank or gateway statement shows, and the payment fields every order output carries, against
  * a stubbed Ecwid (the exact queries) and the sandbox (an independent reading of Ecwid's filters and keywords).
  */
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
-import { useSandboxApp } from '../sandbox-app.js';
+import { useOfflineEcwid, API, API_PATH, bundleFor, page, perform } from '../helpers.js';
+import { useSandboxStore } from '../sandbox-store.js';
 
 const NOW = 1_800_000_000;
 
 describe('against a stubbed Ecwid', () => {
   const search = (inputData: Record<string, unknown>) => perform<any[]>('searches', 'find_order', bundleFor(inputData));
-  beforeEach(() => {
-    offline();
-    resetEnv();
-    freshCaches();
-    stubProfile('NZD');
-    jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    nock.cleanAll();
-  });
+  useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
   const allTime = { createdFrom: '0', createdTo: String(NOW), offset: '0', limit: '100' };
 
@@ -62,11 +52,11 @@ describe('against a stubbed Ecwid', () => {
 });
 
 describe('against the sandbox store', () => {
-  const app = useSandboxApp({ seed: 3, orders: 300, knobs: { orderRowOrder: 'shuffled' } });
-  const search = (inputData: Record<string, unknown>) => app.run<any[]>('searches', 'find_order', inputData);
+  const app = useSandboxStore({ seed: 3, orders: 300, knobs: { orderRowOrder: 'shuffled' } }, { freshCaches: true });
+  const search = (inputData: Record<string, unknown>) => app.perform<any[]>('searches', 'find_order', inputData);
 
   test('by payment reference and by transaction id, each the one order; amounts paid reconcile with the gift card', async () => {
-    const paid = app.sandbox().store.orders.filter((o) => o.paymentStatus === 'PAID' && o.paymentReference).slice(0, 5);
+    const paid = app.sandbox.store.orders.filter((o) => o.paymentStatus === 'PAID' && o.paymentReference).slice(0, 5);
     expect(paid.length).toBe(5);
     for (const order of paid) {
       const [byReference] = await search({ paymentReference: order.paymentReference });

@@ -1,27 +1,16 @@
 /** Deleted Order: the exact query on /orders/deleted, the output, and once per deletion against the sandbox. */
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_OUTPUT_SAMPLE } from '../../lib/orders/deleted-orders.js';
 import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
-import { liveProblems } from '../beyond/app.js';
-import { API, API_PATH, bundleFor, ecwidDate, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
-import { useSandboxApp } from '../sandbox-app.js';
+import { useOfflineEcwid, API, API_PATH, liveProblems, bundleFor, ecwidDate, page, perform } from '../helpers.js';
+import { useSandboxStore } from '../sandbox-store.js';
 
 const NOW = 1_800_000_000;
 const poll = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'deleted_order', bundleFor({}, meta));
 
 describe('Deleted Order against a stubbed Ecwid', () => {
-  beforeEach(() => {
-    offline();
-    resetEnv();
-    freshCaches();
-    stubProfile('NZD');
-    jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    nock.cleanAll();
-  });
+  useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
   test('a live poll asks /orders/deleted for the last three days in unix seconds; newest deletion first, id = the order id', async () => {
     nock(API)
@@ -55,13 +44,13 @@ describe('Deleted Order against a stubbed Ecwid', () => {
 });
 
 describe('Deleted Order against the sandbox store', () => {
-  const app = useSandboxApp({ orders: 800, knobs: { orderRowOrder: 'shuffled' } });
-  const run = (meta = {}) => app.run<Array<Record<string, any>>>('triggers', 'deleted_order', {}, meta);
+  const app = useSandboxStore({ orders: 800, knobs: { orderRowOrder: 'shuffled' } }, { freshCaches: true });
+  const run = (meta = {}) => app.perform<Array<Record<string, any>>>('triggers', 'deleted_order', {}, meta);
 
   test('"Test trigger" finds deletions in the history; each later deletion fires once; earlier ones never', async () => {
     const sample = await run({ isLoadingSample: true });
     expect(sample.length).toBeGreaterThan(0);
-    const history = new Set(app.sandbox().store.searchDeletedOrders().map((d) => d.orderId));
+    const history = new Set(app.sandbox.store.searchDeletedOrders().map((d) => d.orderId));
     expect(sample.every((r) => history.has(r.id))).toBe(true);
 
     const seen = new Set((await run({ isPopulatingDedupe: true })).map((r) => r.id));
@@ -71,13 +60,13 @@ describe('Deleted Order against the sandbox store', () => {
       return fresh.map((r) => r.id);
     };
     expect(await next()).toEqual([]);
-    const [a, b] = app.sandbox().store.orders.slice(-2).map((o) => o.id);
-    app.sandbox().clock.advance(60_000);
-    app.sandbox().store.deleteOrder(a);
-    app.sandbox().clock.advance(60_000);
-    app.sandbox().store.deleteOrder(b);
+    const [a, b] = app.sandbox.store.orders.slice(-2).map((o) => o.id);
+    app.sandbox.clock.advance(60_000);
+    app.sandbox.store.deleteOrder(a);
+    app.sandbox.clock.advance(60_000);
+    app.sandbox.store.deleteOrder(b);
     expect(await next()).toEqual([b, a]);
-    app.sandbox().clock.advance(3_600_000);
+    app.sandbox.clock.advance(3_600_000);
     expect(await next()).toEqual([]);
   });
 });

@@ -2,13 +2,12 @@
  * New Refund: the exact query, the id scheme (one firing per refund, both shapes Ecwid may record), the output,
  * and end to end against the sandbox (an independent reading of Ecwid), driven as Zapier drives a Zap.
  */
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE, ECWID_SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
 import { DEDUPE_LOOKBACK_SECONDS, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
-import { liveProblems } from '../beyond/app.js';
-import { API, API_PATH, bundleFor, ecwidDate, freshCaches, offline, page, perform, resetEnv, stubProfile } from '../helpers.js';
-import { useSandboxApp } from '../sandbox-app.js';
+import { useOfflineEcwid, API, API_PATH, liveProblems, bundleFor, ecwidDate, page, perform } from '../helpers.js';
+import { useSandboxStore } from '../sandbox-store.js';
 
 const NOW = 1_800_000_000;
 const poll = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'new_refund', bundleFor({}, meta));
@@ -26,17 +25,7 @@ const refundedOrder = (n: number, updatedAgo: number, extra: Record<string, unkn
 const entry = (agoSeconds: number, amount: number, reason = 'Damaged item', source = 'CP') => ({ date: ecwidDate(NOW - agoSeconds), source, reason, amount });
 
 describe('New Refund against a stubbed Ecwid', () => {
-  beforeEach(() => {
-    offline();
-    resetEnv();
-    freshCaches();
-    stubProfile('NZD');
-    jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-  });
-  afterEach(() => {
-    jest.restoreAllMocks();
-    nock.cleanAll();
-  });
+  useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
   test('a live poll asks once for refunded orders updated in the last three days; one record per refund, newest first', async () => {
     nock(API)
@@ -95,15 +84,15 @@ describe('New Refund against a stubbed Ecwid', () => {
 });
 
 describe('New Refund against the sandbox store', () => {
-  const app = useSandboxApp({ orders: 1500, knobs: { orderRowOrder: 'shuffled' } });
-  const run = (meta = {}) => app.run<Array<Record<string, any>>>('triggers', 'new_refund', {}, meta);
-  const advance = (seconds: number) => app.sandbox().clock.advance(seconds * 1000);
+  const app = useSandboxStore({ orders: 1500, knobs: { orderRowOrder: 'shuffled' } }, { freshCaches: true });
+  const run = (meta = {}) => app.perform<Array<Record<string, any>>>('triggers', 'new_refund', {}, meta);
+  const advance = (seconds: number) => app.sandbox.clock.advance(seconds * 1000);
 
   test('"Test trigger" returns real refunds from the store’s history', async () => {
     const sample = await run({ isLoadingSample: true });
     expect(sample.length).toBe(3);
     for (const refund of sample) {
-      const order = app.sandbox().store.getOrder(refund.orderId)!;
+      const order = app.sandbox.store.getOrder(refund.orderId)!;
       expect(['REFUNDED', 'PARTIALLY_REFUNDED']).toContain(order.paymentStatus);
       expect(refund.amount).toBeGreaterThan(0);
       expect(refund.refundedSoFar).toBeLessThanOrEqual(order.total);
@@ -113,30 +102,30 @@ describe('New Refund against the sandbox store', () => {
   test('each refund fires once: full, partial, a second partial, status only, and the entry recorded later never again', async () => {
     const seen = new Set((await run({ isPopulatingDedupe: true })).map((r) => r.id));
     const next = async () => {
-      const before = app.sandbox().requests.length;
+      const before = app.sandbox.requests.length;
       const fresh = (await run()).filter((r) => !seen.has(r.id));
-      expect(app.sandbox().requests.length - before).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
+      expect(app.sandbox.requests.length - before).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
       fresh.forEach((r) => seen.add(r.id));
       return fresh.map((r) => [r.orderId, r.amount, r.recordedByEcwid]);
     };
     expect(await next()).toEqual([]);
 
-    const paid = app.sandbox().store.orders.filter((o) => o.paymentStatus === 'PAID' && o.total > 20).slice(-3);
+    const paid = app.sandbox.store.orders.filter((o) => o.paymentStatus === 'PAID' && o.total > 20).slice(-3);
     const [a, b, c] = paid.map((o) => o.id);
-    const totalOf = (id: string) => app.sandbox().store.getOrder(id)!.total;
+    const totalOf = (id: string) => app.sandbox.store.getOrder(id)!.total;
     advance(60);
-    app.sandbox().store.refundOrder(a, 5);
+    app.sandbox.store.refundOrder(a, 5);
     advance(60);
-    app.sandbox().store.refundOrder(b);
+    app.sandbox.store.refundOrder(b);
     expect(await next()).toEqual([
       [b, totalOf(b), true],
       [a, 5, true],
     ]);
 
     advance(3600);
-    app.sandbox().store.refundOrder(a, 7.25);
+    app.sandbox.store.refundOrder(a, 7.25);
     advance(60);
-    app.sandbox().store.refundOrder(c, { statusOnly: true });
+    app.sandbox.store.refundOrder(c, { statusOnly: true });
     expect(await next()).toEqual([
       [c, totalOf(c), false],
       [a, 7.25, true],
@@ -144,9 +133,9 @@ describe('New Refund against the sandbox store', () => {
 
     // The gateway's entry for c's money arrives a day later; a's rest is refunded by status.
     advance(86400);
-    app.sandbox().store.recordRefund(c, totalOf(c));
+    app.sandbox.store.recordRefund(c, totalOf(c));
     advance(60);
-    app.sandbox().store.updateOrder(a, { paymentStatus: 'REFUNDED' });
+    app.sandbox.store.updateOrder(a, { paymentStatus: 'REFUNDED' });
     expect(await next()).toEqual([[a, Math.round((totalOf(a) - 12.25) * 100) / 100, false]]);
     advance(600);
     expect(await next()).toEqual([]);

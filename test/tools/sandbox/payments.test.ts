@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { Sandbox } from '../../../tools/sandbox/server.js';
 import type { Order } from '../../../tools/sandbox/store.js';
-import { ApiClient, startTestSandbox } from '../../sandbox/helpers.js';
+import { ApiClient, startTestSandbox } from './helpers.js';
 
 let sandbox: Sandbox;
 let api: ApiClient;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Sandbox } from '../../../tools/sandbox/server.js';
 import { Clock } from '../../../tools/sandbox/clock.js';
 import { generateStore, type Order } from '../../../tools/sandbox/store.js';
-import { ApiClient, call, DAY_S, NOW, NOW_S, startTestSandbox } from '../../sandbox/helpers.js';
+import { ApiClient, call, DAY_S, NOW, NOW_S, startTestSandbox } from './helpers.js';
 
 const cents = (amount: number) => Math.round(amount * 100);
 const refundedCents = (o: Order) => o.refunds.reduce((acc, r) => acc + cents(r.amount), 0);
