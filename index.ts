@@ -9,6 +9,8 @@ import newProduct from './triggers/new_product.js';
 import orderStatusChanged from './triggers/order_status_changed.js';
 import newOrderLineItem from './triggers/new_order_line_item.js';
 import newAbandonedCart from './triggers/new_abandoned_cart.js';
+import newRefund from './triggers/new_refund.js';
+import deletedOrder from './triggers/deleted_order.js';
 import orderList from './triggers/order_list.js';
 import updateOrder from './creates/update_order.js';
 import createCustomer from './creates/create_customer.js';
@@ -44,6 +46,8 @@ export default defineApp({
     orderStatusChanged,
     newOrderLineItem,
     newAbandonedCart,
+    newRefund,
+    deletedOrder,
     orderList,
     categoryList,
     productList,

@@ -7,7 +7,7 @@ const inputFields = defineInputFields([
   {
     ...PAYMENT_STATUS_FILTER,
     helpText:
-      'Only orders with one of these payment statuses (as shown in Ecwid admin → My Sales → Orders). Leave empty for every new order. With a status chosen, an order triggers once, when it first has it — even days after it was placed.',
+      'Only orders with one of these payment statuses (as shown in Ecwid admin → My Sales → Orders). Leave empty for every new order. With a status chosen, an order triggers once, when it first has it — even days after it was placed. Choose "Cancelled" to void the order’s Xero invoice (its Invoice Reference) once, when the order is cancelled; deleted orders have their own trigger, Deleted Order.',
   },
   {
     ...FULFILLMENT_STATUS_FILTER,

@@ -1,6 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { nowUnix } from '../ecwid/dates.js';
-import { ecwidRequest, pathSegment } from '../ecwid/client.js';
+import { ecwidRequest, MAX_PAGE_SIZE, pathSegment, type Query } from '../ecwid/client.js';
 import { isNotFound } from '../ecwid/errors.js';
 import { POLL_MAX_REQUESTS, readWindow } from '../polling/window-reader.js';
 import { orderWindow } from './window.js';
@@ -30,17 +30,40 @@ export const findOrder = async (
     }
   }
   if (!email) {
-    throw new z.errors.Error('Fill in the Order Number field or the Customer Email field.', 'InvalidInput', 400);
+    throw new z.errors.Error('Fill in the Order Number, Payment Reference or Customer Email field.', 'InvalidInput', 400);
   }
   if (!EMAIL.test(email)) {
     throw new z.errors.Error(`The Customer Email field must be an email address (got "${email.slice(0, 80)}").`, 'InvalidInput', 400);
   }
-  const read = await readWindow(z, bundle, { ...orderWindow({ paymentStatuses: [], fulfillmentStatuses: [] }), params: { email } }, {
-    fromSeconds: 0,
-    toSeconds: nowUnix(),
-    maxRecords: 1,
-    maxRequests: POLL_MAX_REQUESTS,
-    concurrency: 1,
-  });
-  return read.records.find((order) => String(order.email ?? '').toLowerCase() === email.toLowerCase()) ?? read.records[0];
+  const newest = await newestOrdersEver(z, bundle, { email }, 1);
+  return newest.find((order) => String(order.email ?? '').toLowerCase() === email.toLowerCase()) ?? newest[0];
+};
+
+/**
+ * The newest orders of all time that Ecwid's filters `params` match, through the window reader (the row order of
+ * /orders says nothing about which are newest), at most `maxRecords`.
+ */
+const newestOrdersEver = async (z: ZObject, bundle: Bundle, params: Query, maxRecords: number): Promise<EcwidOrder[]> =>
+  (
+    await readWindow(z, bundle, { ...orderWindow({ paymentStatuses: [], fulfillmentStatuses: [] }), params }, {
+      fromSeconds: 0,
+      toSeconds: nowUnix(),
+      maxRecords,
+      maxRequests: POLL_MAX_REQUESTS,
+      concurrency: 1,
+    })
+  ).records;
+
+/**
+ * The order a bank or gateway statement line names: Ecwid's `paymentReference` filter first (exact; in Ecwid's Java
+ * client's order search), then its keyword search, which Ecwid's "Search orders" docs say also looks in the external
+ * transaction id, keeping only an order whose transaction id is exactly the one given (keywords match other fields
+ * too). The newest match wins; undefined when none.
+ */
+export const findOrderByPayment = async (z: ZObject, bundle: Bundle, reference: string): Promise<EcwidOrder | undefined> => {
+  const byReference = await newestOrdersEver(z, bundle, { paymentReference: reference }, 1);
+  const found = byReference.find((order) => String(order.paymentReference ?? '') === reference);
+  if (found) return found;
+  const byKeyword = await newestOrdersEver(z, bundle, { keywords: reference }, MAX_PAGE_SIZE);
+  return byKeyword.find((order) => String(order.externalTransactionId ?? '') === reference);
 };

@@ -1,12 +1,11 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { flatPerson } from '../output/people.js';
-import { cachedProfile } from '../ecwid/client.js';
 import { SAMPLE_CURRENCY } from '../invoice/fields.js';
 import { lineItemOutputFields, toLineItem } from './line-items.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './window.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str, type OutputField } from '../output/values.js';
 import { ORDER_HEAD_OUTPUT_FIELDS, TOTALS_OUTPUT_FIELDS } from './output.js';
-import { pollModeOf, pollWindow, SAMPLE_SIZE, withinOutputBytes } from '../polling/window-reader.js';
+import { pollOrderParts } from './order-parts.js';
 import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';
 import type { EcwidOrder, EcwidOrderItem } from '../ecwid/types.js';
 
@@ -25,7 +24,7 @@ export const lineItemId = (order: Pick<EcwidOrder, 'id'>, item: EcwidOrderItem, 
   `${order.id}:${item.id ?? `#${index + 1}`}`;
 
 /** The order's fields every line carries: who bought, what the order came to (in the store's currency), where it ships. */
-const orderFieldsOf = (order: EcwidOrder, currency: string) => {
+export const orderFieldsOf = (order: EcwidOrder, currency: string) => {
   const billing = flatPerson(order.billingPerson);
   const shipTo = flatPerson(order.shippingPerson);
   return {
@@ -71,24 +70,17 @@ export const toLineItemOutputs = (order: EcwidOrder, currency = '') => {
   }));
 };
 
-export type LineItemOutput = ReturnType<typeof toLineItemOutputs>[number];
+/** The order's totals a part of it carries (its discounts stay on the order). */
+const ORDER_TOTALS_ON_PARTS = ['subtotal', 'tax', 'total'];
 
-export const LINE_ITEM_OUTPUT_SAMPLE: LineItemOutput = toLineItemOutputs(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY)[0];
-
-/** The order's totals a line carries (its discounts stay on the order). */
-const ORDER_TOTALS_ON_LINES = ['subtotal', 'tax', 'total'];
-
-/** An order's field as its lines carry it: `paymentStatus` "Payment Status" is `orderPaymentStatus` "Order Payment Status". */
+/** An order's field as its parts carry it: `paymentStatus` "Payment Status" is `orderPaymentStatus` "Order Payment Status". */
 const asOrderField = ({ key, label, type }: OutputField) =>
   field(`order${key[0].toUpperCase()}${key.slice(1)}`, label.includes('Order') ? label : `Order ${label}`, type);
 
-export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
-  field('id', 'Line Item ID (Order and Item)'),
-  field('itemId', 'Ecwid Item ID', 'integer'),
-  field('position', 'Position in Order', 'integer'),
-  ...lineItemOutputFields(),
+/** Labels of `orderFieldsOf`: the order's key fields on a record made from one part of an order. */
+export const ORDER_KEY_OUTPUT_FIELDS: PlainOutputField[] = [
   ...ORDER_HEAD_OUTPUT_FIELDS.map(asOrderField),
-  ...TOTALS_OUTPUT_FIELDS.filter(({ key }) => ORDER_TOTALS_ON_LINES.includes(key)).map(asOrderField),
+  ...TOTALS_OUTPUT_FIELDS.filter(({ key }) => ORDER_TOTALS_ON_PARTS.includes(key)).map(asOrderField),
   field('orderCurrency', 'Order Currency'),
   field('orderCouponCode', 'Order Coupon Code'),
   field('orderItemCount', 'Number of Items in Order', 'integer'),
@@ -107,24 +99,25 @@ export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
   field('orderShippingPhone', 'Ship To Phone'),
 ];
 
+export type LineItemOutput = ReturnType<typeof toLineItemOutputs>[number];
+
+export const LINE_ITEM_OUTPUT_SAMPLE: LineItemOutput = toLineItemOutputs(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY)[0];
+
+export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
+  field('id', 'Line Item ID (Order and Item)'),
+  field('itemId', 'Ecwid Item ID', 'integer'),
+  field('position', 'Position in Order', 'integer'),
+  ...lineItemOutputFields(),
+  ...ORDER_KEY_OUTPUT_FIELDS,
+];
+
 /**
  * One poll: the items of the window's orders, newest order first. The dedupe-seeding poll returns item ids only
  * (read with items(id), so turning a Zap on stays small); "Test trigger" returns at most three items.
  */
-export const pollLineItems = async (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> => {
-  const spec = orderWindow(filter);
-  const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: LINE_ITEM_DEDUPE_FIELDS } };
-  const mode = pollModeOf(bundle);
-  const read = pollWindow(z, bundle, spec, { dedupeSpec, keep: (order) => matchesFilter(order, filter) });
-  if (mode === 'dedupe') return (await read).flatMap((order) => toLineItemOutputs(order)).map(({ id }) => ({ id }));
-  // The store's currency (cached: no extra request on a warm process), read alongside the orders.
-  const [orders, profile] = await Promise.all([read, cachedProfile(z, bundle)]);
-  // Whole orders within Zapier's output bound: an order's items fire together or wait together.
-  const lines = withinOutputBytes(
-    orders,
-    orders.map((order) => toLineItemOutputs(order, profile.currency)),
-    spec.timeOf,
-  ).flat();
-  const limit = mode === 'sample' ? SAMPLE_SIZE : Number(bundle.meta?.limit);
-  return limit > 0 ? lines.slice(0, limit) : lines;
-};
+export const pollLineItems = (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> =>
+  pollOrderParts(z, bundle, orderWindow(filter), {
+    dedupeFields: LINE_ITEM_DEDUPE_FIELDS,
+    keep: (order) => matchesFilter(order, filter),
+    toOutputs: toLineItemOutputs,
+  });

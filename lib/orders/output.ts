@@ -6,6 +6,7 @@ import type { XeroCodes } from '../invoice/xero-codes.js';
 import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';
 import { lineItemOutputFields, toLineItem } from './line-items.js';
 import { keyCompleter } from '../output/sample-keys.js';
+import { PAYMENT_OUTPUT_FIELDS, paymentFieldsOf } from './payments.js';
 import { outputField as field } from '../output/values.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 
@@ -59,6 +60,7 @@ const orderOutput = (order: EcwidOrder, currency: string, codes?: XeroCodes) => 
     customerPhone: buyer.phone,
     ...addressFields('billing', billing),
     ...addressFields('shipping', shipping),
+    ...paymentFieldsOf(order),
     ...toInvoice(order, currency, { buyer, codes }),
   };
 };
@@ -109,6 +111,7 @@ export const ORDER_OUTPUT_FIELDS = [
   ...(['Billing', 'Shipping'] as const).flatMap((title) =>
     ADDRESS_PARTS.map(([suffix, , label]) => field(`${title.toLowerCase()}${suffix}`, `${title} ${label}`)),
   ),
+  ...PAYMENT_OUTPUT_FIELDS,
   ...INVOICE_OUTPUT_FIELDS,
 ];
 

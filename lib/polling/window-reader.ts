@@ -27,9 +27,9 @@ export interface WindowSpec<T> {
   path: string;
   /** Filters sent with every request (statuses, sortBy, enabled, responseFields…). */
   params: Query;
-  /** The time filter pair this window is bounded by. */
-  from: 'createdFrom' | 'updatedFrom';
-  to: 'createdTo' | 'updatedTo';
+  /** The time filter pair this window is bounded by (`from_date`/`to_date`: /orders/deleted, by deletion time). */
+  from: 'createdFrom' | 'updatedFrom' | 'from_date';
+  to: 'createdTo' | 'updatedTo' | 'to_date';
   /** The record's time on the window's axis, in unix seconds (NaN when unknown). */
   timeOf: (record: T) => number;
   idOf: (record: T) => string;
@@ -391,8 +391,8 @@ export const SAMPLE_SIZE = 3;
 
 /**
  * Seeding the dedupe table (Zap turned on) reads ids only, and only what a later live poll could return:
- * - on the creation axis, a record created before the live window's start never enters a later window, so the seed
- *   is the live window itself;
+ * - on the creation axis (and the deletion axis of /orders/deleted), a record created before the live window's start
+ *   never enters a later window, so the seed is the live window itself;
  * - on the update axis, any record can be updated again later (an order paid last month and shipped today), so the
  *   seed reaches back 90 days, newest update first, as far as the 30 s budget allows. An older record that is
  *   updated again would fire once: Ecwid keeps no status history to tell "paid before the Zap was on" apart.
@@ -405,7 +405,7 @@ export const DEDUPE_MAX_REQUESTS = 150;
 const SEED_CATCH_UP_REQUESTS = 4;
 
 export const dedupeLookbackSeconds = (spec: Pick<WindowSpec<unknown>, 'from'>): number =>
-  spec.from === 'createdFrom' ? POLL_LOOKBACK_SECONDS : DEDUPE_LOOKBACK_SECONDS;
+  spec.from === 'updatedFrom' ? DEDUPE_LOOKBACK_SECONDS : POLL_LOOKBACK_SECONDS;
 
 /** A plan older than this is dropped (it would only cost requests: slices where the records no longer are). */
 const PLAN_TTL_SECONDS = 24 * HOUR;

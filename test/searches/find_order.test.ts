@@ -46,7 +46,7 @@ describe('Find Order', () => {
   });
 
   test.each([
-    [{}, /^Fill in the Order Number field or the Customer Email field\.$/],
+    [{}, /^Fill in the Order Number, Payment Reference or Customer Email field\.$/],
     [{ customerEmail: 'not an email' }, /^The Customer Email field must be an email address/],
     [{ orderId: '..' }, /^The Order Number field must be an Ecwid id or code/],
   ])('bad input %p is refused before any request', async (inputData, message) => {

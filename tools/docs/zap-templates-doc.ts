@@ -34,7 +34,7 @@ export function zapTemplatesMarkdown(): string {
     '',
     '<!-- Generated from tools/docs/zap-templates.ts by tools/docs/zap-templates-doc.ts; edit those, not this file. A test fails when it is stale. -->',
     '',
-    'Four recipes, field by field. `{{key}}` is a field of the trigger step\'s output (Zapier shows it by its label);',
+    'Six recipes, field by field. `{{key}}` is a field of the trigger step\'s output (Zapier shows it by its label);',
     'anything else is typed into the field as is. Ecwid order outputs carry accounting-ready invoice lines',
     "(`invoiceLines[]…`) with each line's Xero tax rate and account, the line amount type and the Xero contact fields,",
     'so recipe 1 needs no Formatter or Code step.',

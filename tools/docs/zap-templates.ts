@@ -1,5 +1,5 @@
 /**
- * The four Zap recipes (Zap templates) as data, and a renderer that shows what the first one creates in Xero for
+ * The Zap recipes (Zap templates) as data, and a renderer that shows what the first one creates in Xero for
  * one order output. docs/zap-templates.md is generated from this file (tools/docs/zap-templates-doc.ts) and `npm start`
  * renders the invoice with the same mapping, so the doc and the demo cannot drift apart.
  *
@@ -169,11 +169,83 @@ export const XERO_CONTACT_TO_ECWID_COUPON: ZapTemplate = {
   unverified: ['The Xero trigger\'s output labels ({{Name}}, {{EmailAddress}}, {{ContactID}} follow Xero\'s API field names).'],
 };
 
+export const REFUND_TO_XERO_CREDIT_NOTE: ZapTemplate = {
+  key: 'ecwid-refund-to-xero-credit-note',
+  title: 'Ecwid New Refund → Xero Create Credit Note (allocated to the invoice)',
+  summary:
+    'Every Ecwid refund — full, partial, a second partial one, or an order marked Refunded by hand — becomes one Xero credit note for ' +
+    'exactly the refunded amount, on the same contact as the invoice of recipe 1 and allocated to that invoice.',
+  trigger: { app: 'Ecwid', event: 'New Refund', key: 'new_refund' },
+  action: { app: 'Xero', event: 'Create Credit Note' },
+  fields: [
+    { target: 'Type', source: 'ACCRECCREDIT', xero: 'Type', note: 'A sales (accounts receivable) credit note.' },
+    { target: 'Contact Name', source: '{{contactName}}', xero: 'Contact.Name', note: 'The same contact name recipe 1 gave the invoice.' },
+    { target: 'Contact Email', source: '{{contactEmail}}', xero: 'Contact.EmailAddress' },
+    { target: 'Date', source: '{{date}}', xero: 'Date', note: 'When the refund was made (for a refund known only from the status: the order\'s last update).' },
+    { target: 'Reference', source: '{{invoiceReference}}', xero: 'Reference', note: 'The invoice\'s reference (the Ecwid order ID), to find the invoice to allocate to.' },
+    { target: 'Currency', source: '{{currency}}', xero: 'CurrencyCode' },
+    { target: 'Line Amount Types', source: '{{creditNoteLineAmountTypes}}', xero: 'LineAmountTypes', note: "The invoice's for a full refund; Inclusive for a partial one (the refund is what the buyer got back, tax included)." },
+    { target: 'Status', source: 'AUTHORISED', xero: 'Status', note: 'Xero allocates only authorised credit notes.' },
+    {
+      target: 'Allocate to Invoice',
+      source: '{{invoiceReference}}',
+      xero: 'Allocations[].Invoice',
+      note: 'Allocate {{amount}} to the invoice with this reference (Xero: the credit note\'s Allocations, Amount = {{amount}}); then the invoice shows as credited and the books balance.',
+    },
+  ],
+  lineItems: [
+    { target: 'Description', source: '{{creditNoteLines[]description}}', xero: 'LineItems.Description' },
+    { target: 'Quantity', source: '{{creditNoteLines[]quantity}}', xero: 'LineItems.Quantity' },
+    { target: 'Unit Price', source: '{{creditNoteLines[]unitAmount}}', xero: 'LineItems.UnitAmount' },
+    { target: 'Account', source: '{{creditNoteLines[]accountCode}}', xero: 'LineItems.AccountCode', note: "The invoice line's account (New Refund's Xero account inputs, as New Paid Order's)." },
+    { target: 'Tax Rate', source: '{{creditNoteLines[]taxType}}', xero: 'LineItems.TaxType', note: "The invoice line's Xero tax rate (New Refund's Xero tax rate inputs, as New Paid Order's)." },
+    { target: 'Tax Amount', source: '', xero: 'LineItems.TaxAmount', note: 'Leave empty: Xero computes it; {{creditNoteLines[]taxAmount}} is that same figure, so mapping it changes nothing.' },
+  ],
+  notes: [
+    'One firing per refund (ids from the amount refunded so far): a second partial refund creates a second credit note for its own amount; a refund Ecwid records later for money already credited by status creates none.',
+    '{{isOrderFullyRefunded}} is true once the order is refunded in full: a Filter step on it can instead void the invoice when nothing was paid out yet.',
+    'Cancelled orders: New Order with Payment Status "Cancelled" fires once per order — map its {{invoiceReference}} into Xero to void the invoice. Deleted orders: the Deleted Order trigger.',
+    'Credit note lines: a full refund repeats the invoice\'s lines, so the credit note cancels the invoice exactly; a partial refund is one tax-inclusive line per Xero tax rate and account of the invoice, in proportion to what each was charged, and Xero totals them to exactly the refund ({{creditNoteTotal}}). Ecwid records no per-item detail of a refund.',
+    'Give New Refund the same Xero tax rate and account inputs as New Paid Order.',
+  ],
+  unverified: [
+    'Whether Zapier\'s Xero "Create Credit Note" action exposes the allocation to an invoice (Xero\'s API: PUT CreditNotes/{CreditNoteID}/Allocations with Invoice and Amount). If it does not, allocate in Xero (invoice → "Apply credit") or with a Xero API request step.',
+    'Zapier\'s labels of the credit note fields follow Xero\'s API and may read differently in the Zap editor.',
+  ],
+};
+
+export const PAID_ORDER_TO_XERO_PAYMENT: ZapTemplate = {
+  key: 'ecwid-paid-order-to-xero-payment',
+  title: 'Ecwid New Paid Order → Xero Create Payment',
+  summary:
+    'After recipe 1 has created the invoice, the same Zap records the payment against it, for what reached the bank (after gift cards), ' +
+    'with the reference the bank or gateway statement shows, so bank reconciliation matches it.',
+  trigger: { app: 'Ecwid', event: 'New Paid Order', key: 'new_paid_order' },
+  action: { app: 'Xero', event: 'Create Payment' },
+  fields: [
+    { target: 'Invoice', source: '', xero: 'Invoice.InvoiceID', note: 'The invoice the previous step (recipe 1, Create Sales Invoice) created: map its Invoice ID.' },
+    { target: 'Account', source: '090', xero: 'Account.Code', note: 'The bank or payment-provider clearing account the gateway pays into ({{paymentGateway}} tells which); 090 is "Business Bank Account" in Xero\'s demo chart.' },
+    { target: 'Date', source: '{{updateDate}}', xero: 'Date', note: 'Ecwid has no paid date: the update that set Paid is the best available.' },
+    { target: 'Amount', source: '{{amountPaid}}', xero: 'Amount', note: 'The order total after gift cards: what the buyer paid with {{paymentMethod}}.' },
+    { target: 'Reference', source: '{{statementReference}}', xero: 'Reference', note: 'The payment reference, else the transaction ID ({{externalTransactionId}}), else the order ID: what the statement line shows.' },
+  ],
+  notes: [
+    'A gift card is a second payment: when {{giftCardAmount}} is above 0, add another Create Payment step for it, from a "Gift cards" clearing account. The two payments add up to the invoice total.',
+    'To find the order behind a statement line later, use the Find Order search with the payment reference or transaction ID.',
+  ],
+  unverified: [
+    'Zapier\'s labels of the Create Payment fields ("Invoice", "Account", "Amount", "Reference") follow Xero\'s API and may read differently in the Zap editor.',
+    "What Ecwid's paymentReference holds for each gateway (its Java client filters orders on it; the field itself is not described).",
+  ],
+};
+
 export const ZAP_TEMPLATES: readonly ZapTemplate[] = [
   PAID_ORDER_TO_XERO_INVOICE,
   NEW_CUSTOMER_TO_XERO_CONTACT,
   NEW_PRODUCT_TO_XERO_ITEM,
   XERO_CONTACT_TO_ECWID_COUPON,
+  REFUND_TO_XERO_CREDIT_NOTE,
+  PAID_ORDER_TO_XERO_PAYMENT,
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ export type {
   CustomerFilter,
   CustomerInput,
   CustomerSort,
+  DeletedOrderFilter,
+  DeletedOrderRecord,
   InventoryResult,
   LatestStats,
   OrderFilter,
@@ -20,6 +22,7 @@ export type {
   ProductFilter,
   ProductInput,
   ProductSort,
+  RefundOptions,
   StoreData,
 } from './ecwid-store.js';
 export { generateStore, type GenerateStoreOptions } from './generate.js';

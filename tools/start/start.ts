@@ -12,7 +12,14 @@
  */
 import { startSandbox } from '../sandbox/server.js';
 import { invoke, throwawayApp } from './invoke.js';
-import { NEW_CUSTOMER_TO_XERO_CONTACT, NEW_PRODUCT_TO_XERO_ITEM, XERO_CONTACT_TO_ECWID_COUPON, resolveSource, type ZapTemplate } from '../docs/zap-templates.js';
+import {
+  NEW_CUSTOMER_TO_XERO_CONTACT,
+  NEW_PRODUCT_TO_XERO_ITEM,
+  REFUND_TO_XERO_CREDIT_NOTE,
+  XERO_CONTACT_TO_ECWID_COUPON,
+  resolveSource,
+  type ZapTemplate,
+} from '../docs/zap-templates.js';
 import { formatXeroInvoice, renderXeroInvoice } from '../docs/xero-preview.js';
 
 const SHOWN_IN_FULL = 3;
@@ -64,12 +71,34 @@ function showInvoices(orders: Array<Record<string, any>>): number {
   return reconciled;
 }
 
+/**
+ * Refunds as the Xero credit notes the refund recipe creates, as Xero computes them (its lines in place of an
+ * invoice's): the first in full, then one row each. Returns how many Xero totals to exactly the refund.
+ */
+function showCreditNotes(refunds: Array<Record<string, any>>): number {
+  const money = (n: number) => n.toFixed(2);
+  let exact = 0;
+  for (const [index, refund] of refunds.entries()) {
+    const creditNote = renderXeroInvoice({ ...refund, invoiceLines: refund.creditNoteLines }, REFUND_TO_XERO_CREDIT_NOTE);
+    const matches = creditNote.errors.length === 0 && Math.abs(creditNote.total - Number(refund.amount)) < HALF_CENT;
+    if (matches) exact += 1;
+    const comparison = `${matches ? '✔' : '✘'} refunded ${money(Number(refund.amount))} (${refund.recordedByEcwid ? refund.reason || 'refund' : 'marked Refunded'}); Xero totals ${money(creditNote.total)} with tax ${money(creditNote.totalTax)}`;
+    if (index === 0) console.log(`\n${formatXeroInvoice(creditNote).replace('Xero sales invoice', 'Xero credit note').replace(/^/gm, '  ')}\n  ${comparison}`);
+    else console.log(`  ${String(refund.id).padEnd(28)} ${comparison}`);
+  }
+  console.log(`  ${exact}/${refunds.length} credit notes: Xero's own total is the refund, to the cent.`);
+  return exact;
+}
+
 const main = async (): Promise<void> => {
   const started = Date.now();
   step('Starting the sandbox Ecwid store (seeded; nothing leaves this machine)');
   const sandbox = await startSandbox({ seed: 2026, orders: 240, customers: 60, products: 40, spanDays: 60 });
   console.log(`  ${sandbox.apiBaseUrl}/${sandbox.storeId} — ${sandbox.store.orderCount} orders`);
-  const app = throwawayApp(sandbox);
+  // One app folder per step run side by side: the CLI writes and deletes a wrapper file in the folder on every
+  // invoke, so steps sharing one folder can find it gone ("Cannot find module …/zapierwrapper.js").
+  const apps = Array.from({ length: 5 }, () => throwawayApp(sandbox));
+  const [app, refundApp, customerApp, productApp, couponApp] = apps;
   try {
     step('Zap: Ecwid "New Paid Order" → Xero "Create Sales Invoice"   (zapier-platform invoke trigger new_paid_order)');
     // A new Xero contact, as Xero's trigger would hand it over (recipe 4 maps it into the coupon's fields).
@@ -79,14 +108,18 @@ const main = async (): Promise<void> => {
         .filter((mapping) => mapping.key && mapping.source !== '')
         .map((mapping) => [mapping.key, resolveSource(mapping.source, xeroContact)]),
     );
-    // The CLI takes ~10 s to start: run the four steps side by side.
-    const [orders, customers, products, coupon] = await Promise.all([
+    // The CLI takes ~10 s to start: run the steps side by side.
+    const [orders, refunds, customers, products, coupon] = await Promise.all([
       invoke(app, 'trigger', 'new_paid_order'),
-      invoke(app, 'trigger', 'new_customer', undefined, { loadingSample: true }),
-      invoke(app, 'trigger', 'new_product', undefined, { loadingSample: true }),
-      invoke(app, 'create', 'create_discount_coupon', couponInput),
+      invoke(refundApp, 'trigger', 'new_refund', undefined, { loadingSample: true }),
+      invoke(customerApp, 'trigger', 'new_customer', undefined, { loadingSample: true }),
+      invoke(productApp, 'trigger', 'new_product', undefined, { loadingSample: true }),
+      invoke(couponApp, 'create', 'create_discount_coupon', couponInput),
     ]);
     const reconciled = showInvoices(orders);
+
+    step('Zap: Ecwid "New Refund" → Xero "Create Credit Note"   (zapier-platform invoke trigger new_refund, as "Test trigger" shows it)');
+    const creditNotesExact = showCreditNotes(refunds);
 
     step('Zap: Ecwid "New Customer" → Xero "Create/Update Contact"   (as "Test trigger" shows it)');
     if (customers[0]) console.log(mappedFields(NEW_CUSTOMER_TO_XERO_CONTACT, customers[0]));
@@ -96,9 +129,9 @@ const main = async (): Promise<void> => {
     console.log(`    Xero contact ${xeroContact.Name} <${xeroContact.EmailAddress}> → coupon ${bold(coupon.code)} "${coupon.name}", ${coupon.discount}% off, ${coupon.usesLimit}, ${coupon.status}`);
 
     console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. ${bold('npm test')} runs the checks; ${bold('npm run sandbox')} keeps the store up for your own invokes.`);
-    if (reconciled !== orders.length || orders.length === 0) process.exitCode = 1;
+    if (reconciled !== orders.length || orders.length === 0 || creditNotesExact !== refunds.length) process.exitCode = 1;
   } finally {
-    app.remove();
+    for (const each of apps) each.remove();
     await sandbox.close();
   }
 };

@@ -32,13 +32,15 @@ describe('docs/zap-templates.md', () => {
     expect(readFileSync('docs/zap-templates.md', 'utf8')).toBe(zapTemplatesMarkdown());
   });
 
-  test('has the four recipes, and renders the first one for the sample order', () => {
+  test('has the six recipes, and renders the first one for the sample order', () => {
     const doc = zapTemplatesMarkdown();
     expect(ZAP_TEMPLATES.map((t) => t.title)).toEqual([
       'Ecwid New Paid Order → Xero Create Sales Invoice',
       'Ecwid New Customer → Xero Create/Update Contact',
       'Ecwid New Product → Xero Create Item',
       'Xero New Contact → Ecwid Create Discount Coupon',
+      'Ecwid New Refund → Xero Create Credit Note (allocated to the invoice)',
+      'Ecwid New Paid Order → Xero Create Payment',
     ]);
     for (const t of ZAP_TEMPLATES) expect(doc).toContain(`. ${t.title}`);
     expect(doc).toContain(formatXeroInvoice(renderXeroInvoice(EXAMPLE_ORDER_OUTPUT)));

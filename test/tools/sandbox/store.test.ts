@@ -174,7 +174,8 @@ describe('generateStore: orders look like Ecwid orders', () => {
     expect(count((o) => o.paymentStatus === 'PAID')).toBeGreaterThan(orders.length * 0.6);
     // History: only paid orders are shipped; refunds are recorded; cancelled ones never ship.
     expect(orders.filter((o) => o.fulfillmentStatus === 'SHIPPED').every((o) => ['PAID', 'PARTIALLY_REFUNDED'].includes(o.paymentStatus))).toBe(true);
-    expect(orders.filter((o) => o.paymentStatus === 'REFUNDED').every((o) => cents(o.refundedAmount) === cents(o.total) && o.refunds.length === 1)).toBe(true);
+    // (the shapes of refunds, status-only ones included, are checked in test/tools/sandbox/refunds-and-deletions.test.ts)
+    expect(orders.filter((o) => o.paymentStatus === 'REFUNDED').every((o) => cents(o.refundedAmount) <= cents(o.total))).toBe(true);
     expect(orders.filter((o) => o.paymentStatus === 'CANCELLED').every((o) => o.fulfillmentStatus === 'WILL_NOT_DELIVER')).toBe(true);
     expect(orders.filter((o) => o.paymentStatus === 'INCOMPLETE').every((o) => o.updateTimestamp === o.createTimestamp)).toBe(true);
     expect(orders.filter((o) => o.fulfillmentStatus === 'SHIPPED').every((o) => o.trackingNumber)).toBe(true);

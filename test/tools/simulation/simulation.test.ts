@@ -6,10 +6,12 @@ import { offline, resetEnv } from '../../helpers.js';
 /**
  * The small run of `npm run simulate` (tools/simulation/simulation-core.ts): a few virtual hours of a store with a flash sale,
  * a customer import and a product import (each more than 100 records between two polls), order lives packed into
- * hours (paid, shipped, delivered, refunded), every fault kind, row orders switching; every trigger.
+ * hours (paid, shipped, delivered, refunded in every shape, cancelled and deleted), every fault kind, row orders switching; every trigger.
  */
 const SMALL_RUN = {
-  seed: 7,
+  // Seed 8: with the refund and deleted-order Zaps the seeded faults fall on other requests; seed 7 no longer gave
+  // a throttled poll, which this run must show.
+  seed: 8,
   days: 0.06,
   orders: 170,
   warmupDays: 0.01,
@@ -24,6 +26,8 @@ const SMALL_RUN = {
   errorRate: 0.07,
   // Zapier's cache may be evicted and a poll may land on a cold process: some polls start without a slice plan.
   cacheLossRate: 0.2,
+  // Refunds (of every shape) on two in five paid orders, so refunds happen within the run's hours.
+  refundRate: 0.4,
 };
 
 const zap = (figures: SimulationFigures, name: string): ZapFigures => figures.zaps.find((z) => z.name === name)!;
@@ -36,7 +40,7 @@ beforeEach(() => {
 });
 
 describe('the simulation, small', () => {
-  test('every order, payment, first match of a filter, customer, product, line item and status change fires exactly once', async () => {
+  test('every order, payment, first match of a filter, customer, product, line item, status change, refund and deletion fires exactly once', async () => {
     const figures = await runSimulation({ ...SMALL_RUN, zaps: Object.keys(ZAPS) });
     if (process.env.SIM_PRINT) process.stderr.write(`${formatFigures(figures)}\n`);
 
