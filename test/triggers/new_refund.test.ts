@@ -3,10 +3,9 @@
  * and end to end against the sandbox (an independent reading of Ecwid), driven as Zapier drives a Zap.
  */
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE, ECWID_SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
-import { DEDUPE_LOOKBACK_SECONDS, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
-import { useOfflineEcwid, API, API_PATH, liveProblems, bundleFor, ecwidDate, page, perform } from '../helpers.js';
+import { DEDUPE_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { useOfflineEcwid, liveProblems, bundleFor, ecwidDate, ecwidGet, liveWindowQuery, page, perform, windowQuery } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 
 const NOW = 1_800_000_000;
@@ -28,15 +27,7 @@ describe('New Refund against a stubbed Ecwid', () => {
   useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
   test('a live poll asks once for refunded orders updated in the last three days; one record per refund, newest first', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query({
-        updatedFrom: String(NOW - POLL_LOOKBACK_SECONDS),
-        updatedTo: String(NOW),
-        paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED',
-        offset: '0',
-        limit: '100',
-      })
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED' }))
       .reply(
         200,
         page([
@@ -62,17 +53,9 @@ describe('New Refund against a stubbed Ecwid', () => {
   });
 
   test('the Zap-on seed reads 90 days of refunded orders, ids only, and returns every refund id', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query({
-        updatedFrom: String(NOW - DEDUPE_LOOKBACK_SECONDS),
-        updatedTo: String(NOW),
-        paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED',
-        responseFields:
-          'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,total,refundedAmount,refunds(amount,date))',
-        offset: '0',
-        limit: '100',
-      })
+    const idsOnly =
+      'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,total,refundedAmount,refunds(amount,date))';
+    ecwidGet('/orders', windowQuery('updated', NOW - DEDUPE_LOOKBACK_SECONDS, NOW, { paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED', responseFields: idsOnly }))
       .reply(200, page([refundedOrder(1, 40 * 86400, { paymentStatus: 'PARTIALLY_REFUNDED', refunds: [entry(40 * 86400, 10), entry(41 * 86400, 15)] })]));
     expect(await poll({ isPopulatingDedupe: true })).toEqual([{ id: 'SHOP-00001:refund:25.00' }, { id: 'SHOP-00001:refund:15.00' }]);
   });

@@ -2,13 +2,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { ORDER_OUTPUT_FIELDS } from '../../../lib/orders/output.js';
 import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE } from '../../../lib/refunds/refunds.js';
-import { PAID_ORDER_TO_XERO_PAYMENT, REFUND_TO_XERO_CREDIT_NOTE, resolveSource, type ZapTemplate } from '../../../tools/docs/zap-templates.js';
+import { PAID_ORDER_TO_XERO_PAYMENT, REFUND_TO_XERO_CREDIT_NOTE, resolveSource } from '../../../tools/docs/zap-templates.js';
+import { placeholders } from './recipe-placeholders.js';
 
-const placeholders = (template: ZapTemplate): string[] =>
-  [...template.fields, ...(template.lineItems ?? [])]
-    .flatMap((m) => [m.source, m.note ?? ''])
-    .concat(template.notes)
-    .flatMap((text) => [...text.matchAll(/\{\{([^}]+)\}\}/g)].map((m) => m[1]));
 
 describe('money recipes', () => {
   test('refund → credit note reads refund output keys (and, in its notes, New Order’s invoiceReference)', () => {

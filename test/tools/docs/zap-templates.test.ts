@@ -14,18 +14,12 @@ import {
   resolveSource,
   XERO_CONTACT_TO_ECWID_COUPON,
   ZAP_TEMPLATES,
-  type ZapTemplate,
 } from '../../../tools/docs/zap-templates.js';
 import { EXAMPLE_ORDER_OUTPUT, zapTemplatesMarkdown } from '../../../tools/docs/zap-templates-doc.js';
 import { formatXeroInvoice, renderXeroInvoice } from '../../../tools/docs/xero-preview.js';
 import type { EcwidOrder } from '../../../lib/ecwid/types.js';
+import { placeholders } from './recipe-placeholders.js';
 
-/** Every `{{key}}` a recipe reads from its trigger: in fields, line items and notes. */
-const placeholders = (template: ZapTemplate): string[] =>
-  [...template.fields, ...(template.lineItems ?? [])]
-    .flatMap((m) => [m.source, m.note ?? ''])
-    .concat(template.notes)
-    .flatMap((text) => [...text.matchAll(/\{\{([^}]+)\}\}/g)].map((m) => m[1]));
 
 describe('docs/zap-templates.md', () => {
   test('is what tools/docs/zap-templates-doc.ts writes from tools/docs/zap-templates.ts (npm run docs when this fails)', () => {
