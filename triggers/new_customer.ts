@@ -1,7 +1,7 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { CUSTOMER_OUTPUT_FIELDS, CUSTOMER_SAMPLE, toCustomerOutput } from '../lib/customers/customers.js';
 import { parseUserDate } from '../lib/ecwid/dates.js';
-import { pollRecords } from '../lib/polling/window-reader.js';
+import { pollRecords } from '../lib/polling/poll.js';
 import type { EcwidCustomer } from '../lib/ecwid/types.js';
 
 /** Registration time in unix seconds (customers carry it only as Ecwid's date string). */

@@ -1,5 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { pollRecords } from '../lib/polling/window-reader.js';
+import { pollRecords } from '../lib/polling/poll.js';
 import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
 import type { EcwidProduct } from '../lib/ecwid/types.js';
 

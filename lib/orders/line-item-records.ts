@@ -5,7 +5,9 @@ import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
 import { toLineItem } from './output.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './window.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';
-import { pollModeOf, pollWindow, SAMPLE_SIZE, withinOutputBytes } from '../polling/window-reader.js';
+import { withinOutputBytes } from '../polling/output-bound.js';
+import { pollModeOf, pollWindow } from '../polling/poll.js';
+import { SAMPLE_SIZE } from '../polling/poll-limits.js';
 import { SAMPLE_ORDER } from './sample-ecwid-order.js';
 import type { EcwidOrder, EcwidOrderItem } from '../ecwid/types.js';
 

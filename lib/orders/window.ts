@@ -2,7 +2,9 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { nowUnix } from '../ecwid/dates.js';
 import { ecwidRequest, pathSegment } from '../ecwid/client.js';
 import { isNotFound } from '../ecwid/errors.js';
-import { POLL_MAX_REQUESTS, pollRecords, readWindow, type WindowSpec } from '../polling/window-reader.js';
+import { pollRecords } from '../polling/poll.js';
+import { POLL_MAX_REQUESTS } from '../polling/poll-limits.js';
+import { readWindow, type WindowSpec } from '../polling/window-reader.js';
 import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 

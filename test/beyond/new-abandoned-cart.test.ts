@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
 import { CART_OUTPUT_FIELDS, CART_SAMPLE, SAMPLE_CART } from '../../lib/carts/carts.js';
-import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
 import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage, stubProfile } from '../helpers.js';

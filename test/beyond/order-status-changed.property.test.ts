@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import fc from 'fast-check';
 import nock from 'nock';
-import { DAY, HOUR, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { DAY, HOUR, POLL_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
 import { bundleFor, offline, resetEnv, stubProfile } from '../helpers.js';

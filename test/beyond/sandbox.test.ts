@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { CART_OUTPUT_FIELDS, CART_SAMPLE } from '../../lib/carts/carts.js';
 import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_SAMPLE } from '../../lib/orders/line-item-records.js';
-import { POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { matchRoute } from '../../tools/sandbox/routes/index.js';
 import type { Sandbox } from '../../tools/sandbox/server.js';
 import { bundleFor, resetEnv } from '../helpers.js';

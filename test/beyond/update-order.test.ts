@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import nock from 'nock';
-import { DAY } from '../../lib/polling/window-reader.js';
+import { DAY } from '../../lib/polling/poll-limits.js';
 import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord } from '../fake-ecwid.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';

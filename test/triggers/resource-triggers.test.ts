@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import nock from 'nock';
 import newCustomer from '../../triggers/new_customer.js';
 import newProduct from '../../triggers/new_product.js';
-import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
+import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/poll-limits.js';
 import { API, API_PATH, bundleFor, offline, resetEnv, run } from '../helpers.js';
 
 const NOW = 1_800_000_000;
