@@ -132,15 +132,22 @@ export const pollLineItems = async (z: ZObject, bundle: Bundle, filter: OrderFil
   const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: LINE_ITEM_DEDUPE_FIELDS } };
   const mode = pollModeOf(bundle);
   const read = pollWindow(z, bundle, spec, { dedupeSpec, keep: (order) => matchesFilter(order, filter) });
-  if (mode === 'dedupe') return (await read).flatMap((order) => toLineItemOutputs(order)).map(({ id }) => ({ id }));
+  if (mode === 'dedupe') {
+    const { records, settle } = await read;
+    await settle([], records.length);
+    return records.flatMap((order) => toLineItemOutputs(order)).map(({ id }) => ({ id }));
+  }
   // The store's currency (cached: no extra request on a warm process), read alongside the orders.
-  const [orders, profile] = await Promise.all([read, cachedProfile(z, bundle)]);
+  const [{ records: orders, settle }, profile] = await Promise.all([read, cachedProfile(z, bundle)]);
+  const outputs = orders.map((order) => toLineItemOutputs(order, profile.currency));
   // Whole orders within Zapier's output bound: an order's items fire together or wait together.
-  const lines = withinOutputBytes(
-    orders,
-    orders.map((order) => toLineItemOutputs(order, profile.currency)),
-    spec.timeOf,
-  ).flat();
+  const lines = withinOutputBytes(orders, outputs, spec.timeOf).flat();
   const limit = mode === 'sample' ? SAMPLE_SIZE : Number(bundle.meta?.limit);
-  return limit > 0 ? lines.slice(0, limit) : lines;
+  const answer = limit > 0 ? lines.slice(0, limit) : lines;
+  // Zapier counts line items, not orders, against what it takes from one poll.
+  await settle(
+    orders.flatMap((order, i) => outputs[i].map(() => spec.timeOf(order))),
+    answer.length,
+  );
+  return answer;
 };
