@@ -1,10 +1,10 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { OAUTH_SCOPES, oauthBaseUrl } from './lib/ecwid/config.js';
-import { fetchProfile } from './lib/ecwid/client.js';
+import { fetchProfile, STORE_ID_PATTERN } from './lib/ecwid/client.js';
 
 /**
  * OAuth2 with Ecwid. Tokens never expire and there is no refresh token; a revoked token answers
- * 403 INVALID_API_TOKEN, which lib/errors.ts turns into "reconnect" (ExpiredAuthError).
+ * 403 INVALID_API_TOKEN, which lib/ecwid/errors.ts turns into "reconnect" (ExpiredAuthError).
  */
 
 const authorizeUrl = async (_z: ZObject, bundle: Bundle): Promise<string> => {
@@ -19,12 +19,10 @@ const authorizeUrl = async (_z: ZObject, bundle: Bundle): Promise<string> => {
   return `${oauthBaseUrl()}/authorize?${query.toString().replace(/\+/g, '%20')}`;
 };
 
-const STORE_ID = /^[1-9]\d{0,15}$/;
-
 const getAccessToken = async (z: ZObject, bundle: Bundle) => {
   // Ecwid adds the store id to the redirect (since 2025-09); the token endpoint wants it in the path.
   const fromRedirect = String(bundle.cleanedRequest?.querystring?.store_id ?? bundle.inputData.store_id ?? '').trim();
-  if (fromRedirect && !STORE_ID.test(fromRedirect)) {
+  if (fromRedirect && !STORE_ID_PATTERN.test(fromRedirect)) {
     throw new z.errors.Error(
       'Ecwid sent back an invalid store id. Start connecting your Ecwid account again.',
       'InvalidStoreId',
@@ -49,7 +47,7 @@ const getAccessToken = async (z: ZObject, bundle: Bundle) => {
   if (!accessToken) {
     throw new z.errors.Error('Ecwid did not return an access token. Start connecting your Ecwid account again.', 'NoAccessToken', 502);
   }
-  if (!STORE_ID.test(storeId)) {
+  if (!STORE_ID_PATTERN.test(storeId)) {
     throw new z.errors.Error(
       'Ecwid did not say which store was connected. Start connecting your Ecwid account again.',
       'NoStoreId',

@@ -9,6 +9,8 @@ import newProduct from './triggers/new_product.js';
 import orderStatusChanged from './triggers/order_status_changed.js';
 import newOrderLineItem from './triggers/new_order_line_item.js';
 import newAbandonedCart from './triggers/new_abandoned_cart.js';
+import newRefund from './triggers/new_refund.js';
+import deletedOrder from './triggers/deleted_order.js';
 import orderList from './triggers/order_list.js';
 import updateOrder from './creates/update_order.js';
 import createCustomer from './creates/create_customer.js';
@@ -25,6 +27,9 @@ import productList from './triggers/product_list.js';
 import shippingMethodList from './triggers/shipping_method_list.js';
 import findOrder from './searches/find_order.js';
 
+/** Zapier wants each kind of step as an object keyed by the step's key. */
+const byKey = <T extends { key: string }>(steps: readonly T[]): Record<string, T> => Object.fromEntries(steps.map((step) => [step.key, step]));
+
 export default defineApp({
   version: '1.0.0',
   platformVersion: zapier.version,
@@ -33,36 +38,23 @@ export default defineApp({
   flags: { throwForThrottlingEarly: false },
   beforeRequest: [addBearerToken],
   afterResponse: [handleEcwidErrors],
-  triggers: {
-    [newOrder.key]: newOrder,
-    [newPaidOrder.key]: newPaidOrder,
-    [newCustomer.key]: newCustomer,
-    [newProduct.key]: newProduct,
-    [orderStatusChanged.key]: orderStatusChanged,
-    [newOrderLineItem.key]: newOrderLineItem,
-    [newAbandonedCart.key]: newAbandonedCart,
-    [orderList.key]: orderList,
-    [categoryList.key]: categoryList,
-    [productList.key]: productList,
-    [customerGroupList.key]: customerGroupList,
-    [shippingMethodList.key]: shippingMethodList,
-  },
-  creates: {
-    [createDiscountCoupon.key]: createDiscountCoupon,
-    [createCustomer.key]: createCustomer,
-    [updateOrder.key]: updateOrder,
-    [createProduct.key]: createProduct,
-    [updateProduct.key]: updateProduct,
-    [adjustProductStock.key]: adjustProductStock,
-  },
-  searches: {
-    [findOrder.key]: findOrder,
-    [findDiscountCoupon.key]: findDiscountCoupon,
-    [findCustomer.key]: findCustomer,
-    [findProduct.key]: findProduct,
-  },
-  searchOrCreates: {
-    [findOrCreateCustomer.key]: findOrCreateCustomer,
-    [findOrCreateDiscountCoupon.key]: findOrCreateDiscountCoupon,
-  },
+  triggers: byKey([
+    newOrder,
+    newPaidOrder,
+    newCustomer,
+    newProduct,
+    orderStatusChanged,
+    newOrderLineItem,
+    newAbandonedCart,
+    newRefund,
+    deletedOrder,
+    orderList,
+    categoryList,
+    productList,
+    customerGroupList,
+    shippingMethodList,
+  ]),
+  creates: byKey([createDiscountCoupon, createCustomer, updateOrder, createProduct, updateProduct, adjustProductStock]),
+  searches: byKey([findOrder, findDiscountCoupon, findCustomer, findProduct]),
+  searchOrCreates: byKey([findOrCreateCustomer, findOrCreateDiscountCoupon]),
 });

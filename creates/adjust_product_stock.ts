@@ -1,21 +1,15 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import {
   adjustStock,
+  PRODUCT_ID_INPUT,
   PRODUCT_LABELS as L,
   STOCK_ADJUSTMENT_OUTPUT_FIELDS,
-  STOCK_ADJUSTMENT_SAMPLE,
+  STOCK_ADJUSTMENT_OUTPUT_SAMPLE,
   stockAdjustmentFrom,
 } from '../lib/catalog/product-writes.js';
 
 const inputFields = defineInputFields([
-  {
-    key: 'productId',
-    label: L.productId,
-    required: true,
-    dynamic: 'product_list.id.name',
-    search: 'find_product.id',
-    helpText: 'Pick a product, or map the Product ID from an earlier step (New Product, Find Product).',
-  },
+  PRODUCT_ID_INPUT,
   {
     key: 'quantityDelta',
     label: L.quantityDelta,
@@ -35,5 +29,5 @@ export default defineCreate({
     label: 'Adjust Product Stock',
     description: "Adjusts a product's stock by adding or taking away units, and returns the new quantity.",
   },
-  operation: { inputFields, perform, sample: STOCK_ADJUSTMENT_SAMPLE, outputFields: [...STOCK_ADJUSTMENT_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, sample: STOCK_ADJUSTMENT_OUTPUT_SAMPLE, outputFields: [...STOCK_ADJUSTMENT_OUTPUT_FIELDS] },
 });

@@ -3,7 +3,7 @@ import {
   createCustomer,
   CUSTOMER_LABELS as L,
   CUSTOMER_OUTPUT_FIELDS,
-  CUSTOMER_SAMPLE,
+  CUSTOMER_OUTPUT_SAMPLE,
   customerRequestFrom,
   toCustomerOutput,
 } from '../lib/customers/customers.js';
@@ -40,10 +40,9 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => {
-  const body = customerRequestFrom(z, bundle.inputData);
-  return toCustomerOutput(await createCustomer(z, bundle, body));
-}) satisfies CreatePerform<typeof inputFields>;
+const perform = (async (z, bundle) => toCustomerOutput(await createCustomer(z, bundle, customerRequestFrom(z, bundle.inputData)))) satisfies CreatePerform<
+  typeof inputFields
+>;
 
 export default defineCreate({
   key: 'create_customer',
@@ -52,5 +51,5 @@ export default defineCreate({
     label: 'Create Customer',
     description: 'Creates a customer in your Ecwid store.',
   },
-  operation: { inputFields, perform, sample: CUSTOMER_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, sample: CUSTOMER_OUTPUT_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] },
 });

@@ -3,7 +3,7 @@ import {
   APPLICATION_LIMITS,
   COUPON_LABELS as L,
   COUPON_OUTPUT_FIELDS,
-  COUPON_SAMPLE,
+  COUPON_OUTPUT_SAMPLE,
   COUPON_STATUSES,
   couponRequestFrom,
   createCoupon,
@@ -111,5 +111,5 @@ export default defineCreate({
     label: 'Create Discount Coupon',
     description: 'Creates a discount coupon in your Ecwid store, with a unique code made for you if you leave the code empty.',
   },
-  operation: { inputFields, perform, sample: COUPON_SAMPLE, outputFields: [...COUPON_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, sample: COUPON_OUTPUT_SAMPLE, outputFields: [...COUPON_OUTPUT_FIELDS] },
 });

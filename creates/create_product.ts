@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { createProduct, PRODUCT_LABELS as L, productCreateFrom } from '../lib/catalog/product-writes.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
   { key: 'name', label: L.name, required: true, helpText: 'What shoppers see in your storefront and in Ecwid admin → Catalog → Products.' },
@@ -69,5 +69,5 @@ export default defineCreate({
     label: 'Create Product',
     description: 'Creates a product in your Ecwid catalog, with its price, stock, categories and description.',
   },
-  operation: { inputFields, perform, sample: PRODUCT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
 });

@@ -1,7 +1,7 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE } from '../lib/orders/output.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE } from '../lib/orders/output.js';
 import { ORDER_UPDATE_LABELS as L, orderUpdateFrom, updateOrder } from '../lib/orders/updates.js';
-import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/orders/statuses.js';
+import { FULFILLMENT_STATUS_INPUT, PAYMENT_STATUS_INPUT } from '../lib/orders/statuses.js';
 
 const inputFields = defineInputFields([
   {
@@ -14,17 +14,11 @@ const inputFields = defineInputFields([
       'Pick a recent order, or map the Order ID from an earlier step (New Order, Find Order) — the number Ecwid shows in My Sales → Orders, e.g. "SHOP-X8UYE".',
   },
   {
-    key: 'paymentStatus',
-    label: L.paymentStatus,
-    required: false,
-    choices: choicesOf(PAYMENT_STATUSES),
+    ...PAYMENT_STATUS_INPUT,
     helpText: 'Leave empty to keep the current one. Changing it moves no money (marking an order Refunded issues no refund); Ecwid may email the customer about the new status if that notification is on.',
   },
   {
-    key: 'fulfillmentStatus',
-    label: L.fulfillmentStatus,
-    required: false,
-    choices: choicesOf(FULFILLMENT_STATUSES),
+    ...FULFILLMENT_STATUS_INPUT,
     helpText: 'Leave empty to keep the current one. Ecwid may email the customer (e.g. on Shipped) if that notification is on.',
   },
   {
@@ -53,5 +47,5 @@ export default defineCreate({
     label: 'Update Order',
     description: "Updates an order's payment status, fulfillment status, tracking number or private notes; fields left empty stay as they are.",
   },
-  operation: { inputFields, perform, sample: ORDER_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
+  operation: { inputFields, perform, sample: ORDER_OUTPUT_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
 });

@@ -1,16 +1,9 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { PRODUCT_LABELS as L, productUpdateFrom, updateProduct } from '../lib/catalog/product-writes.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import { PRODUCT_ID_INPUT, PRODUCT_LABELS as L, productUpdateFrom, updateProduct } from '../lib/catalog/product-writes.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
-  {
-    key: 'productId',
-    label: L.productId,
-    required: true,
-    dynamic: 'product_list.id.name',
-    search: 'find_product.id',
-    helpText: 'Pick a product, or map the Product ID from an earlier step (New Product, Find Product).',
-  },
+  PRODUCT_ID_INPUT,
   { key: 'price', label: L.price, type: 'number', required: false, helpText: 'The new price in the store currency, e.g. 19.99. Leave empty to keep the current one.' },
   {
     key: 'compareToPrice',
@@ -48,5 +41,5 @@ export default defineCreate({
     label: 'Update Product',
     description: "Updates a product's price, compare-to price, visibility, name, SKU or description; fields left empty stay as they are.",
   },
-  operation: { inputFields, perform, sample: PRODUCT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
 });

@@ -1,7 +1,7 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import { findOrder } from '../lib/orders/window.js';
+import { findOrder, findOrderByPayment } from '../lib/orders/find-order.js';
 import { cachedProfile } from '../lib/ecwid/client.js';
-import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from '../lib/orders/output.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE, toOrderOutput } from '../lib/orders/output.js';
 
 const inputFields = defineInputFields([
   {
@@ -11,19 +11,27 @@ const inputFields = defineInputFields([
     helpText: 'The order number as Ecwid shows it in My Sales → Orders, e.g. "SHOP-X8UYE" or "1042", with any prefix or suffix your store adds.',
   },
   {
+    key: 'paymentReference',
+    label: 'Payment Reference or Transaction Number (as on the Statement)',
+    required: false,
+    helpText:
+      'Used when Order Number is empty: the payment reference or transaction ID your bank or payment gateway statement shows (e.g. Stripe "pi_…" or "ch_…", a PayPal transaction ID).',
+  },
+  {
     key: 'customerEmail',
     label: 'Customer Email',
     required: false,
-    helpText: "Used when Order Number is empty: finds the customer's most recent order.",
+    helpText: "Used when Order Number and Payment Reference are empty: finds the customer's most recent order.",
   },
 ]);
 
 const perform = (async (z, bundle) => {
+  const orderId = String(bundle.inputData.orderId ?? '').trim();
+  const reference = String(bundle.inputData.paymentReference ?? '').trim();
   const [order, profile] = await Promise.all([
-    findOrder(z, bundle, {
-      orderId: String(bundle.inputData.orderId ?? '').trim(),
-      email: String(bundle.inputData.customerEmail ?? '').trim(),
-    }),
+    !orderId && reference
+      ? findOrderByPayment(z, bundle, reference)
+      : findOrder(z, bundle, { orderId, email: String(bundle.inputData.customerEmail ?? '').trim() }),
     cachedProfile(z, bundle),
   ]);
   return order ? [toOrderOutput(order, profile.currency)] : [];
@@ -34,7 +42,7 @@ export default defineSearch({
   noun: 'Order',
   display: {
     label: 'Find Order',
-    description: 'Finds an order by its ID, or the latest order of a customer by email.',
+    description: 'Finds an order by its ID, by the payment reference or transaction ID on a bank or gateway statement, or the latest order of a customer by email.',
   },
-  operation: { inputFields, perform, sample: ORDER_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
+  operation: { inputFields, perform, sample: ORDER_OUTPUT_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
 });

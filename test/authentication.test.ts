@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import authentication from '../authentication.js';
 import { OAUTH_SCOPES } from '../lib/ecwid/config.js';
-import { appTester, bundleFor, CLIENT_SECRET, offline, rejectionOf, resetEnv, shownMessage, STORE_ID, TOKEN } from './helpers.js';
+import { appTester, bundleFor, CLIENT_SECRET, rejectionOf, shownMessage, STORE_ID, TOKEN, useOfflineEcwid } from './helpers.js';
 
 const oauth = authentication.oauth2Config;
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  expect(nock.pendingMocks()).toEqual([]);
-  nock.cleanAll();
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 describe('authorize URL', () => {
   test('asks Ecwid for a code with every scope, the redirect and the state', async () => {

@@ -1,7 +1,9 @@
+import { afterEach, beforeEach, expect, jest } from '@jest/globals';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../index.js';
 import { emptyCaches, type AppTester } from '../tools/local-platform.js';
+import { checkLiveOutput, formatFailure, type FieldOrFunction } from '../tools/publishing/publishing-checks.js';
 
 export const API = 'https://app.ecwid.com';
 export const API_PATH = '/api/v3/1003';
@@ -78,12 +80,68 @@ export const stubProfile = (currency = 'USD', storeName = 'Test Shop'): { reads:
 /** Forget the cached store profile: in this process and in the app tester's stand-in for Zapier's z.cache. */
 export const freshCaches = (): void => emptyCaches(appTester as unknown as AppTester);
 
+export interface OfflineEcwidOptions {
+  /** The app's clock, in unix seconds: fixed, or read on every call (for tests that move time on). */
+  now?: number | (() => number);
+  /** Answer the store profile with this currency for the whole test (see stubProfile). */
+  currency?: string;
+  /** Forget cached store profiles before each test (see freshCaches). */
+  freshCaches?: boolean;
+  /** Fail a test that leaves a pinned request unmade (the whole-test profile stub aside). */
+  everyMockUsed?: boolean;
+}
+
+/**
+ * The setup of a test file that runs the app against Ecwid answered by nock: before each test the internet is
+ * blocked and the environment reset (plus the options); after it, every interceptor and spy is removed.
+ */
+export const useOfflineEcwid = (options: OfflineEcwidOptions = {}): void => {
+  const { now, currency, everyMockUsed = false } = options;
+  beforeEach(() => {
+    offline();
+    resetEnv();
+    if (options.freshCaches) freshCaches();
+    if (currency !== undefined) stubProfile(currency);
+    if (now !== undefined) {
+      const seconds = typeof now === 'function' ? now : () => now;
+      jest.spyOn(Date, 'now').mockImplementation(() => seconds() * 1000);
+    }
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    const pending = nock.pendingMocks().filter((mock) => !mock.includes('/profile'));
+    nock.cleanAll();
+    if (everyMockUsed) expect(pending).toEqual([]);
+  });
+};
+
+/** One poll of `trigger`, as Zapier runs it. */
+export const poll = (trigger: any, inputData = {}, meta: Partial<Bundle['meta']> = {}) =>
+  run(trigger.operation.perform, bundleFor(inputData, meta)) as Promise<Array<Record<string, any>>>;
+
 /** Runs operation `key` of the app (triggers, creates or searches) as Zapier would, with Zapier's output checks. */
 export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key: string, bundle: Bundle): Promise<T> =>
   appTester((App[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
 
-/** Ecwid's search envelope around `items`. */
-export const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
+/** Ecwid's search envelope around `items`, the page at `offset` of a search that ends with it. */
+export const page = (items: unknown[], offset = 0) => ({ total: offset + items.length, count: items.length, offset, limit: 100, items });
+
+/** How dropdown trigger `key` is declared: hidden from the trigger list, and whether Zapier asks it for more pages. */
+export const dropdownDeclaration = (key: string) => {
+  const trigger = (App.triggers as Record<string, any>)[key];
+  return { hidden: trigger.display.hidden, pages: trigger.operation.canPaginate === true };
+};
+
+/** The choices dropdown trigger `key` offers on `page`, as Zapier asks for them. */
+export const choicesOf = (key: string, pageNumber = 0) =>
+  perform<Array<{ id: string; name: string }>>('triggers', key, bundleFor({}, { page: pageNumber, isFillingDynamicDropdown: true }));
 
 /** Ecwid's date text for unix seconds ("2027-01-15 08:00:00 +0000"). */
 export const ecwidDate = (unix: number): string => `${new Date(unix * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0000`;
+
+/**
+ * Zapier's live-result checks (T002–T005) on records an operation returned, as readable failures. Output fields are
+ * typed by core in lib/ and loosely in tools/: one cast here.
+ */
+export const liveProblems = (key: string, sample: unknown, items: unknown[], outputFields: readonly unknown[]): string[] =>
+  checkLiveOutput(key, sample, items, outputFields as FieldOrFunction[]).map(formatFailure);

@@ -3,7 +3,8 @@ import nock from 'nock';
 import { hideRssFromMemoryGuard } from '../tools/local-platform.js';
 
 // Each test file loads its own nock, but the http patch is process-wide: remove this file's patch when the
-// file ends, so the next file in the same worker intercepts with its own nock.
+// file ends, so the next file in the same worker intercepts with its own nock. (Jest runs no afterAll in a file
+// without a test to run: such a file restores nock itself, as test/tools/start/invoke.test.ts does.)
 afterAll(() => {
   nock.cleanAll();
   nock.restore();

@@ -1,21 +1,11 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineTrigger } from 'zapier-platform-core';
 import { categoryChoices } from '../lib/catalog/products.js';
-
-const perform = (async (z, bundle) => categoryChoices(z, bundle, Number(bundle.meta?.page ?? 0))) satisfies PollingTriggerPerform;
+import { dropdownOperation } from '../lib/inputs/dropdowns.js';
 
 /** Feeds the Categories dropdowns; hidden from the trigger list. */
 export default defineTrigger({
   key: 'category_list',
   noun: 'Category',
   display: { label: 'List Categories', description: 'Triggers when a category is added (lists categories for dropdowns).', hidden: true },
-  operation: {
-    type: 'polling',
-    canPaginate: true,
-    perform,
-    sample: { id: '9691094', name: 'Shoes › Sneakers' },
-    outputFields: [
-      { key: 'id', label: 'Category ID' },
-      { key: 'name', label: 'Category Path' },
-    ],
-  },
+  operation: dropdownOperation(categoryChoices, { id: '9691094', name: 'Shoes › Sneakers' }, ['Category ID', 'Category Path']),
 });

@@ -1,5 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { CART_OUTPUT_FIELDS, CART_SAMPLE, DEFAULT_WAIT_MINUTES, pollCarts, waitMinutesOf } from '../lib/carts/carts.js';
+import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, DEFAULT_WAIT_MINUTES, pollCarts, waitMinutesOf } from '../lib/carts/carts.js';
 
 const inputFields = defineInputFields([
   {
@@ -27,7 +27,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: CART_SAMPLE,
+    sample: CART_OUTPUT_SAMPLE,
     outputFields: CART_OUTPUT_FIELDS,
   },
 });

@@ -1,26 +1,20 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { orderTriggerOperation } from '../lib/orders/trigger.js';
-import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from '../lib/orders/statuses.js';
+import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/statuses.js';
+import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
 
 const inputFields = defineInputFields([
   {
-    key: 'paymentStatus',
-    label: 'Payment Status',
-    list: true,
-    required: false,
-    choices: choicesOf(PAYMENT_STATUSES),
+    ...PAYMENT_STATUS_FILTER,
     helpText:
-      'Only orders with one of these payment statuses (as shown in Ecwid admin → My Sales → Orders). Leave empty for every new order. With a status chosen, an order triggers once, when it first has it — even days after it was placed.',
+      'Only orders with one of these payment statuses (as shown in Ecwid admin → My Sales → Orders). Leave empty for every new order. With a status chosen, an order triggers once, when it first has it — even days after it was placed. Choose "Cancelled" to void the order’s Xero invoice (its Invoice Reference) once, when the order is cancelled; deleted orders have their own trigger, Deleted Order.',
   },
   {
-    key: 'fulfillmentStatus',
-    label: 'Fulfillment Status',
-    list: true,
-    required: false,
-    choices: choicesOf(FULFILLMENT_STATUSES),
+    ...FULFILLMENT_STATUS_FILTER,
     helpText:
       'Only orders with one of these fulfillment statuses (Ecwid admin → My Sales → Orders → Fulfillment). Combine with Payment Status, e.g. "Paid" and "Delivered".',
   },
+  ...XERO_CODE_INPUT_FIELDS,
 ]);
 
 const { perform, sample, outputFields } = orderTriggerOperation((z, bundle) => bundle.inputData);

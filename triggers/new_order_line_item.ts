@@ -1,6 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_SAMPLE, pollLineItems } from '../lib/orders/line-item-records.js';
-import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/status-changes.js';
+import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE, pollLineItems } from '../lib/orders/line-item-records.js';
+import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/statuses.js';
 import { orderFilterOf } from '../lib/orders/window.js';
 
 const inputFields = defineInputFields([
@@ -31,7 +31,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: LINE_ITEM_SAMPLE,
+    sample: LINE_ITEM_OUTPUT_SAMPLE,
     outputFields: LINE_ITEM_OUTPUT_FIELDS,
   },
 });

@@ -1,5 +1,9 @@
-import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
+import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { orderTriggerOperation } from '../lib/orders/trigger.js';
+import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
+
+/** Only the Xero codes of the invoice lines: the statuses are fixed. */
+const inputFields = defineInputFields(XERO_CODE_INPUT_FIELDS);
 
 /** The flagship Zap's trigger: "Ecwid paid order → Xero sales invoice". */
 const { perform, sample, outputFields } = orderTriggerOperation(() => ({ paymentStatus: ['PAID'] }));
@@ -13,7 +17,8 @@ export default defineTrigger({
   },
   operation: {
     type: 'polling',
-    perform: perform satisfies PollingTriggerPerform,
+    inputFields,
+    perform: perform satisfies PollingTriggerPerform<typeof inputFields>,
     sample,
     outputFields,
   },

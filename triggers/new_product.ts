@@ -1,7 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { pollRecords } from '../lib/polling/poll.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
-import type { EcwidProduct } from '../lib/ecwid/types.js';
+import { pollProducts } from '../lib/catalog/window.js';
+import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
   {
@@ -15,27 +14,10 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => {
-  const enabledOnly = String(bundle.inputData.skipDisabled ?? '').toLowerCase() === 'true';
-  return pollRecords(
-    z,
-    bundle,
-    {
-      path: '/products',
-      params: { sortBy: 'ADDED_TIME_DESC', enabled: enabledOnly ? 'true' : undefined },
-      from: 'createdFrom',
-      to: 'createdTo',
-      timeOf: (product: EcwidProduct) => Number(product.createTimestamp),
-      idOf: (product: EcwidProduct) => String(product.id),
-    },
-    {
-      dedupeFields: 'total,count,offset,limit,items(id,createTimestamp,enabled)',
-      // Checked here too: a disabled product must not fire when the merchant asked to skip them.
-      keep: (product) => !enabledOnly || product.enabled !== false,
-      toOutput: toProductOutput,
-    },
-  );
-}) satisfies PollingTriggerPerform<typeof inputFields>;
+const perform = (async (z, bundle) =>
+  pollProducts(z, bundle, { enabledOnly: String(bundle.inputData.skipDisabled ?? '').toLowerCase() === 'true' })) satisfies PollingTriggerPerform<
+  typeof inputFields
+>;
 
 export default defineTrigger({
   key: 'new_product',
@@ -44,5 +26,5 @@ export default defineTrigger({
     label: 'New Product',
     description: 'Triggers when a product is added to your Ecwid catalog.',
   },
-  operation: { type: 'polling', inputFields, perform, sample: PRODUCT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
+  operation: { type: 'polling', inputFields, perform, sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
 });

@@ -1,12 +1,8 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import {
-  FULFILLMENT_STATUS_FILTER,
-  PAYMENT_STATUS_FILTER,
-  pollStatusChanges,
-  STATUS_CHANGE_OUTPUT_FIELDS,
-  STATUS_CHANGE_SAMPLE,
-} from '../lib/orders/status-changes.js';
+import { pollStatusChanges, STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../lib/orders/status-changes.js';
+import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/statuses.js';
 import { orderFilterOf } from '../lib/orders/window.js';
+import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
 
 const inputFields = defineInputFields([
   {
@@ -19,6 +15,7 @@ const inputFields = defineInputFields([
     helpText:
       'Only when the new fulfillment status is one of these, e.g. "Shipped" to send tracking emails. Combined with Payment Status, both must match.',
   },
+  ...XERO_CODE_INPUT_FIELDS,
 ]);
 
 const perform = (async (z, bundle) => pollStatusChanges(z, bundle, orderFilterOf(z, bundle.inputData))) satisfies PollingTriggerPerform<
@@ -37,7 +34,7 @@ export default defineTrigger({
     type: 'polling',
     inputFields,
     perform,
-    sample: STATUS_CHANGE_SAMPLE,
+    sample: STATUS_CHANGE_OUTPUT_SAMPLE,
     outputFields: STATUS_CHANGE_OUTPUT_FIELDS,
   },
 });

@@ -1,12 +1,13 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { flatPerson } from '../output/people.js';
 import { nowUnix } from '../ecwid/dates.js';
-import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
-import { lineItemOutputFields, toLineItem, type LineItem } from '../orders/output.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { lineItemOutputFields, toLineItem, type LineItem } from '../orders/line-items.js';
+import { TOTALS_OUTPUT_FIELDS } from '../orders/output.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';
 import { pollModeOf, pollRecords } from '../polling/poll.js';
 import { type WindowSpec } from '../polling/window-reader.js';
-import { SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
+import { ECWID_SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
 import type { EcwidOrderItem, EcwidPerson } from '../ecwid/types.js';
 import { optionalNumber } from '../inputs/validate.js';
 
@@ -136,29 +137,29 @@ export const toCartOutput = (cart: EcwidCart, currency = ''): CartOutput => {
 };
 
 /** A cart as Ecwid returns it, holding the items of the order sample: the static sample has the live shape. */
-export const SAMPLE_CART: EcwidCart = {
+export const ECWID_SAMPLE_CART: EcwidCart = {
   cartId: '0B299518-FB54-491A-A6E0-5B6BA6E20868',
-  email: SAMPLE_ORDER.email,
+  email: ECWID_SAMPLE_ORDER.email,
   hidden: false,
-  customerId: SAMPLE_ORDER.customerId,
+  customerId: ECWID_SAMPLE_ORDER.customerId,
   createDate: '2026-11-02 13:41:07 +0000',
   updateDate: '2026-11-02 13:52:30 +0000',
   createTimestamp: 1793626867,
   updateTimestamp: 1793627550,
-  subtotal: SAMPLE_ORDER.subtotal,
-  couponDiscount: SAMPLE_ORDER.couponDiscount,
-  discount: SAMPLE_ORDER.discount,
-  tax: SAMPLE_ORDER.tax,
-  total: SAMPLE_ORDER.total,
-  discountCoupon: SAMPLE_ORDER.discountCoupon,
-  paymentMethod: SAMPLE_ORDER.paymentMethod,
-  shippingOption: SAMPLE_ORDER.shippingOption,
-  billingPerson: SAMPLE_ORDER.billingPerson,
-  shippingPerson: SAMPLE_ORDER.shippingPerson,
-  items: SAMPLE_ORDER.items,
+  subtotal: ECWID_SAMPLE_ORDER.subtotal,
+  couponDiscount: ECWID_SAMPLE_ORDER.couponDiscount,
+  discount: ECWID_SAMPLE_ORDER.discount,
+  tax: ECWID_SAMPLE_ORDER.tax,
+  total: ECWID_SAMPLE_ORDER.total,
+  discountCoupon: ECWID_SAMPLE_ORDER.discountCoupon,
+  paymentMethod: ECWID_SAMPLE_ORDER.paymentMethod,
+  shippingOption: ECWID_SAMPLE_ORDER.shippingOption,
+  billingPerson: ECWID_SAMPLE_ORDER.billingPerson,
+  shippingPerson: ECWID_SAMPLE_ORDER.shippingPerson,
+  items: ECWID_SAMPLE_ORDER.items,
 };
 
-export const CART_SAMPLE: CartOutput = toCartOutput(SAMPLE_CART, SAMPLE_CURRENCY);
+export const CART_OUTPUT_SAMPLE: CartOutput = toCartOutput(ECWID_SAMPLE_CART, SAMPLE_CURRENCY);
 
 export const CART_OUTPUT_FIELDS: PlainOutputField[] = [
   field('id', 'Cart ID'),
@@ -171,17 +172,13 @@ export const CART_OUTPUT_FIELDS: PlainOutputField[] = [
   field('countryCode', 'Shopper Country Code'),
   field('createDate', 'Started At', 'datetime'),
   field('updateDate', 'Last Activity At', 'datetime'),
-  field('subtotal', 'Subtotal', 'number'),
-  field('couponDiscount', 'Coupon Discount', 'number'),
-  field('discount', 'Promotion Discount', 'number'),
-  field('tax', 'Tax', 'number'),
-  field('total', 'Total', 'number'),
+  ...TOTALS_OUTPUT_FIELDS,
   field('currency', 'Currency'),
   field('couponCode', 'Coupon Code'),
   field('paymentMethod', 'Payment Method'),
   field('shippingMethod', 'Shipping Method'),
   field('itemCount', 'Number of Units', 'number'),
-  ...lineItemOutputFields(['productId', 'sku', 'name', 'options', 'quantity', 'price', 'lineTotal', 'imageUrl']),
+  ...lineItemOutputFields({ listKey: 'lineItems', only: ['productId', 'sku', 'name', 'options', 'quantity', 'price', 'lineTotal', 'imageUrl'] }),
 ];
 
 /**

@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
-import { ecwidRequest, pathSegment } from '../ecwid/client.js';
-import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_SAMPLE, toProductOutput, type ProductOutput } from './products.js';
+import { createdRecord, ecwidRequest, pathSegment, postNewRecord } from '../ecwid/client.js';
+import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput, type ProductOutput } from './products.js';
 import type { EcwidProduct } from '../ecwid/types.js';
 import {
   idList,
@@ -36,6 +36,16 @@ export const PRODUCT_LABELS = {
 } as const;
 
 const L = PRODUCT_LABELS;
+
+/** The product an action changes: Update Product and Adjust Product Stock ask for it the same way. */
+export const PRODUCT_ID_INPUT = {
+  key: 'productId',
+  label: L.productId,
+  required: true,
+  dynamic: 'product_list.id.name',
+  search: 'find_product.id',
+  helpText: 'Pick a product, or map the Product ID from an earlier step (New Product, Find Product).',
+} as const;
 
 /** Ecwid keeps stock counts as 32-bit integers (`Int` in its own API client). */
 export const MAX_STOCK = 2_147_483_647;
@@ -154,12 +164,7 @@ const asStored = (body: ProductBody, id: number): EcwidProduct => ({ ...body, id
 export const createProduct = async (z: ZObject, bundle: Bundle, body: NewProductBody): Promise<EcwidProduct> => {
   let created: { id?: number };
   try {
-    created = await ecwidRequest<{ id?: number }>(z, bundle, {
-      method: 'POST',
-      path: '/products',
-      body: { ...body },
-      subject: { noun: `product with the ${L.sku}`, id: body.sku, field: L.sku },
-    });
+    created = await postNewRecord(z, bundle, '/products', body, { noun: `product with the ${L.sku}`, id: body.sku, field: L.sku });
   } catch (error) {
     const conflict = ecwidStatusOf(error) === 409;
     if (body.sku === undefined || (!conflict && !isRetryLater(error))) throw error;
@@ -169,15 +174,11 @@ export const createProduct = async (z: ZObject, bundle: Bundle, body: NewProduct
     if (conflict) throw duplicateSku(z, body.sku, existing, differences);
     throw error;
   }
-  if (typeof created.id !== 'number') {
-    const found = body.sku === undefined ? undefined : await findBySku(z, bundle, body.sku).catch(() => undefined);
-    return found ?? asStored(body, 0);
-  }
-  try {
-    return await fetchProduct(z, bundle, created.id);
-  } catch {
-    return asStored(body, created.id);
-  }
+  return createdRecord(created.id, {
+    read: (id) => fetchProduct(z, bundle, id),
+    lookUp: async () => (body.sku === undefined ? undefined : findBySku(z, bundle, body.sku)),
+    asSent: (id) => asStored(body, id),
+  });
 };
 
 // ─── Update ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -248,7 +249,7 @@ export const STOCK_ADJUSTMENT_OUTPUT_FIELDS = [
   { key: 'warning', label: 'Warning' },
 ] as const;
 
-export const STOCK_ADJUSTMENT_SAMPLE: StockAdjustmentOutput = { ...PRODUCT_SAMPLE, quantity: 22, quantityDelta: -2, warning: '' };
+export const STOCK_ADJUSTMENT_OUTPUT_SAMPLE: StockAdjustmentOutput = { ...PRODUCT_OUTPUT_SAMPLE, quantity: 22, quantityDelta: -2, warning: '' };
 
 /**
  * Ecwid's 429: refused before anything was done. errors.ts says so only in the ThrottledError's words (5xx and

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
+import { fitLength, htmlToText } from '../output/plain-text.js';
 import { ecwidStatusOf } from '../ecwid/errors.js';
 import { withIsoDates } from '../ecwid/dates.js';
 import { ecwidSearch, MAX_PAGE_SIZE } from '../ecwid/client.js';
 import type { EcwidProduct } from '../ecwid/types.js';
+import type { Choice } from '../inputs/dropdowns.js';
 
 // ─── Searches ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -35,12 +38,6 @@ export const findProducts = async (
 };
 
 // ─── Dropdowns ──────────────────────────────────────────────────────────────────────────────────────────
-
-/** A dropdown choice; Zapier hands the id back to the action as text. */
-export interface Choice {
-  id: string;
-  name: string;
-}
 
 /** One page of products for a dropdown, by name, labelled "Name (SKU)"; disabled products included. */
 export const productChoices = async (z: ZObject, bundle: Bundle, page: number): Promise<Choice[]> => {
@@ -124,6 +121,9 @@ export const PRODUCT_OUTPUT_FIELDS = [
   { key: 'updated', label: 'Updated At', type: 'datetime' },
   { key: 'createTimestamp', label: 'Created Timestamp', type: 'integer' },
   { key: 'updateTimestamp', label: 'Updated Timestamp', type: 'integer' },
+  { key: 'descriptionText', label: 'Description (Plain Text, Up to 4,000 Characters)' },
+  { key: 'itemCode', label: 'Item Code (Up to 30 Characters)' },
+  { key: 'itemName', label: 'Item Name (Up to 50 Characters)' },
 ] as const;
 
 export interface ProductOutput {
@@ -145,8 +145,39 @@ export interface ProductOutput {
   /** unix seconds */
   createTimestamp: number | null;
   updateTimestamp: number | null;
+  /** The description without HTML, for accounting items (Xero keeps item descriptions as plain text, ≤ 4,000). */
+  descriptionText: string;
+  /** A code Xero takes for an item (≤ 30 characters, unique): the SKU, shortened when longer. */
+  itemCode: string;
+  /** The name within Xero's 50 characters. */
+  itemName: string;
   [key: string]: unknown;
 }
+
+/** Xero's limits on an item (developer.xero.com, Items: Code ≤ 30, Name ≤ 50; a description ≤ 4,000). */
+export const ITEM_CODE_MAX_LENGTH = 30;
+export const ITEM_NAME_MAX_LENGTH = 50;
+export const DESCRIPTION_MAX_LENGTH = 4000;
+/** A shortened SKU keeps this many characters of the hash of the whole SKU, so two long SKUs stay two codes. */
+const SKU_HASH_LENGTH = 8;
+
+/**
+ * The product's Xero item code. The SKU as it is when it fits, so invoice lines (whose item code is the SKU) find the
+ * item; a longer SKU keeps its start and ends with "-" and a short hash of the whole SKU (stable, and unique in
+ * practice); a product without a SKU is "ECWID-<product id>".
+ */
+export const itemCodeOf = (sku: string, productId: number): string => {
+  const code = sku.trim();
+  if (code === '') return `ECWID-${productId}`;
+  if (code.length <= ITEM_CODE_MAX_LENGTH) return code;
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, SKU_HASH_LENGTH).toUpperCase();
+  let start = '';
+  for (const character of code) {
+    if (start.length + character.length > ITEM_CODE_MAX_LENGTH - SKU_HASH_LENGTH - 1) break;
+    start += character;
+  }
+  return `${start}-${hash}`;
+};
 
 
 
@@ -175,11 +206,14 @@ export const toProductOutput = (product: EcwidProduct): ProductOutput => {
     updated: iso.updated || null,
     createTimestamp: typeof product.createTimestamp === 'number' ? product.createTimestamp : null,
     updateTimestamp: typeof product.updateTimestamp === 'number' ? product.updateTimestamp : null,
+    descriptionText: fitLength(htmlToText(String(product.description ?? '')), DESCRIPTION_MAX_LENGTH),
+    itemCode: itemCodeOf(String(product.sku ?? ''), Number(product.id)),
+    itemName: fitLength(String(product.name ?? '').trim(), ITEM_NAME_MAX_LENGTH),
   };
 };
 
 /** A product as Ecwid answers GET /products/{id} (trimmed); the static sample is it through the live output code. */
-const SAMPLE_PRODUCT: EcwidProduct = {
+const ECWID_SAMPLE_PRODUCT: EcwidProduct = {
   id: 37208342,
   sku: 'SNK-RUN-42',
   name: 'Trail Running Sneakers',
@@ -199,4 +233,4 @@ const SAMPLE_PRODUCT: EcwidProduct = {
   updateTimestamp: 1748772765,
 };
 
-export const PRODUCT_SAMPLE: ProductOutput = toProductOutput(SAMPLE_PRODUCT);
+export const PRODUCT_OUTPUT_SAMPLE: ProductOutput = toProductOutput(ECWID_SAMPLE_PRODUCT);

@@ -1,9 +1,9 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { parseUserDate, toEcwidDate, withIsoDates } from '../ecwid/dates.js';
-import { ecwidRequest, ecwidSearch, pathSegment, storeIdOf } from '../ecwid/client.js';
+import { createdRecord, ecwidRequest, ecwidSearch, pathSegment, postNewRecord, storeIdOf } from '../ecwid/client.js';
 import type { EcwidCoupon } from '../ecwid/types.js';
+import { checkCodeText, codeKey, derivedCode, GENERATED_CODE_LENGTH, MAX_CODE_LENGTH, randomCode } from './codes.js';
 import {
   idList,
   invalidInput,
@@ -65,65 +65,17 @@ export const COUPON_LABELS = {
 const PERCENT_TYPES: ReadonlySet<string> = new Set(['PERCENT', 'PERCENT_AND_SHIPPING']);
 const SHIPPING_TYPES: ReadonlySet<string> = new Set(['SHIPPING', 'ABS_AND_SHIPPING', 'PERCENT_AND_SHIPPING']);
 
-// ─── Codes ──────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Ecwid caps a code at 128 characters. */
-export const MAX_CODE_LENGTH = 128;
-/**
- * Ecwid calls codes "alphanumeric" and its own example is "christmas_coupon"; which other characters it
- * accepts is UNVERIFIED, so codes are held to letters, digits, "-" and "_" — what every store takes.
- */
-const CODE_CHARACTERS = /^[A-Za-z0-9_-]+$/;
-/** Read aloud, typed from a printout or an email: no 0/O, no 1/I. 32 symbols = 5 bits each. */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-/** 12 symbols = 60 bits: unguessable at checkout, short enough to type. */
-export const GENERATED_CODE_LENGTH = 12;
-
-/** 12 symbols from 12 bytes; 256 is a multiple of 32, so every symbol is equally likely. */
-const symbolsFrom = (bytes: Uint8Array): string =>
-  Array.from(bytes.subarray(0, GENERATED_CODE_LENGTH), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
-
-export const randomCode = (prefix: string): string => prefix + symbolsFrom(randomBytes(GENERATED_CODE_LENGTH));
-
-/**
- * The code for "One Coupon Per": the same store, prefix, coupon name and value always give the same code,
- * so a retried step or a re-run cannot make a second coupon (Ecwid refuses the same code twice).
- * Keyed with the app's client secret, so nobody can compute a customer's code from their email; the coupon
- * name is part of it so two Zaps (welcome, birthday) that map the same contact still make two coupons.
- * Changing this derivation changes every merchant's codes: tests pin it.
- */
-export const derivedCode = (key: string, storeId: string, prefix: string, name: string, uniqueFor: string): string => {
-  const digest = createHmac('sha256', key)
-    .update(JSON.stringify([storeId, prefix.toUpperCase(), name, uniqueFor.trim().toLowerCase()]))
-    .digest();
-  return prefix + symbolsFrom(digest);
-};
-
-const checkCodeText = (z: ZObject, text: string, label: string, maxLength: number): string => {
-  if (text.length > maxLength || !CODE_CHARACTERS.test(text)) {
-    const problem = text.length > maxLength ? `at most ${maxLength} characters long` : 'only letters, digits, "-" and "_"';
-    throw invalidInput(z, `${label} must be ${problem} (got "${text.slice(0, 40)}${text.length > 40 ? '…' : ''}").`);
-  }
-  return text;
-};
-
 // ─── The request ────────────────────────────────────────────────────────────────────────────────────────
 
 /** The body of POST /discount_coupons, as Ecwid names it. Only what the merchant set is sent. */
-export interface CouponBody {
+export type CouponBody = Pick<EcwidCoupon, 'discount' | 'launchDate' | 'expirationDate' | 'totalLimit' | 'usesLimit' | 'applicationLimit'> & {
   name: string;
   code: string;
   discountType: DiscountType;
   status: 'ACTIVE' | 'PAUSED';
-  discount?: number;
-  launchDate?: string;
-  expirationDate?: string;
-  totalLimit?: number;
-  usesLimit?: string;
-  applicationLimit?: string;
   catalogLimit?: { products: number[]; categories: number[] };
   shippingLimit?: { shippingMethods: string[] };
-}
+};
 
 export interface CouponRequest {
   body: CouponBody;
@@ -134,19 +86,12 @@ export interface CouponRequest {
 /** Ecwid reads an end date without a time as the whole day (its admin ends coupons at 23:59:59 UTC). */
 const END_OF_DAY_MS = (24 * 60 * 60 - 1) * 1000;
 
-/**
- * Every check before anything is sent: a clear error naming the field, or the exact body.
- * `inputData` is what Zapier hands over, of any shape.
- */
-export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<string, unknown>): CouponRequest => {
+/** The amount or percentage off: required unless the coupon only ships free, and then it must be empty. */
+const discountOf = (z: ZObject, input: unknown, discountType: DiscountType): number | undefined => {
   const L = COUPON_LABELS;
-  const name = requiredText(z, inputData.name, L.name);
-  const discountType = optionalChoice<DiscountType>(z, inputData.discountType, L.discountType, DISCOUNT_TYPES);
-  if (!discountType) throw invalidInput(z, `${L.discountType} is required. Choose what the coupon takes off.`);
   const isPercent = PERCENT_TYPES.has(discountType);
   const typeLabel = DISCOUNT_TYPES[discountType];
-
-  const discount = optionalNumber(z, inputData.discount, L.discount, {
+  const discount = optionalNumber(z, input, L.discount, {
     min: 0,
     max: isPercent ? 100 : undefined,
     what: isPercent ? `(a percentage) for a "${typeLabel}" coupon` : undefined,
@@ -158,6 +103,37 @@ export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<
   } else if (discount === undefined) {
     throw invalidInput(z, `${L.discount} is required for a "${typeLabel}" coupon: ${isPercent ? 'the percentage off, like 10' : 'the amount off, like 5'}.`);
   }
+  return discount;
+};
+
+/** The merchant's own code, or one made for them: derived from "One Coupon Per" when it is filled, random otherwise. */
+const codeOf = (
+  z: ZObject,
+  bundle: Bundle,
+  inputData: Record<string, unknown>,
+  name: string,
+): { code: string; derivedFor?: string } => {
+  const L = COUPON_LABELS;
+  const givenCode = optionalText(z, inputData.code, L.code);
+  const uniqueFor = optionalText(z, inputData.uniqueFor, L.uniqueFor);
+  if (givenCode !== undefined) return { code: checkCodeText(z, givenCode, L.code, MAX_CODE_LENGTH) };
+  const prefixText = optionalText(z, inputData.codePrefix, L.codePrefix);
+  const prefix = prefixText === undefined ? '' : checkCodeText(z, prefixText, L.codePrefix, MAX_CODE_LENGTH - GENERATED_CODE_LENGTH);
+  if (uniqueFor === undefined) return { code: randomCode(prefix) };
+  return { code: derivedCode(codeKey(bundle), storeIdOf(z, bundle), prefix, name, uniqueFor), derivedFor: uniqueFor };
+};
+
+/**
+ * Every check before anything is sent: a clear error naming the field, or the exact body.
+ * `inputData` is what Zapier hands over, of any shape.
+ */
+export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<string, unknown>): CouponRequest => {
+  const L = COUPON_LABELS;
+  const name = requiredText(z, inputData.name, L.name);
+  const discountType = optionalChoice<DiscountType>(z, inputData.discountType, L.discountType, DISCOUNT_TYPES);
+  if (!discountType) throw invalidInput(z, `${L.discountType} is required. Choose what the coupon takes off.`);
+  const typeLabel = DISCOUNT_TYPES[discountType];
+  const discount = discountOf(z, inputData.discount, discountType);
 
   const status = optionalChoice<'ACTIVE' | 'PAUSED'>(z, inputData.status, L.status, COUPON_STATUSES) ?? 'ACTIVE';
   const launch = optionalDate(z, inputData.launchDate, L.launchDate);
@@ -177,16 +153,7 @@ export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<
     throw invalidInput(z, `${L.shippingMethods} apply only to coupons with free shipping; "${typeLabel}" has none. Clear the field or choose a Discount Type with free shipping.`);
   }
 
-  const givenCode = optionalText(z, inputData.code, L.code);
-  const uniqueFor = optionalText(z, inputData.uniqueFor, L.uniqueFor);
-  let code: string;
-  if (givenCode !== undefined) {
-    code = checkCodeText(z, givenCode, L.code, MAX_CODE_LENGTH);
-  } else {
-    const prefixText = optionalText(z, inputData.codePrefix, L.codePrefix);
-    const prefix = prefixText === undefined ? '' : checkCodeText(z, prefixText, L.codePrefix, MAX_CODE_LENGTH - GENERATED_CODE_LENGTH);
-    code = uniqueFor === undefined ? randomCode(prefix) : derivedCode(codeKey(bundle), storeIdOf(z, bundle), prefix, name, uniqueFor);
-  }
+  const { code, derivedFor } = codeOf(z, bundle, inputData, name);
 
   const body: CouponBody = { name, code, discountType, status };
   if (discount !== undefined && discountType !== 'SHIPPING') body.discount = discount;
@@ -197,11 +164,9 @@ export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<
   if (applicationLimit) body.applicationLimit = applicationLimit;
   if (products.length > 0 || categories.length > 0) body.catalogLimit = { products, categories };
   if (shippingMethods.length > 0) body.shippingLimit = { shippingMethods };
-  return { body, derivedFor: givenCode === undefined ? uniqueFor : undefined };
+  return { body, derivedFor };
 };
 
-/** The HMAC key for derived codes: the app's client secret, or (misconfigured deployment) the connection's token. */
-const codeKey = (bundle: Bundle): string => process.env.CLIENT_SECRET || String(bundle.authData?.access_token ?? '');
 
 // ─── Ecwid calls ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -302,12 +267,7 @@ export const createCoupon = async (z: ZObject, bundle: Bundle, request: CouponRe
   const { body } = request;
   let created: { id?: number };
   try {
-    created = await ecwidRequest<{ id?: number }>(z, bundle, {
-      method: 'POST',
-      path: '/discount_coupons',
-      body: body as unknown as Record<string, unknown>,
-      subject: { noun: 'discount coupon', id: body.code, field: COUPON_LABELS.code },
-    });
+    created = await postNewRecord(z, bundle, '/discount_coupons', body, { noun: 'discount coupon', id: body.code, field: COUPON_LABELS.code });
   } catch (error) {
     const conflict = ecwidStatusOf(error) === 409;
     if (!conflict && !isRetryLater(error)) throw error;
@@ -315,19 +275,16 @@ export const createCoupon = async (z: ZObject, bundle: Bundle, request: CouponRe
     if (existing && (conflict || couponDifferences(existing, body).length === 0)) return existingOrConflict(z, request, existing);
     throw error;
   }
-  if (typeof created.id !== 'number') {
+  return createdRecord(created.id, {
+    read: (id) => fetchCoupon(z, bundle, id),
     // No id: read it back by code rather than guess.
-    return (await findCouponByCode(z, bundle, body.code).catch(() => undefined)) ?? asStored(body, created.id);
-  }
-  try {
-    return await fetchCoupon(z, bundle, created.id);
-  } catch {
-    return asStored(body, created.id);
-  }
+    lookUp: () => findCouponByCode(z, bundle, body.code),
+    asSent: (id) => asStored(body, id),
+  });
 };
 
 /** The coupon as it was sent, when Ecwid's stored copy cannot be read back. */
-const asStored = (body: CouponBody, id: number | undefined): EcwidCoupon => ({ ...body, id: id ?? 0 }) as EcwidCoupon;
+const asStored = (body: CouponBody, id: number): EcwidCoupon => ({ ...body, id }) as EcwidCoupon;
 
 // ─── Output ─────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -401,7 +358,7 @@ export const toCouponOutput = (coupon: EcwidCoupon): CouponOutput => {
 };
 
 /** A coupon as Ecwid answers GET /discount_coupons/{id}; the static sample is it through the live output code. */
-const SAMPLE_COUPON: EcwidCoupon = {
+const ECWID_SAMPLE_COUPON: EcwidCoupon = {
   id: 358845013,
   name: 'Welcome: 10% off your first order',
   code: 'WELCOME7KQ4M9XHTP2C',
@@ -420,7 +377,7 @@ const SAMPLE_COUPON: EcwidCoupon = {
   shippingLimit: { shippingMethods: [] },
 };
 
-export const COUPON_SAMPLE: CouponOutput = toCouponOutput(SAMPLE_COUPON);
+export const COUPON_OUTPUT_SAMPLE: CouponOutput = toCouponOutput(ECWID_SAMPLE_COUPON);
 
 // ─── Shipping methods (for the Shipping Methods dropdown) ───────────────────────────────────────────────
 

@@ -1,8 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { withIsoDates } from '../ecwid/dates.js';
-import { ecwidRequest, ecwidSearch, MAX_PAGE_SIZE, pathSegment } from '../ecwid/client.js';
+import { createdRecord, ecwidRequest, ecwidSearch, MAX_PAGE_SIZE, pathSegment, postNewRecord } from '../ecwid/client.js';
 import type { EcwidCustomer, EcwidPerson } from '../ecwid/types.js';
+import { buyerOf, contactFieldsOf, contactOutputFields, type ContactFields } from '../output/people.js';
 import {
   invalidInput,
   optionalBoolean,
@@ -147,12 +148,7 @@ export const createCustomer = async (z: ZObject, bundle: Bundle, body: CustomerB
   if (earlier) return earlier;
   let created: { id?: number };
   try {
-    created = await ecwidRequest<{ id?: number }>(z, bundle, {
-      method: 'POST',
-      path: '/customers',
-      body: body as unknown as Record<string, unknown>,
-      subject: { noun: 'customer with the email', id: body.email },
-    });
+    created = await postNewRecord(z, bundle, '/customers', body, { noun: 'customer with the email', id: body.email });
   } catch (error) {
     if (ecwidStatusOf(error) !== 409 && !isRetryLater(error)) throw error;
     const existing = await resolveExisting().catch((lookupError) => {
@@ -163,15 +159,14 @@ export const createCustomer = async (z: ZObject, bundle: Bundle, body: CustomerB
     if (existing) return existing;
     throw error;
   }
-  if (typeof created.id !== 'number') {
-    const [found] = await findCustomersByEmail(z, bundle, body.email).catch(() => []);
-    return found ? fetchCustomer(z, bundle, found.id).catch(() => found) : asStored(body, 0);
-  }
-  try {
-    return await fetchCustomer(z, bundle, created.id);
-  } catch {
-    return asStored(body, created.id);
-  }
+  return createdRecord(created.id, {
+    read: (id) => fetchCustomer(z, bundle, id),
+    lookUp: async () => {
+      const [found] = await findCustomersByEmail(z, bundle, body.email);
+      return found && fetchCustomer(z, bundle, found.id).catch(() => found);
+    },
+    asSent: (id) => asStored(body, id),
+  });
 };
 
 const asStored = (body: CustomerBody, id: number): EcwidCustomer => ({ ...body, id, name: body.billingPerson?.name ?? '' });
@@ -201,6 +196,20 @@ export const customerGroupChoices = async (z: ZObject, bundle: Bundle, page: num
 
 const PERSON_OUTPUT_KEYS = [...PERSON_KEYS, 'countryName', 'stateOrProvinceName'] as const;
 
+/** The billing address as the output shows it (`billingPerson__city` is "Billing City"), in Ecwid admin's order. */
+const BILLING_LABELS: Record<(typeof PERSON_OUTPUT_KEYS)[number], string> = {
+  name: 'Name',
+  companyName: 'Company',
+  phone: 'Phone',
+  street: 'Street',
+  city: 'City',
+  stateOrProvinceCode: 'State or Province Code',
+  stateOrProvinceName: 'State or Province',
+  postalCode: 'Postal Code',
+  countryCode: 'Country Code',
+  countryName: 'Country',
+};
+
 export const CUSTOMER_OUTPUT_FIELDS = [
   { key: 'id', label: 'Customer ID', type: 'integer' },
   { key: 'email', label: 'Email' },
@@ -213,19 +222,11 @@ export const CUSTOMER_OUTPUT_FIELDS = [
   { key: 'acceptMarketing', label: 'Accepts Marketing Emails', type: 'boolean' },
   { key: 'taxId', label: 'Tax ID' },
   { key: 'lang', label: 'Language' },
-  { key: 'billingPerson__name', label: 'Billing Name' },
-  { key: 'billingPerson__companyName', label: 'Billing Company' },
-  { key: 'billingPerson__phone', label: 'Billing Phone' },
-  { key: 'billingPerson__street', label: 'Billing Street' },
-  { key: 'billingPerson__city', label: 'Billing City' },
-  { key: 'billingPerson__stateOrProvinceCode', label: 'Billing State or Province Code' },
-  { key: 'billingPerson__stateOrProvinceName', label: 'Billing State or Province' },
-  { key: 'billingPerson__postalCode', label: 'Billing Postal Code' },
-  { key: 'billingPerson__countryCode', label: 'Billing Country Code' },
-  { key: 'billingPerson__countryName', label: 'Billing Country' },
+  ...Object.entries(BILLING_LABELS).map(([key, label]) => ({ key: `billingPerson__${key}`, label: `Billing ${label}` })),
+  ...contactOutputFields('Contact'),
 ] as const;
 
-export interface CustomerOutput {
+export interface CustomerOutput extends ContactFields {
   id: number;
   email: string;
   name: string;
@@ -242,6 +243,20 @@ export interface CustomerOutput {
 }
 
 
+
+/**
+ * Who the customer is to an accounting app, worked out as for an order's buyer: the name falls back to the company,
+ * then the e-mail; first/last name only ever come from a person's name; the address from the billing address, else
+ * the first saved shipping address. Ecwid may keep the name on the customer rather than on the billing address.
+ */
+const contactOf = (customer: EcwidCustomer) => {
+  const billing = customer.billingPerson ?? {};
+  return buyerOf({
+    billingPerson: { ...billing, name: billing.name || (typeof customer.name === 'string' ? customer.name : undefined) },
+    shippingPerson: customer.shippingAddresses?.[0],
+    email: customer.email,
+  });
+};
 
 /**
  * The customer as Ecwid stores it, dates in ISO-8601, with every output field present (Ecwid leaves out
@@ -267,11 +282,12 @@ export const toCustomerOutput = (customer: EcwidCustomer): CustomerOutput => {
     taxId: String(customer.taxId ?? ''),
     lang: String(customer.lang ?? ''),
     billingPerson: { ...withIsoDates(person), ...billingPerson },
+    ...contactFieldsOf(contactOf(customer)),
   };
 };
 
 /** A customer as Ecwid answers GET /customers/{id}; the static sample is it through the live output code. */
-const SAMPLE_CUSTOMER: EcwidCustomer = {
+const ECWID_SAMPLE_CUSTOMER: EcwidCustomer = {
   id: 15319410,
   email: 'jane.smith@example.com',
   name: 'Jane Smith',
@@ -297,4 +313,4 @@ const SAMPLE_CUSTOMER: EcwidCustomer = {
   },
 };
 
-export const CUSTOMER_SAMPLE: CustomerOutput = toCustomerOutput(SAMPLE_CUSTOMER);
+export const CUSTOMER_OUTPUT_SAMPLE: CustomerOutput = toCustomerOutput(ECWID_SAMPLE_CUSTOMER);

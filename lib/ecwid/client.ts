@@ -37,9 +37,12 @@ export interface EcwidCall {
   subject?: RequestSubject;
 }
 
+/** An Ecwid store id as it appears in API paths: a positive whole number without leading zeros. */
+export const STORE_ID_PATTERN = /^[1-9]\d{0,15}$/;
+
 export const storeIdOf = (z: ZObject, bundle: Bundle): string => {
   const storeId = String(bundle.authData?.store_id ?? '').trim();
-  if (!/^[1-9]\d{0,15}$/.test(storeId)) {
+  if (!STORE_ID_PATTERN.test(storeId)) {
     throw new z.errors.ExpiredAuthError(
       'This Ecwid connection has no valid store id. Reconnect your Ecwid account in Zapier.',
     );
@@ -124,6 +127,27 @@ export const ecwidRequest = async <T>(z: ZObject, bundle: Bundle, call: EcwidCal
     if (pauseMs === undefined) throw error;
     await sleep(Math.min(pauseMs, retryMaxPauseMs()));
     return attempt();
+  }
+};
+
+/** POST of a new record: Ecwid answers with the new record's id only. */
+export const postNewRecord = (z: ZObject, bundle: Bundle, path: string, body: object, subject: RequestSubject): Promise<{ id?: number }> =>
+  ecwidRequest<{ id?: number }>(z, bundle, { method: 'POST', path, body: { ...body }, subject });
+
+/**
+ * The record a POST just created, as Ecwid stores it: read back by its id, or looked up when Ecwid gave no id.
+ * Once the record exists nothing may throw (a replay would create it twice): when neither works, what was sent
+ * stands in, with the id Ecwid gave (0 when none).
+ */
+export const createdRecord = async <T>(
+  id: number | undefined,
+  how: { read: (id: number) => Promise<T>; lookUp: () => Promise<T | undefined>; asSent: (id: number) => T },
+): Promise<T> => {
+  if (typeof id !== 'number') return (await how.lookUp().catch(() => undefined)) ?? how.asSent(0);
+  try {
+    return await how.read(id);
+  } catch {
+    return how.asSent(id);
   }
 };
 

@@ -101,44 +101,53 @@ export const quickRetryPauseMs = (error: unknown): number | undefined =>
 const ecwidSays = (body: EcwidErrorBody, bundle: Bundle | undefined): string =>
   body.errorMessage ? ` Ecwid says: "${masked(body.errorMessage, bundle).slice(0, 300)}"` : '';
 
-/**
- * The error for an Ecwid answer with status ≥ 400. Exported for the token exchange and tests;
- * the app registers it through `handleEcwidErrors`.
- */
-export const ecwidError = (z: ZObject, response: HttpResponse, bundle?: Bundle): Error => {
-  const { status } = response;
-  const body = readEcwidError(response);
-  const code = body.errorCode ?? '';
-  const subject = response.request?.middlewareData?.subject as RequestSubject | undefined;
-  const says = ecwidSays(body, bundle);
+/** What an error answer says, read once: its status, Ecwid's code, the record it was about, Ecwid's reason quoted. */
+interface ErrorAnswer {
+  status: number;
+  code: string;
+  subject: RequestSubject | undefined;
+  says: string;
+  /** Ecwid gave a reason of its own. */
+  explained: boolean;
+}
 
-  if (isOAuthCall(response) && status < 500 && status !== 429) {
-    return new z.errors.Error(
-      `Ecwid did not complete the connection.${says || ` (HTTP ${status})`} Start connecting your Ecwid account again.`,
-      code || 'OAuthFailed',
-      status,
-    );
-  }
-  if (status === 429) {
-    const asked = retryAfterHeader(response);
-    return withQuickRetry(
-      new z.errors.ThrottledError(
-        "Ecwid's rate limit for this store was reached (600 requests a minute, shared by all apps using the connection). Zapier will retry automatically.",
-        asked ?? TRANSIENT_RETRY_SECONDS,
-      ),
-      asked === undefined ? undefined : asked * 1000,
-    );
-  }
-  if (status >= 500) {
-    const asked = retryAfterHeader(response);
-    return withQuickRetry(
-      new z.errors.ThrottledError(
-        `Ecwid is temporarily unavailable (HTTP ${status}). Zapier will retry automatically; nothing needs to be done.`,
-        retryAfterSeconds(response),
-      ),
-      asked === undefined ? QUICK_RETRY_PAUSE_MS : asked * 1000,
-    );
-  }
+const readAnswer = (response: HttpResponse, bundle: Bundle | undefined): ErrorAnswer => {
+  const body = readEcwidError(response);
+  return {
+    status: response.status,
+    code: body.errorCode ?? '',
+    subject: response.request?.middlewareData?.subject as RequestSubject | undefined,
+    says: ecwidSays(body, bundle),
+    explained: Boolean(body.errorMessage),
+  };
+};
+
+/** 429: Ecwid's shared per-store limit; tried again at once only when Ecwid asks for a short wait. */
+const rateLimitError = (z: ZObject, response: HttpResponse): Error => {
+  const asked = retryAfterHeader(response);
+  return withQuickRetry(
+    new z.errors.ThrottledError(
+      "Ecwid's rate limit for this store was reached (600 requests a minute, shared by all apps using the connection). Zapier will retry automatically.",
+      asked ?? TRANSIENT_RETRY_SECONDS,
+    ),
+    asked === undefined ? undefined : asked * 1000,
+  );
+};
+
+/** 5xx: passing; tried again after a short pause, then left to Zapier. */
+const unavailableError = (z: ZObject, response: HttpResponse): Error => {
+  const asked = retryAfterHeader(response);
+  return withQuickRetry(
+    new z.errors.ThrottledError(
+      `Ecwid is temporarily unavailable (HTTP ${response.status}). Zapier will retry automatically; nothing needs to be done.`,
+      retryAfterSeconds(response),
+    ),
+    asked === undefined ? QUICK_RETRY_PAUSE_MS : asked * 1000,
+  );
+};
+
+/** The connection, the plan or a feature stands in the way (401, missing scope, 402, 403); undefined otherwise. */
+const accessError = (z: ZObject, { status, code, says }: ErrorAnswer): Error | undefined => {
   if (status === 401 || code === 'INVALID_API_TOKEN') {
     return new z.errors.ExpiredAuthError(
       'Ecwid no longer accepts this connection (the app was uninstalled or its access was revoked). Reconnect your Ecwid account in Zapier.',
@@ -159,41 +168,60 @@ export const ecwidError = (z: ZObject, response: HttpResponse, bundle?: Bundle):
       status,
     );
   }
-  if (status === 403 && FEATURE_HELP[code]) {
-    return new z.errors.Error(FEATURE_HELP[code], code, status);
-  }
+  if (status === 403 && FEATURE_HELP[code]) return new z.errors.Error(FEATURE_HELP[code], code, status);
   if (status === 403) {
-    return new z.errors.Error(
-      `Ecwid refused this request.${says} Reconnect your Ecwid account if the problem continues.`,
-      code || 'Forbidden',
-      status,
-    );
+    return new z.errors.Error(`Ecwid refused this request.${says} Reconnect your Ecwid account if the problem continues.`, code || 'Forbidden', status);
   }
+  return undefined;
+};
+
+/** The record asked for is not there (404) or already is (409), named with the field that says which; undefined otherwise. */
+const recordError = (z: ZObject, { status, code, subject, says }: ErrorAnswer): Error | undefined => {
+  const what = describe(subject, 'record');
   if (status === 404) {
-    const what = describe(subject, 'record');
     const fix = subject?.field ? ` Check the ${subject.field} field.` : '';
     return new z.errors.Error(
-      code === 'STORE_NOT_FOUND'
-        ? 'Ecwid cannot find this store. Reconnect your Ecwid account in Zapier.'
-        : `Ecwid has no ${what} in this store.${fix}`,
+      code === 'STORE_NOT_FOUND' ? 'Ecwid cannot find this store. Reconnect your Ecwid account in Zapier.' : `Ecwid has no ${what} in this store.${fix}`,
       code || 'NotFound',
       status,
     );
   }
   if (status === 409) {
-    const what = describe(subject, 'record');
     const fix = subject?.field ? ` Use a different ${subject.field}, or leave it empty.` : '';
     return new z.errors.Error(`A ${what} already exists in this Ecwid store.${says}${fix}`, code || 'Conflict', status);
   }
+  return undefined;
+};
+
+/** 400, 415, 422 and anything else: Ecwid's own words name the field. */
+const rejectedError = (z: ZObject, { status, code, says, explained }: ErrorAnswer): Error => {
   if (status === 415) {
     return new z.errors.Error('Ecwid refused the request format (415). This is a bug in the app: please report it.', 'UnsupportedMediaType', status);
   }
-  // 400, 422 and anything else: Ecwid's own words name the field.
   return new z.errors.Error(
-    `Ecwid rejected the request${body.errorMessage ? '' : ` (HTTP ${status})`}.${says} Check the step's fields and try again.`,
+    `Ecwid rejected the request${explained ? '' : ` (HTTP ${status})`}.${says} Check the step's fields and try again.`,
     code || `HTTP${status}`,
     status,
   );
+};
+
+/**
+ * The error for an Ecwid answer with status ≥ 400. Exported for the token exchange and tests;
+ * the app registers it through `handleEcwidErrors`.
+ */
+export const ecwidError = (z: ZObject, response: HttpResponse, bundle?: Bundle): Error => {
+  const answer = readAnswer(response, bundle);
+  const { status, code, says } = answer;
+  if (isOAuthCall(response) && status < 500 && status !== 429) {
+    return new z.errors.Error(
+      `Ecwid did not complete the connection.${says || ` (HTTP ${status})`} Start connecting your Ecwid account again.`,
+      code || 'OAuthFailed',
+      status,
+    );
+  }
+  if (status === 429) return rateLimitError(z, response);
+  if (status >= 500) return unavailableError(z, response);
+  return accessError(z, answer) ?? recordError(z, answer) ?? rejectedError(z, answer);
 };
 
 /** afterResponse: every Ecwid error becomes a clear Zapier error. */

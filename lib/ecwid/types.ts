@@ -1,5 +1,5 @@
 /**
- * Ecwid REST API v3 records as this app reads them (see ../shared/ecwid-api.md). Every field is optional
+ * Ecwid REST API v3 records as this app reads them (see docs/ecwid-api-notes.md). Every field is optional
  * unless Ecwid always sends it: real orders omit billingPerson, shippingPerson, email, taxes, discounts….
  */
 

@@ -52,6 +52,13 @@ export const requiredText = (z: ZObject, value: unknown, label: string): string 
   return text;
 };
 
+/** The bounds a number must keep, and what it is (for the message), e.g. "in the store currency". */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  what?: string;
+}
+
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
@@ -62,7 +69,7 @@ export const optionalNumber = (
   z: ZObject,
   value: unknown,
   label: string,
-  range: { min?: number; max?: number; what?: string } = {},
+  range: NumberRange = {},
 ): number | undefined => {
   if (isBlank(value)) return undefined;
   const raw = single(value);
@@ -200,17 +207,11 @@ export const optionalDate = (z: ZObject, value: unknown, label: string): Date | 
 /** True for a date without a time ("2025-06-30"), which some fields read as a whole day. */
 export const isDateOnly = (value: unknown): boolean => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 
-
 /**
  * A whole number within [min, max] (as `optionalNumber` reads it: "12" or 12, never "1,000"); undefined when empty.
  * "5.0" is 5; "2.5" is refused rather than rounded, since a stock count or a change of it is never a fraction.
  */
-export const optionalInteger = (
-  z: ZObject,
-  value: unknown,
-  label: string,
-  range: { min?: number; max?: number; what?: string } = {},
-): number | undefined => {
+export const optionalInteger: typeof optionalNumber = (z, value, label, range = {}) => {
   const number = optionalNumber(z, value, label, range);
   if (number !== undefined && !Number.isInteger(number)) {
     throw invalidInput(z, `${label} must be a whole number, like 5 (got ${shown(single(value))}).`);

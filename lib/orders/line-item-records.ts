@@ -1,14 +1,11 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { flatPerson } from '../output/people.js';
-import { cachedProfile } from '../ecwid/client.js';
-import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
-import { toLineItem } from './output.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { lineItemOutputFields, toLineItem } from './line-items.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './window.js';
 import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str } from '../output/values.js';
-import { withinOutputBytes } from '../polling/output-bound.js';
-import { pollModeOf, pollWindow } from '../polling/poll.js';
-import { SAMPLE_SIZE } from '../polling/poll-limits.js';
-import { SAMPLE_ORDER } from './sample-ecwid-order.js';
+import { pollOrderParts } from './order-parts.js';
+import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';
 import type { EcwidOrder, EcwidOrderItem } from '../ecwid/types.js';
 
 /**
@@ -26,7 +23,7 @@ export const lineItemId = (order: Pick<EcwidOrder, 'id'>, item: EcwidOrderItem, 
   `${order.id}:${item.id ?? `#${index + 1}`}`;
 
 /** The order's fields every line carries: who bought, what the order came to (in the store's currency), where it ships. */
-const orderFieldsOf = (order: EcwidOrder, currency: string) => {
+export const orderFieldsOf = (order: EcwidOrder, currency: string) => {
   const billing = flatPerson(order.billingPerson);
   const shipTo = flatPerson(order.shippingPerson);
   return {
@@ -72,29 +69,8 @@ export const toLineItemOutputs = (order: EcwidOrder, currency = '') => {
   }));
 };
 
-export type LineItemOutput = ReturnType<typeof toLineItemOutputs>[number];
-
-export const LINE_ITEM_SAMPLE: LineItemOutput = toLineItemOutputs(SAMPLE_ORDER, SAMPLE_CURRENCY)[0];
-
-export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
-  field('id', 'Line Item ID (Order and Item)'),
-  field('itemId', 'Ecwid Item ID', 'integer'),
-  field('position', 'Position in Order', 'integer'),
-  field('productId', 'Product ID', 'integer'),
-  field('sku', 'SKU'),
-  field('name', 'Product Name'),
-  field('options', 'Options'),
-  field('quantity', 'Quantity', 'number'),
-  field('price', 'Unit Price', 'number'),
-  field('priceWithoutTax', 'Unit Price Without Tax', 'number'),
-  field('lineTotal', 'Line Total', 'number'),
-  field('tax', 'Tax', 'number'),
-  field('taxRate', 'Tax Rate (%)', 'number'),
-  field('taxNames', 'Tax Names'),
-  field('couponAmount', 'Coupon Discount', 'number'),
-  field('discountAmount', 'Promotion Discount', 'number'),
-  field('digital', 'Is Digital', 'boolean'),
-  field('imageUrl', 'Image URL'),
+/** Labels of `orderFieldsOf`: the order's key fields on a record made from one part of an order. */
+export const ORDER_KEY_OUTPUT_FIELDS: PlainOutputField[] = [
   field('orderId', 'Order ID'),
   field('orderInternalId', 'Internal Order ID', 'integer'),
   field('orderCreateDate', 'Order Created At', 'datetime'),
@@ -123,31 +99,25 @@ export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
   field('orderShippingPhone', 'Ship To Phone'),
 ];
 
+export type LineItemOutput = ReturnType<typeof toLineItemOutputs>[number];
+
+export const LINE_ITEM_OUTPUT_SAMPLE: LineItemOutput = toLineItemOutputs(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY)[0];
+
+export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
+  field('id', 'Line Item ID (Order and Item)'),
+  field('itemId', 'Ecwid Item ID', 'integer'),
+  field('position', 'Position in Order', 'integer'),
+  ...lineItemOutputFields(),
+  ...ORDER_KEY_OUTPUT_FIELDS,
+];
+
 /**
  * One poll: the items of the window's orders, newest order first. The dedupe-seeding poll returns item ids only
  * (read with items(id), so turning a Zap on stays small); "Test trigger" returns at most three items.
  */
-export const pollLineItems = async (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> => {
-  const spec = orderWindow(filter);
-  const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: LINE_ITEM_DEDUPE_FIELDS } };
-  const mode = pollModeOf(bundle);
-  const read = pollWindow(z, bundle, spec, { dedupeSpec, keep: (order) => matchesFilter(order, filter) });
-  if (mode === 'dedupe') {
-    const { records, settle } = await read;
-    await settle([], records.length);
-    return records.flatMap((order) => toLineItemOutputs(order)).map(({ id }) => ({ id }));
-  }
-  // The store's currency (cached: no extra request on a warm process), read alongside the orders.
-  const [{ records: orders, settle }, profile] = await Promise.all([read, cachedProfile(z, bundle)]);
-  const outputs = orders.map((order) => toLineItemOutputs(order, profile.currency));
-  // Whole orders within Zapier's output bound: an order's items fire together or wait together.
-  const lines = withinOutputBytes(orders, outputs, spec.timeOf).flat();
-  const limit = mode === 'sample' ? SAMPLE_SIZE : Number(bundle.meta?.limit);
-  const answer = limit > 0 ? lines.slice(0, limit) : lines;
-  // Zapier counts line items, not orders, against what it takes from one poll.
-  await settle(
-    orders.flatMap((order, i) => outputs[i].map(() => spec.timeOf(order))),
-    answer.length,
-  );
-  return answer;
-};
+export const pollLineItems = (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> =>
+  pollOrderParts(z, bundle, orderWindow(filter), {
+    dedupeFields: LINE_ITEM_DEDUPE_FIELDS,
+    keep: (order) => matchesFilter(order, filter),
+    toOutputs: toLineItemOutputs,
+  });

@@ -21,7 +21,7 @@ const SAMPLE_BUYER: EcwidPerson = {
  * handling fee, tax on items and shipping). Every order trigger's static sample is this order passed through the
  * same output code as live data, so sample and live output cannot disagree.
  */
-export const SAMPLE_ORDER: EcwidOrder = {
+export const ECWID_SAMPLE_ORDER: EcwidOrder = {
   id: 'SHOP-X8UYE',
   internalId: 516723402,
   orderNumber: 516723402,
@@ -30,6 +30,9 @@ export const SAMPLE_ORDER: EcwidOrder = {
   paymentStatus: 'PAID',
   fulfillmentStatus: 'AWAITING_PROCESSING',
   paymentMethod: 'Credit or debit card',
+  paymentModule: 'Stripe',
+  externalTransactionId: 'ch_3QK8tR2eZvKYlo2C1a5mXb7d',
+  paymentReference: 'pi_3QK8tR2eZvKYlo2C1d9WqP4e',
   createDate: '2026-11-02 14:05:09 +0000',
   updateDate: '2026-11-02 14:07:41 +0000',
   createTimestamp: 1793628309,

@@ -1,10 +1,10 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { SAMPLE_CURRENCY } from '../invoice/invoice.js';
+import { SAMPLE_CURRENCY } from '../invoice/fields.js';
+import { xeroCodesOf, type XeroCodes } from '../invoice/xero-codes.js';
 import { ORDER_OUTPUT_FIELDS, toOrderOutput } from './output.js';
 import { orderWindow, pollOrders, type OrderFilter } from './window.js';
 import type { WindowSpec } from '../polling/window-reader.js';
-import { SAMPLE_ORDER } from './sample-ecwid-order.js';
-import { choicesOf, FULFILLMENT_STATUSES, PAYMENT_STATUSES } from './statuses.js';
+import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 
 /**
@@ -20,25 +20,6 @@ import type { EcwidOrder } from '../ecwid/types.js';
  * order changes twice between two polls only the latest combination fires.
  */
 
-/** The status inputs shared by the order triggers; each trigger adds help text saying what a choice means to it. */
-export const PAYMENT_STATUS_FILTER = {
-  key: 'paymentStatus',
-  label: 'Payment Status',
-  list: true,
-  required: false,
-  choices: choicesOf(PAYMENT_STATUSES),
-} as const;
-
-export const FULFILLMENT_STATUS_FILTER = {
-  key: 'fulfillmentStatus',
-  label: 'Fulfillment Status',
-  list: true,
-  required: false,
-  choices: choicesOf(FULFILLMENT_STATUSES),
-} as const;
-
-/** What the dedupe-seeding poll reads: ids and statuses only (the same as lib/orders.ts asks for). */
-
 export const statusChangeId = (order: Pick<EcwidOrder, 'id' | 'paymentStatus' | 'fulfillmentStatus'>): string =>
   `${order.id}:${order.paymentStatus ?? ''}:${order.fulfillmentStatus ?? ''}`;
 
@@ -52,8 +33,8 @@ export const statusChangeWindow = (filter: OrderFilter): WindowSpec<EcwidOrder> 
 });
 
 /** The order as the order triggers return it (`currency`: the store's, for the invoice fields), named by its statuses. */
-export const toStatusChangeOutput = (order: EcwidOrder, currency = '') => ({
-  ...toOrderOutput(order, currency),
+export const toStatusChangeOutput = (order: EcwidOrder, currency = '', codes?: XeroCodes) => ({
+  ...toOrderOutput(order, currency, codes),
   id: statusChangeId(order),
   orderId: String(order.id),
   // Ecwid keeps no status history; kept as fields (empty) so a Zap mapping them never breaks if that changes.
@@ -63,7 +44,7 @@ export const toStatusChangeOutput = (order: EcwidOrder, currency = '') => ({
 
 export type StatusChangeOutput = ReturnType<typeof toStatusChangeOutput>;
 
-export const STATUS_CHANGE_SAMPLE: StatusChangeOutput = toStatusChangeOutput(SAMPLE_ORDER, SAMPLE_CURRENCY);
+export const STATUS_CHANGE_OUTPUT_SAMPLE: StatusChangeOutput = toStatusChangeOutput(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY);
 
 /** The order's fields, with `id` now naming the status change and the order's own id under `orderId`. */
 export const STATUS_CHANGE_OUTPUT_FIELDS: PlainOutputField[] = [
@@ -79,5 +60,7 @@ export const STATUS_CHANGE_OUTPUT_FIELDS: PlainOutputField[] = [
  * currency (cached: no extra request on a warm process) is read alongside, as the other order triggers do; the
  * dedupe-seeding poll needs neither.
  */
-export const pollStatusChanges = (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> =>
-  pollOrders(z, bundle, filter, toStatusChangeOutput, statusChangeWindow(filter));
+export const pollStatusChanges = (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> => {
+  const codes = xeroCodesOf(z, bundle.inputData);
+  return pollOrders(z, bundle, filter, (order, currency) => toStatusChangeOutput(order, currency, codes), statusChangeWindow(filter));
+};

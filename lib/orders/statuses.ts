@@ -33,6 +33,27 @@ export const choicesOf = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label, sample: value }));
 
 /**
+ * The status input fields: a single choice (Update Order), or with `list: true` a filter on any of the chosen statuses
+ * (the order triggers). Each operation adds help text saying what a choice means to it.
+ */
+export const PAYMENT_STATUS_INPUT = {
+  key: 'paymentStatus',
+  label: 'Payment Status',
+  required: false,
+  choices: choicesOf(PAYMENT_STATUSES),
+} as const;
+
+export const FULFILLMENT_STATUS_INPUT = {
+  key: 'fulfillmentStatus',
+  label: 'Fulfillment Status',
+  required: false,
+  choices: choicesOf(FULFILLMENT_STATUSES),
+} as const;
+
+export const PAYMENT_STATUS_FILTER = { ...PAYMENT_STATUS_INPUT, list: true } as const;
+export const FULFILLMENT_STATUS_FILTER = { ...FULFILLMENT_STATUS_INPUT, list: true } as const;
+
+/**
  * The statuses a merchant picked, as Ecwid codes: from a multi-select (array), a comma list (a mapped field),
  * codes or labels in any case. Unknown words are an input error naming the field.
  */

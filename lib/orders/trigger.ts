@@ -1,16 +1,18 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { ORDER_OUTPUT_FIELDS, ORDER_SAMPLE, toOrderOutput } from './output.js';
+import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE, toOrderOutput } from './output.js';
 import { orderFilterOf, pollOrders } from './window.js';
+import { xeroCodesOf } from '../invoice/xero-codes.js';
 
 /**
  * The operation shared by every order trigger: the trigger says which statuses it wants, this reads the window
- * (lib/orders.ts) and shapes each order (lib/order-output.ts).
+ * (window.ts) and shapes each order (output.ts) with the Xero codes of the trigger's inputs.
  */
 export const orderTriggerOperation = (statusInputs: (z: ZObject, bundle: Bundle) => Record<string, unknown>) => ({
   perform: async (z: ZObject, bundle: Bundle) => {
     const filter = orderFilterOf(z, statusInputs(z, bundle));
-    return pollOrders(z, bundle, filter, toOrderOutput);
+    const codes = xeroCodesOf(z, bundle.inputData);
+    return pollOrders(z, bundle, filter, (order, currency) => toOrderOutput(order, currency, codes));
   },
-  sample: ORDER_SAMPLE,
+  sample: ORDER_OUTPUT_SAMPLE,
   outputFields: ORDER_OUTPUT_FIELDS,
 });

@@ -1,7 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cachedProfile, ecwidRequest, pathSegment } from '../ecwid/client.js';
 import { toOrderOutput, type OrderOutput } from './output.js';
-import { FULFILLMENT_STATUSES, PAYMENT_STATUSES } from './statuses.js';
+import { FULFILLMENT_STATUS_INPUT, FULFILLMENT_STATUSES, PAYMENT_STATUS_INPUT, PAYMENT_STATUSES } from './statuses.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 import { invalidInput, optionalChoice, optionalText, requiredText } from '../inputs/validate.js';
 
@@ -12,8 +12,8 @@ import { invalidInput, optionalChoice, optionalText, requiredText } from '../inp
 
 export const ORDER_UPDATE_LABELS = {
   orderId: 'Order',
-  paymentStatus: 'Payment Status',
-  fulfillmentStatus: 'Fulfillment Status',
+  paymentStatus: PAYMENT_STATUS_INPUT.label,
+  fulfillmentStatus: FULFILLMENT_STATUS_INPUT.label,
   trackingNumber: 'Tracking Number',
   privateAdminNotes: 'Private Admin Notes',
 } as const;

@@ -5,6 +5,7 @@
  * and `email` (point-of-sale and phone orders): the buyer is read from billing first, then shipping.
  */
 import type { EcwidOrder, EcwidPerson } from '../ecwid/types.js';
+import { outputField } from './values.js';
 
 export interface FlatPerson {
   /** Full name as Ecwid shows it, or first + last name when Ecwid gave only those. */
@@ -105,3 +106,31 @@ export const buyerOf = (
     email,
   };
 };
+
+/**
+ * The contact an accounting app files a buyer under (Xero's contact: name, e-mail, first/last name, address), as flat
+ * `contact…` keys: the same keys and the same fall-backs wherever a buyer is known (orders, customers).
+ */
+const CONTACT_PARTS = [
+  ['Name', 'name', 'Name'],
+  ['Email', 'email', 'Email'],
+  ['FirstName', 'firstName', 'First Name'],
+  ['LastName', 'lastName', 'Last Name'],
+  ['Company', 'company', 'Company'],
+  ['Phone', 'phone', 'Phone'],
+  ['AddressLine1', 'addressLine1', 'Address Line 1'],
+  ['AddressLine2', 'addressLine2', 'Address Line 2'],
+  ['City', 'city', 'City'],
+  ['Region', 'region', 'Region'],
+  ['PostalCode', 'postalCode', 'Postal Code'],
+  ['Country', 'countryCode', 'Country Code'],
+] as const satisfies ReadonlyArray<readonly [suffix: string, field: keyof Buyer, label: string]>;
+
+export type ContactFields = { [Part in (typeof CONTACT_PARTS)[number] as `contact${Part[0]}`]: string };
+
+export const contactFieldsOf = (buyer: Buyer): ContactFields =>
+  Object.fromEntries(CONTACT_PARTS.map(([suffix, field]) => [`contact${suffix}`, buyer[field]])) as ContactFields;
+
+/** The contact fields' labels, e.g. "Contact Name" with the prefix "Contact". */
+export const contactOutputFields = (labelPrefix: string) =>
+  CONTACT_PARTS.map(([suffix, , label]) => outputField(`contact${suffix}`, `${labelPrefix} ${label}`));

@@ -21,8 +21,8 @@ export const SAMPLE_SIZE = 3;
 
 /**
  * Seeding the dedupe table (Zap turned on) reads ids only, and only what a later live poll could return:
- * - on the creation axis, a record created before the live window's start never enters a later window, so the seed
- *   is the live window itself;
+ * - on the creation axis (and the deletion axis of /orders/deleted), a record created before the live window's start
+ *   never enters a later window, so the seed is the live window itself;
  * - on the update axis, any record can be updated again later (an order paid last month and shipped today), so the
  *   seed reaches back 90 days, newest update first, as far as the 30 s budget allows. An older record that is
  *   updated again would fire once: Ecwid keeps no status history to tell "paid before the Zap was on" apart.

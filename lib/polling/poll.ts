@@ -25,7 +25,7 @@ export const pollModeOf = (bundle: Bundle): PollMode =>
   bundle.meta?.isLoadingSample ? 'sample' : bundle.meta?.isPopulatingDedupe ? 'dedupe' : 'live';
 
 const dedupeLookbackSeconds = (spec: Pick<WindowSpec<unknown>, 'from'>): number =>
-  spec.from === 'createdFrom' ? POLL_LOOKBACK_SECONDS : DEDUPE_LOOKBACK_SECONDS;
+  spec.from === 'updatedFrom' ? DEDUPE_LOOKBACK_SECONDS : POLL_LOOKBACK_SECONDS;
 
 type Keep<T> = (record: T) => boolean;
 

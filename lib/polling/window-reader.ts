@@ -26,9 +26,9 @@ export interface WindowSpec<T> {
   path: string;
   /** Filters sent with every request (statuses, sortBy, enabled, responseFields…). */
   params: Query;
-  /** The time filter pair this window is bounded by. */
-  from: 'createdFrom' | 'updatedFrom';
-  to: 'createdTo' | 'updatedTo';
+  /** The time filter pair this window is bounded by (`from_date`/`to_date`: /orders/deleted, by deletion time). */
+  from: 'createdFrom' | 'updatedFrom' | 'from_date';
+  to: 'createdTo' | 'updatedTo' | 'to_date';
   /** The record's time on the window's axis, in unix seconds (NaN when unknown). */
   timeOf: (record: T) => number;
   idOf: (record: T) => string;

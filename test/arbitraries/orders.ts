@@ -1,6 +1,6 @@
 /**
- * fast-check arbitraries for Ecwid orders, priced the way shared/ecwid-api.md says Ecwid prices them — written
- * independently of lib/invoice.ts (and of the sandbox), so the invoice code is checked against a second reading.
+ * fast-check arbitraries for Ecwid orders, priced the way docs/ecwid-api-notes.md says Ecwid prices them — written
+ * independently of lib/invoice/ (and of the sandbox), so the invoice code is checked against a second reading.
  *
  * In integer cents: promotions on the full line, the coupon on what they left (only on the items it covers),
  * tax per item on the discounted line (rate × line when net, line × rate / (100 + Σ rates) when gross), shipping

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { perform, recordEcwid } from './app.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { recordEcwid } from './record-ecwid.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 const create = (input: Record<string, unknown>) => perform('creates', 'create_customer', bundleFor(input));
 
-const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
 const noCustomerWith = (email: string) =>
   nock(API).get(`${API_PATH}/customers`).query({ email, limit: '100', offset: '0' }).reply(200, page([]));
 
@@ -77,6 +68,18 @@ describe('create_customer: the request', () => {
       registered: '2025-06-01T09:15:42+00:00',
       updated: '2025-06-01T09:15:42+00:00',
       taxId: '',
+      contactName: 'Jane Smith',
+      contactEmail: 'Jane.Smith@Example.com',
+      contactFirstName: 'Jane',
+      contactLastName: 'Smith',
+      contactCompany: 'Smith Design Ltd',
+      contactPhone: '+1 212 555 0142',
+      contactAddressLine1: '350 W 31st St',
+      contactAddressLine2: '',
+      contactCity: 'New York',
+      contactRegion: 'NY',
+      contactPostalCode: '10001',
+      contactCountry: 'US',
     });
   });
 

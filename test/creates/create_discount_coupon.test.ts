@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { derivedCode } from '../../lib/coupons/coupons.js';
-import { API, API_PATH, bundleFor, CLIENT_SECRET, offline, rejectionOf, resetEnv, shownMessage, TOKEN } from '../helpers.js';
-import { perform, recordEcwid, type Seen } from './app.js';
+import { derivedCode } from '../../lib/coupons/codes.js';
+import { API, API_PATH, bundleFor, CLIENT_SECRET, rejectionOf, shownMessage, TOKEN, useOfflineEcwid, perform } from '../helpers.js';
+import { recordEcwid, type Seen } from './record-ecwid.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 const create = (input: Record<string, unknown>) => perform('creates', 'create_discount_coupon', bundleFor(input));
 

@@ -1,21 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { CUSTOMER_SAMPLE } from '../../lib/customers/customers.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { perform } from '../creates/app.js';
+import { CUSTOMER_OUTPUT_SAMPLE } from '../../lib/customers/customers.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 const find = (email: unknown) => perform<any[]>('searches', 'find_customer', bundleFor({ email }));
-const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
 const searchFor = (email: string) => nock(API).get(`${API_PATH}/customers`).query({ email, limit: '100', offset: '0' });
 
 describe('find_customer', () => {
@@ -31,14 +21,14 @@ describe('find_customer', () => {
     nock(API)
       .get(`${API_PATH}/customers/15319410`)
       .reply(200, {
-        ...CUSTOMER_SAMPLE,
+        ...CUSTOMER_OUTPUT_SAMPLE,
         registered: '2025-06-01 09:15:42 +0000',
         updated: '2025-06-02 11:03:10 +0000',
         stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01 10:00:00 +0000' },
       });
     const [customer, ...rest] = await find(' Jane.Smith@example.com ');
     expect(rest).toEqual([]);
-    expect(customer).toEqual({ ...CUSTOMER_SAMPLE, stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01T10:00:00+00:00' } });
+    expect(customer).toEqual({ ...CUSTOMER_OUTPUT_SAMPLE, stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01T10:00:00+00:00' } });
   });
 
   test('no customer: []', async () => {

@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import findOrder from '../../searches/find_order.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, run, shownMessage, stubProfile, freshCaches } from '../helpers.js';
+import { API, API_PATH, bundleFor, rejectionOf, run, shownMessage, useOfflineEcwid } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 const search = (inputData: Record<string, unknown>) => run(findOrder.operation.perform as any, bundleFor(inputData)) as Promise<any[]>;
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-  freshCaches();
-  stubProfile('NZD');
-  jest.spyOn(Date, 'now').mockReturnValue(NOW * 1000);
-});
-afterEach(() => {
-  jest.restoreAllMocks();
-  nock.cleanAll();
-});
+useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('Find Order', () => {
   test('by id: GET /orders/{id}, encoded, shaped like the triggers', async () => {
@@ -56,7 +46,7 @@ describe('Find Order', () => {
   });
 
   test.each([
-    [{}, /^Fill in the Order Number field or the Customer Email field\.$/],
+    [{}, /^Fill in the Order Number, Payment Reference or Customer Email field\.$/],
     [{ customerEmail: 'not an email' }, /^The Customer Email field must be an email address/],
     [{ orderId: '..' }, /^The Order Number field must be an Ecwid id or code/],
   ])('bad input %p is refused before any request', async (inputData, message) => {

@@ -1,25 +1,15 @@
-import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { PRODUCT_SAMPLE } from '../../lib/catalog/products.js';
-import { API, API_PATH, bundleFor, offline, rejectionOf, resetEnv, shownMessage } from '../helpers.js';
-import { perform } from '../creates/app.js';
+import { PRODUCT_OUTPUT_SAMPLE } from '../../lib/catalog/products.js';
+import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
 
-beforeEach(() => {
-  offline();
-  resetEnv();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useOfflineEcwid({ everyMockUsed: true });
 
 const find = (input: Record<string, unknown>) => perform<any[]>('searches', 'find_product', bundleFor(input));
-const page = (items: unknown[]) => ({ total: items.length, count: items.length, offset: 0, limit: 100, items });
 
 /** The sample as Ecwid sends it. */
 const SNEAKERS = {
-  ...PRODUCT_SAMPLE,
+  ...PRODUCT_OUTPUT_SAMPLE,
   created: '2025-05-12 08:30:00 +0000',
   updated: '2025-06-01 10:12:45 +0000',
   options: [{ type: 'SIZE', name: 'Size', choices: [{ text: '42' }] }],
@@ -32,7 +22,7 @@ describe('find_product', () => {
       .query({ sku: 'SNK-RUN-42', limit: '100', offset: '0' })
       .reply(200, page([{ id: 5, sku: 'SNK-RUN', name: 'Trail Running Sneakers (all sizes)', unlimited: true }, SNEAKERS]));
     const result = await find({ sku: ' SNK-RUN-42 ', keyword: 'ignored when the SKU is given' });
-    expect(result[0]).toEqual({ ...PRODUCT_SAMPLE, options: SNEAKERS.options });
+    expect(result[0]).toEqual({ ...PRODUCT_OUTPUT_SAMPLE, options: SNEAKERS.options });
     expect(result[1]).toMatchObject({ id: 5, sku: 'SNK-RUN', quantity: null, unlimited: true, compareToPrice: null, categoryIds: [], created: null });
   });
 

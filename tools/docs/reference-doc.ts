@@ -1,6 +1,6 @@
 /**
  * `npm run docs`: docs/reference.md, rendered from the app definition — every trigger, action and search with its
- * label, description, inputs and output fields. test/publishing/docs.test.ts fails when the committed file is stale.
+ * label, description, inputs and output fields. test/tools/docs/reference-doc.test.ts fails when the committed file is stale.
  */
 import { writeFileSync } from 'node:fs';
 import {

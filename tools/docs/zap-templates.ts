@@ -1,6 +1,6 @@
 /**
- * The four Zap recipes (Zap templates) as data, and a renderer that shows what the first one creates in Xero for
- * one order output. docs/zap-templates.md is generated from this file (scripts/zap-templates-doc.ts) and `npm start`
+ * The Zap recipes (Zap templates) as data, and a renderer that shows what the first one creates in Xero for
+ * one order output. docs/zap-templates.md is generated from this file (tools/docs/zap-templates-doc.ts) and `npm start`
  * renders the invoice with the same mapping, so the doc and the demo cannot drift apart.
  *
  * A mapping's `source` is what the merchant puts in the Xero (or Ecwid) field: `{{key}}` is a field of the trigger's
@@ -9,9 +9,6 @@
  * `target` are as far as public pages show them: see `unverified`.
  */
 import { APPLICATION_LIMITS, COUPON_LABELS, COUPON_STATUSES, DISCOUNT_TYPES, USES_LIMITS } from '../../lib/coupons/coupons.js';
-import { withIsoDates } from '../../lib/ecwid/dates.js';
-import { currencyDigits, INVOICE_SAMPLE } from '../../lib/invoice/invoice.js';
-import { SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 
 export interface FieldMapping {
   /** The field label in the action step, as the merchant sees it in Zapier. */
@@ -31,6 +28,8 @@ export interface ZapTemplate {
   summary: string;
   trigger: { app: string; event: string; key?: string };
   action: { app: string; event: string; key?: string };
+  /** What to fill in on the trigger step (this app's inputs), before the action's fields. */
+  triggerFields?: FieldMapping[];
   fields: FieldMapping[];
   lineItems?: FieldMapping[];
   notes: string[];
@@ -41,10 +40,19 @@ export const PAID_ORDER_TO_XERO_INVOICE: ZapTemplate = {
   key: 'ecwid-paid-order-to-xero-invoice',
   title: 'Ecwid New Paid Order → Xero Create Sales Invoice',
   summary:
-    'Every paid Ecwid order becomes a Xero sales invoice whose lines add up to what the buyer was charged: one line per product, ' +
-    'plus shipping, handling fee, surcharges and each discount, with their taxes.',
+    'Every paid Ecwid order becomes a Xero sales invoice that Xero itself totals to what the buyer was charged: one line per product ' +
+    '(its discounts folded in), shipping with handling, each surcharge, with the Xero tax rate and account of each line. No Formatter step.',
   trigger: { app: 'Ecwid', event: 'New Paid Order', key: 'new_paid_order' },
   action: { app: 'Xero', event: 'Create Sales Invoice' },
+  triggerFields: [
+    { target: 'Xero Tax Rates (Ecwid Tax Name → Xero Tax Rate)', key: 'xeroTaxRates', source: 'VAT = OUTPUT2', note: "One row per Ecwid tax name (as on Ecwid's invoices), with the code of your Xero rate of the same percentage; a line with several taxes needs one Xero rate of their sum, mapped from the combination as the lines name it (\"State tax + City tax\"). Empty: the lines carry Ecwid's tax names, which Xero accepts only if your rates have those codes." },
+    { target: 'Xero Tax Rate for Untaxed Lines', key: 'xeroUntaxedTaxRate', source: 'NONE', note: 'Your Xero 0% rate: exempt products, untaxed surcharges and the rounding line carry it. Required with Xero Tax Rates; empty otherwise means NONE.' },
+    { target: 'Xero Account for Products', key: 'xeroSalesAccount', source: '200', note: 'Empty: 200 (Sales).' },
+    { target: 'Xero Account for Shipping', key: 'xeroShippingAccount', source: '260', note: 'Empty: 260 (Other Revenue).' },
+    { target: 'Xero Account for Fees and Surcharges', key: 'xeroFeesAccount', source: '260', note: 'Empty: 260 (Other Revenue).' },
+    { target: 'Xero Account for Discounts', key: 'xeroDiscountAccount', source: '200', note: 'Only for discounts of an order without items; others are folded into the product lines. Empty: 200.' },
+    { target: 'Xero Account for Rounding', key: 'xeroRoundingAccount', source: '860', note: 'Empty: 860 (Rounding).' },
+  ],
   fields: [
     { target: 'Contact Name', source: '{{contactName}}', xero: 'Contact.Name', note: 'Billing name, else company, else e-mail: never empty when Ecwid has any of them. Xero uses an existing contact of that name or creates one.' },
     { target: 'Contact Email', source: '{{contactEmail}}', xero: 'Contact.EmailAddress' },
@@ -55,27 +63,30 @@ export const PAID_ORDER_TO_XERO_INVOICE: ZapTemplate = {
     { target: 'Date', source: '{{createDate}}', xero: 'Date', note: 'The order date (Xero keeps the day).' },
     { target: 'Due Date', source: '{{createDate}}', xero: 'DueDate', note: 'The order is paid already: due on the order date.' },
     { target: 'Currency', source: '{{currency}}', xero: 'CurrencyCode', note: "The store's currency; it must be enabled in Xero." },
-    { target: 'Line Amount Types', source: '{{lineAmountTypes}}', xero: 'LineAmountTypes', note: 'Inclusive when the store shows prices with tax, Exclusive when tax is added on top, NoTax when the order has no tax.' },
+    { target: 'Line Amount Types', source: '{{lineAmountTypes}}', xero: 'LineAmountTypes', note: 'Required: Inclusive when the store shows prices with tax, Exclusive when tax is added on top, NoTax when the order has no tax. Left out, Xero reads the amounts as tax-exclusive and a tax-inclusive invoice is overstated by its whole tax.' },
     { target: 'Status', source: 'AUTHORISED', xero: 'Status', note: 'Or DRAFT to review each invoice in Xero before approving it.' },
   ],
   lineItems: [
-    { target: 'Description', source: '{{invoiceLines[]description}}', xero: 'LineItems.Description', note: 'Product name with the chosen options; "Shipping: …", "Handling fee", discount names.' },
-    { target: 'Quantity', source: '{{invoiceLines[]quantity}}', xero: 'LineItems.Quantity' },
-    { target: 'Unit Price', source: '{{invoiceLines[]unitAmount}}', xero: 'LineItems.UnitAmount', note: 'Negative on discount lines.' },
-    { target: 'Item Code', source: '', xero: 'LineItems.ItemCode', note: 'Optional: {{invoiceLines[]itemCode}} (the SKU) only if your Xero items use the SKUs as codes — Xero rejects codes it does not know.' },
-    { target: 'Account', source: '200', xero: 'LineItems.AccountCode', note: 'Your sales account code (200 is "Sales" in Xero\'s default chart). Required by Xero outside the US.' },
-    { target: 'Tax Rate', source: '{{invoiceLines[]taxName}}', xero: 'LineItems.TaxType', note: 'Xero wants its own tax rate here: pick one, or turn the Ecwid tax names into Xero tax types with a Formatter "Lookup Table" step. Lines with several taxes ("State tax + City tax") need a combined rate in Xero.' },
-    { target: 'Tax Amount', source: '{{invoiceLines[]taxAmount}}', xero: 'LineItems.TaxAmount', note: "Ecwid's tax per line. Xero recalculates tax from the rate when it is left empty, which can differ by a cent per line." },
+    { target: 'Description', source: '{{invoiceLines[]description}}', xero: 'LineItems.Description', note: 'Product name with the chosen options, and what was folded in ("— 3 × 9.995, less Discount coupon: SAVE 1.50"); "Shipping: …", surcharge names, "Rounding: …". Never empty, at most 4,000 characters.' },
+    { target: 'Quantity', source: '{{invoiceLines[]quantity}}', xero: 'LineItems.Quantity', note: "The quantity bought, or 1 when the line's amount is not a whole number of cents per unit (the description then gives the quantity)." },
+    { target: 'Unit Price', source: '{{invoiceLines[]unitAmount}}', xero: 'LineItems.UnitAmount', note: 'At most 2 decimals, so Xero keeps it whole whatever its unit-price precision: Quantity × Unit Price is the line amount to the cent.' },
+    { target: 'Item Code', source: '', xero: 'LineItems.ItemCode', note: 'Optional: {{invoiceLines[]itemCode}} (the SKU, left empty when longer than Xero\'s 30 characters) only if your Xero items use the SKUs as codes — Xero rejects codes it does not know. A line sent as quantity 1 (see Quantity) counts as one unit of a tracked item.' },
+    { target: 'Account', source: '{{invoiceLines[]accountCode}}', xero: 'LineItems.AccountCode', note: "Each line's account: set them in the trigger's Xero Account fields (defaults: products 200 Sales, shipping and fees 260 Other Revenue, rounding 860 Rounding). Required by Xero outside the US." },
+    { target: 'Tax Rate', source: '{{invoiceLines[]taxType}}', xero: 'LineItems.TaxType', note: "Each line's Xero tax rate: fill in the trigger's Xero Tax Rates (Ecwid tax name → your Xero rate's code) and Xero Tax Rate for Untaxed Lines. Untaxed lines always carry the untaxed rate: a line sent without one gets its account's default rate." },
+    { target: 'Tax Amount', source: '', xero: 'LineItems.TaxAmount', note: "Leave empty: Xero computes each line's tax, and {{invoiceLines[]taxAmount}} is exactly what it computes, so mapping it changes nothing (a different figure would become a Xero tax adjustment)." },
   ],
   notes: [
-    'Σ Line Amount (+ Σ Tax Amount when Exclusive) equals the order total before gift cards, to the cent, for every order: where Ecwid\'s fields disagree by more than a cent the invoice gets an explicit "Adjustment" line rather than a total that does not match.',
+    "Xero's total equals what Ecwid charged before gift cards, to the cent, with Tax Amount left empty: each line's tax as Xero computes it (rounded once per line at the line's combined rate) is {{invoiceLines[]taxAmount}}, and what that rounding leaves against Ecwid's own tax (a cent where Ecwid rounds State and City tax apart) is an explicit untaxed \"Rounding\" line on the rounding account. {{invoiceTotal}} and {{invoiceTaxTotal}} are Xero's figures; {{ecwidTaxTotal}} and {{taxDifferenceFromEcwid}} show Ecwid's tax beside them. Where Ecwid's own fields disagree by more than a cent, an explicit \"Adjustment\" line says so.",
+    "Your Xero tax rates must have the percentages of Ecwid's taxes ({{invoiceLines[]taxRate}} is the line's combined rate): one Xero rate per combination a line can carry, e.g. \"State tax + City tax\" at 8.25%.",
     'A gift card is a payment, not a discount: when {{giftCardRedemption}} is above 0, add a Xero "Create Payment" step for that amount against the new invoice, from a "Gift cards" clearing account.',
     'To record the rest of the payment too, add a second "Create Payment" step for {{total}} to the bank or payment-provider account the order was paid into.',
     "Line items: Zapier sends one Xero line per entry of Invoice Lines; map every line field from Invoice Lines so the lists stay aligned.",
   ],
   unverified: [
-    'Zapier\'s labels of the Xero action fields ("Contact Name", "Line Amount Types", "Unit Price", "Account", "Tax Rate", "Tax Amount", …): public pages confirm the "Create Sales Invoice" action, its line-item support and a "Line Account Code" field; the other labels follow Xero\'s API and may read differently in the Zap editor.',
-    'Whether Zapier\'s Xero action exposes a per-line Tax Amount (Xero\'s API accepts one as an override of its own calculation).',
+    'Zapier\'s labels of the Xero action fields ("Contact Name", "Line Amount Types", "Unit Price", "Account", "Tax Rate", "Tax Amount", …): public pages confirm the "Create Sales Invoice" action, its line-item support and a "Line Account Code" field; the other labels follow Xero\'s API and may read differently in the Zap editor. The recipe maps no Line Amount, Discount or Tax Amount, so it holds whether or not Zapier offers them.',
+    "Whether Zapier's Xero action sends unitdp=4: every Unit Price has at most 2 decimals, so the invoice is the same either way.",
+    "Whether Zapier's Tax Rate field takes Xero's tax type code (OUTPUT, TAX001, NONE) or the rate's display name: the trigger's Xero Tax Rates puts whichever you type there on the lines.",
+    "Currencies without 2 decimals: Xero documents no per-currency precision; modelled at 2 decimals (a yen invoice's tax may show fractions, a dinar's third decimal goes to the rounding line).",
   ],
 };
 
@@ -86,19 +97,22 @@ export const NEW_CUSTOMER_TO_XERO_CONTACT: ZapTemplate = {
   trigger: { app: 'Ecwid', event: 'New Customer', key: 'new_customer' },
   action: { app: 'Xero', event: 'Create/Update Contact' },
   fields: [
-    { target: 'Name', source: '{{name}}', xero: 'Name', note: 'Ecwid customers may have no name: put a Formatter "Default Value" step before this one that falls back to {{billingPerson__companyName}} or {{email}}.' },
-    { target: 'Email Address', source: '{{email}}', xero: 'EmailAddress' },
-    { target: 'Phone Number', source: '{{billingPerson__phone}}', xero: 'Phones.PhoneNumber' },
+    { target: 'Name', source: '{{contactName}}', xero: 'Name', note: 'The customer\'s name, else the company, else the e-mail: never empty when Ecwid has any of them.' },
+    { target: 'First Name', source: '{{contactFirstName}}', xero: 'FirstName', note: 'Ecwid\'s first name, or the name without its last word; empty when the contact is named after a company or an e-mail.' },
+    { target: 'Last Name', source: '{{contactLastName}}', xero: 'LastName' },
+    { target: 'Email Address', source: '{{contactEmail}}', xero: 'EmailAddress' },
+    { target: 'Phone Number', source: '{{contactPhone}}', xero: 'Phones.PhoneNumber' },
     { target: 'Account Number', source: '{{id}}', xero: 'AccountNumber', note: 'The Ecwid customer ID: links the two records.' },
     { target: 'Tax Number', source: '{{taxId}}', xero: 'TaxNumber' },
-    { target: 'Address Line 1', source: '{{billingPerson__street}}', xero: 'Addresses.AddressLine1', note: 'Ecwid keeps both address lines in one field, separated by a line break.' },
-    { target: 'City', source: '{{billingPerson__city}}', xero: 'Addresses.City' },
-    { target: 'Region', source: '{{billingPerson__stateOrProvinceCode}}', xero: 'Addresses.Region' },
-    { target: 'Postal Code', source: '{{billingPerson__postalCode}}', xero: 'Addresses.PostalCode' },
-    { target: 'Country', source: '{{billingPerson__countryCode}}', xero: 'Addresses.Country' },
+    { target: 'Address Line 1', source: '{{contactAddressLine1}}', xero: 'Addresses.AddressLine1' },
+    { target: 'Address Line 2', source: '{{contactAddressLine2}}', xero: 'Addresses.AddressLine2', note: 'The further lines of the street address, joined by ", ".' },
+    { target: 'City', source: '{{contactCity}}', xero: 'Addresses.City' },
+    { target: 'Region', source: '{{contactRegion}}', xero: 'Addresses.Region' },
+    { target: 'Postal Code', source: '{{contactPostalCode}}', xero: 'Addresses.PostalCode' },
+    { target: 'Country', source: '{{contactCountry}}', xero: 'Addresses.Country' },
   ],
   notes: [
-    'Xero\'s First Name and Last Name: the New Customer output has the full name only; a Formatter "Split Text" step on {{name}} gives both.',
+    'The contact fields are worked out as on orders (recipe 1), so a customer who registers and later orders meets the same Xero contact; the address is the billing address, else the first saved shipping address.',
     'Customers who buy as guests have no Ecwid customer record: the invoice recipe creates their Xero contact from the order instead.',
   ],
   unverified: ['The Xero action\'s field labels beyond Name and Email ("Create/Update Contact" itself is shown on Zapier\'s public Xero pages).'],
@@ -111,9 +125,9 @@ export const NEW_PRODUCT_TO_XERO_ITEM: ZapTemplate = {
   trigger: { app: 'Ecwid', event: 'New Product', key: 'new_product' },
   action: { app: 'Xero', event: 'Create Item' },
   fields: [
-    { target: 'Item Code', source: '{{sku}}', xero: 'Code', note: 'Xero allows 30 characters and needs it unique. With items in Xero, the invoice recipe can map Item Code to {{invoiceLines[]itemCode}}.' },
-    { target: 'Item Name', source: '{{name}}', xero: 'Name', note: 'Xero allows 50 characters.' },
-    { target: 'Sales Description', source: '{{description}}', xero: 'Description', note: 'Ecwid descriptions are HTML: a Formatter "Remove HTML Tags" step makes them plain text.' },
+    { target: 'Item Code', source: '{{itemCode}}', xero: 'Code', note: 'The SKU when it has at most 30 characters (Xero\'s limit), so invoice lines that carry the SKU as {{invoiceLines[]itemCode}} find the item; a longer SKU keeps its first 21 characters plus "-" and 8 characters of a hash of the whole SKU (unique, stable); without a SKU, "ECWID-" and the product ID.' },
+    { target: 'Item Name', source: '{{itemName}}', xero: 'Name', note: 'The product name, cut to Xero\'s 50 characters (ending "…").' },
+    { target: 'Sales Description', source: '{{descriptionText}}', xero: 'Description', note: 'The description as plain text: HTML removed, entities decoded, paragraphs and list items on lines of their own, at most 4,000 characters.' },
     { target: 'Sales Unit Price', source: '{{price}}', xero: 'SalesDetails.UnitPrice' },
     { target: 'Sales Account', source: '200', xero: 'SalesDetails.AccountCode', note: 'Your sales account code.' },
   ],
@@ -155,19 +169,91 @@ export const XERO_CONTACT_TO_ECWID_COUPON: ZapTemplate = {
   unverified: ['The Xero trigger\'s output labels ({{Name}}, {{EmailAddress}}, {{ContactID}} follow Xero\'s API field names).'],
 };
 
+export const REFUND_TO_XERO_CREDIT_NOTE: ZapTemplate = {
+  key: 'ecwid-refund-to-xero-credit-note',
+  title: 'Ecwid New Refund → Xero Create Credit Note (allocated to the invoice)',
+  summary:
+    'Every Ecwid refund — full, partial, a second partial one, or an order marked Refunded by hand — becomes one Xero credit note for ' +
+    'exactly the refunded amount, on the same contact as the invoice of recipe 1 and allocated to that invoice.',
+  trigger: { app: 'Ecwid', event: 'New Refund', key: 'new_refund' },
+  action: { app: 'Xero', event: 'Create Credit Note' },
+  fields: [
+    { target: 'Type', source: 'ACCRECCREDIT', xero: 'Type', note: 'A sales (accounts receivable) credit note.' },
+    { target: 'Contact Name', source: '{{contactName}}', xero: 'Contact.Name', note: 'The same contact name recipe 1 gave the invoice.' },
+    { target: 'Contact Email', source: '{{contactEmail}}', xero: 'Contact.EmailAddress' },
+    { target: 'Date', source: '{{date}}', xero: 'Date', note: 'When the refund was made (for a refund known only from the status: the order\'s last update).' },
+    { target: 'Reference', source: '{{invoiceReference}}', xero: 'Reference', note: 'The invoice\'s reference (the Ecwid order ID), to find the invoice to allocate to.' },
+    { target: 'Currency', source: '{{currency}}', xero: 'CurrencyCode' },
+    { target: 'Line Amount Types', source: '{{creditNoteLineAmountTypes}}', xero: 'LineAmountTypes', note: "The invoice's for a full refund; Inclusive for a partial one (the refund is what the buyer got back, tax included)." },
+    { target: 'Status', source: 'AUTHORISED', xero: 'Status', note: 'Xero allocates only authorised credit notes.' },
+    {
+      target: 'Allocate to Invoice',
+      source: '{{invoiceReference}}',
+      xero: 'Allocations[].Invoice',
+      note: 'Allocate {{amount}} to the invoice with this reference (Xero: the credit note\'s Allocations, Amount = {{amount}}); then the invoice shows as credited and the books balance.',
+    },
+  ],
+  lineItems: [
+    { target: 'Description', source: '{{creditNoteLines[]description}}', xero: 'LineItems.Description' },
+    { target: 'Quantity', source: '{{creditNoteLines[]quantity}}', xero: 'LineItems.Quantity' },
+    { target: 'Unit Price', source: '{{creditNoteLines[]unitAmount}}', xero: 'LineItems.UnitAmount' },
+    { target: 'Account', source: '{{creditNoteLines[]accountCode}}', xero: 'LineItems.AccountCode', note: "The invoice line's account (New Refund's Xero account inputs, as New Paid Order's)." },
+    { target: 'Tax Rate', source: '{{creditNoteLines[]taxType}}', xero: 'LineItems.TaxType', note: "The invoice line's Xero tax rate (New Refund's Xero tax rate inputs, as New Paid Order's)." },
+    { target: 'Tax Amount', source: '', xero: 'LineItems.TaxAmount', note: 'Leave empty: Xero computes it; {{creditNoteLines[]taxAmount}} is that same figure, so mapping it changes nothing.' },
+  ],
+  notes: [
+    'One firing per refund (ids from the amount refunded so far): a second partial refund creates a second credit note for its own amount; a refund Ecwid records later for money already credited by status creates none.',
+    '{{isOrderFullyRefunded}} is true once the order is refunded in full: a Filter step on it can instead void the invoice when nothing was paid out yet.',
+    'Cancelled orders: New Order with Payment Status "Cancelled" fires once per order — map its {{invoiceReference}} into Xero to void the invoice. Deleted orders: the Deleted Order trigger.',
+    'Credit note lines: a full refund repeats the invoice\'s lines, so the credit note cancels the invoice exactly; a partial refund is one tax-inclusive line per Xero tax rate and account of the invoice, in proportion to what each was charged, and Xero totals them to exactly the refund ({{creditNoteTotal}}). Ecwid records no per-item detail of a refund.',
+    'Give New Refund the same Xero tax rate and account inputs as New Paid Order.',
+  ],
+  unverified: [
+    'Whether Zapier\'s Xero "Create Credit Note" action exposes the allocation to an invoice (Xero\'s API: PUT CreditNotes/{CreditNoteID}/Allocations with Invoice and Amount). If it does not, allocate in Xero (invoice → "Apply credit") or with a Xero API request step.',
+    'Zapier\'s labels of the credit note fields follow Xero\'s API and may read differently in the Zap editor.',
+  ],
+};
+
+export const PAID_ORDER_TO_XERO_PAYMENT: ZapTemplate = {
+  key: 'ecwid-paid-order-to-xero-payment',
+  title: 'Ecwid New Paid Order → Xero Create Payment',
+  summary:
+    'After recipe 1 has created the invoice, the same Zap records the payment against it, for what reached the bank (after gift cards), ' +
+    'with the reference the bank or gateway statement shows, so bank reconciliation matches it.',
+  trigger: { app: 'Ecwid', event: 'New Paid Order', key: 'new_paid_order' },
+  action: { app: 'Xero', event: 'Create Payment' },
+  fields: [
+    { target: 'Invoice', source: '', xero: 'Invoice.InvoiceID', note: 'The invoice the previous step (recipe 1, Create Sales Invoice) created: map its Invoice ID.' },
+    { target: 'Account', source: '090', xero: 'Account.Code', note: 'The bank or payment-provider clearing account the gateway pays into ({{paymentGateway}} tells which); 090 is "Business Bank Account" in Xero\'s demo chart.' },
+    { target: 'Date', source: '{{updateDate}}', xero: 'Date', note: 'Ecwid has no paid date: the update that set Paid is the best available.' },
+    { target: 'Amount', source: '{{amountPaid}}', xero: 'Amount', note: 'The order total after gift cards: what the buyer paid with {{paymentMethod}}.' },
+    { target: 'Reference', source: '{{statementReference}}', xero: 'Reference', note: 'The payment reference, else the transaction ID ({{externalTransactionId}}), else the order ID: what the statement line shows.' },
+  ],
+  notes: [
+    'A gift card is a second payment: when {{giftCardAmount}} is above 0, add another Create Payment step for it, from a "Gift cards" clearing account. The two payments add up to the invoice total.',
+    'To find the order behind a statement line later, use the Find Order search with the payment reference or transaction ID.',
+  ],
+  unverified: [
+    'Zapier\'s labels of the Create Payment fields ("Invoice", "Account", "Amount", "Reference") follow Xero\'s API and may read differently in the Zap editor.',
+    "What Ecwid's paymentReference holds for each gateway (its Java client filters orders on it; the field itself is not described).",
+  ],
+};
+
 export const ZAP_TEMPLATES: readonly ZapTemplate[] = [
   PAID_ORDER_TO_XERO_INVOICE,
   NEW_CUSTOMER_TO_XERO_CONTACT,
   NEW_PRODUCT_TO_XERO_ITEM,
   XERO_CONTACT_TO_ECWID_COUPON,
+  REFUND_TO_XERO_CREDIT_NOTE,
+  PAID_ORDER_TO_XERO_PAYMENT,
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Rendering the invoice a Zap would create
+// What a mapping puts into a field
 
 const PLACEHOLDER = /\{\{([^}]+)\}\}/g;
 
-const valueText = (value: unknown): string =>
+export const valueText = (value: unknown): string =>
   value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /** A path like "billingPerson__city" (Zapier's flattened name) or "invoiceLines[]description" (read from `line`). */
@@ -183,195 +269,3 @@ export const resolveSource = (source: string, output: Record<string, unknown>, l
   if (lone) return lookup(output, lone[1].trim(), line);
   return source.replace(PLACEHOLDER, (_, path: string) => valueText(lookup(output, path.trim(), line)));
 };
-
-export interface XeroInvoiceLine {
-  description: string;
-  quantity: number;
-  unitAmount: number;
-  itemCode: string;
-  accountCode: string;
-  taxType: string;
-  taxAmount: number;
-  /** As Xero computes it: quantity × unit amount, rounded to the currency. */
-  lineAmount: number;
-}
-
-export interface XeroInvoicePreview {
-  contactName: string;
-  contactEmail: string;
-  reference: string;
-  date: string;
-  dueDate: string;
-  currency: string;
-  status: string;
-  lineAmountTypes: string;
-  lines: XeroInvoiceLine[];
-  subtotal: number;
-  totalTax: number;
-  total: number;
-  /** What the order's gift card paid (a payment step in the recipe), and what stays due after it. */
-  giftCardPayment: number;
-  amountDue: number;
-}
-
-const toNumber = (value: unknown): number => {
-  const n = typeof value === 'number' ? value : Number(valueText(value));
-  return Number.isFinite(n) ? n : 0;
-};
-
-/** Xero takes dates as YYYY-MM-DD: the day of the ISO timestamp, in the offset Ecwid gave. */
-const xeroDate = (value: unknown): string => {
-  const match = /^(\d{4}-\d{2}-\d{2})/.exec(valueText(value));
-  return match ? match[1] : valueText(value);
-};
-
-/**
- * The Xero invoice the template creates for one order output (the trigger's output object), computed the way
- * Xero does: line amount = quantity × unit price, tax from the mapped Tax Amount, total = subtotal (+ tax when
- * amounts are tax-exclusive).
- */
-export function renderXeroInvoice(output: Record<string, unknown>, template: ZapTemplate = PAID_ORDER_TO_XERO_INVOICE): XeroInvoicePreview {
-  const field = (xero: string, line?: Record<string, unknown>): unknown => {
-    const mapping = [...template.fields, ...(template.lineItems ?? [])].find((m) => m.xero === xero);
-    return mapping ? resolveSource(mapping.source, output, line) : undefined;
-  };
-  const currency = valueText(field('CurrencyCode'));
-  const scale = 10 ** currencyDigits(currency || 'USD');
-  const round = (n: number) => Math.round(Number((n * scale).toPrecision(15))) / scale;
-  const sourceLines = Array.isArray(output.invoiceLines) ? (output.invoiceLines as Array<Record<string, unknown>>) : [];
-  const lines = sourceLines.map((line) => {
-    const quantity = toNumber(field('LineItems.Quantity', line));
-    const unitAmount = toNumber(field('LineItems.UnitAmount', line));
-    return {
-      description: valueText(field('LineItems.Description', line)),
-      quantity,
-      unitAmount,
-      itemCode: valueText(field('LineItems.ItemCode', line)),
-      accountCode: valueText(field('LineItems.AccountCode', line)),
-      taxType: valueText(field('LineItems.TaxType', line)),
-      taxAmount: toNumber(field('LineItems.TaxAmount', line)),
-      lineAmount: round(quantity * unitAmount),
-    };
-  });
-  const lineAmountTypes = valueText(field('LineAmountTypes')) || 'Exclusive';
-  const subtotal = round(lines.reduce((a, l) => a + l.lineAmount, 0));
-  const totalTax = lineAmountTypes === 'NoTax' ? 0 : round(lines.reduce((a, l) => a + l.taxAmount, 0));
-  const total = round(subtotal + (lineAmountTypes === 'Exclusive' ? totalTax : 0));
-  const giftCardPayment = toNumber(output.giftCardRedemption);
-  return {
-    contactName: valueText(field('Contact.Name')),
-    contactEmail: valueText(field('Contact.EmailAddress')),
-    reference: valueText(field('Reference')),
-    date: xeroDate(field('Date')),
-    dueDate: xeroDate(field('DueDate')),
-    currency,
-    status: valueText(field('Status')),
-    lineAmountTypes,
-    lines,
-    subtotal,
-    totalTax,
-    total,
-    giftCardPayment,
-    amountDue: round(total - giftCardPayment),
-  };
-}
-
-const AMOUNTS_ARE: Record<string, string> = { Exclusive: 'Tax exclusive', Inclusive: 'Tax inclusive', NoTax: 'No tax' };
-
-/** The preview as a plain-text invoice for the terminal (and the doc). */
-export function formatXeroInvoice(preview: XeroInvoicePreview): string {
-  const digits = currencyDigits(preview.currency || 'USD');
-  const money = (n: number) => n.toFixed(digits);
-  const cut = (s: string, width: number) => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
-  const rows = preview.lines.map((l) => [
-    cut(l.description, 40),
-    String(l.quantity),
-    l.unitAmount.toFixed(Math.max(digits, (String(l.unitAmount).split('.')[1] ?? '').length)),
-    l.accountCode,
-    cut(l.taxType, 18),
-    money(l.taxAmount),
-    money(l.lineAmount),
-  ]);
-  const header = ['Description', 'Qty', 'Unit Price', 'Account', 'Tax Rate', 'Tax', 'Amount'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const rightAligned = new Set([1, 2, 5, 6]);
-  const render = (cells: string[]) =>
-    cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
-  const tableWidth = widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
-  const total = (label: string, value: number) => `${label.padStart(tableWidth - widths[6] - 2)}  ${money(value).padStart(widths[6])}`;
-  const lines = [
-    `Xero sales invoice (${preview.status || 'DRAFT'}) — reference ${preview.reference}`,
-    `To:       ${preview.contactName}${preview.contactEmail ? ` <${preview.contactEmail}>` : ''}`,
-    `Date:     ${preview.date}    Due: ${preview.dueDate}    Currency: ${preview.currency}    Amounts are: ${AMOUNTS_ARE[preview.lineAmountTypes] ?? preview.lineAmountTypes}`,
-    '',
-    render(header),
-    '-'.repeat(tableWidth),
-    ...rows.map(render),
-    '-'.repeat(tableWidth),
-    total('Subtotal', preview.subtotal),
-    total(preview.lineAmountTypes === 'Inclusive' ? 'Includes tax' : 'Total tax', preview.totalTax),
-    total('Total', preview.total),
-  ];
-  if (preview.giftCardPayment !== 0) {
-    lines.push(total('Gift card payment', -preview.giftCardPayment), total('Amount due', preview.amountDue));
-  }
-  return lines.join('\n');
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The doc
-
-/** The order output the doc renders: the sample order with ISO dates and its invoice fields, as order triggers give it. */
-export const EXAMPLE_ORDER_OUTPUT: Record<string, unknown> = { ...withIsoDates(SAMPLE_ORDER), ...INVOICE_SAMPLE };
-
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const shownSource = (source: string) => (source === '' ? '*(leave empty)*' : source.includes('{{') ? `\`${source}\`` : `\`${source}\` (fixed value)`);
-
-function mappingTable(mappings: readonly FieldMapping[], action: ZapTemplate['action']): string[] {
-  const apiColumn = action.app === 'Xero' ? 'Xero API field' : `${action.app} input key`;
-  return [
-    `| ${action.app} field | Value | ${apiColumn} | Why / how |`,
-    '|---|---|---|---|',
-    ...mappings.map((m) => `| ${cell(m.target)} | ${cell(shownSource(m.source))} | ${m.xero ?? m.key ?? ''} | ${cell(m.note ?? '')} |`),
-  ];
-}
-
-/** docs/zap-templates.md, generated: run `npm run build && node dist/scripts/zap-templates-doc.js`. */
-export function zapTemplatesMarkdown(): string {
-  const out: string[] = [
-    '# Zap templates: Ecwid ↔ Xero',
-    '',
-    '<!-- Generated from lib/zap-templates.ts by scripts/zap-templates-doc.ts; edit those, not this file. A test fails when it is stale. -->',
-    '',
-    'Four recipes, field by field. `{{key}}` is a field of the trigger step\'s output (Zapier shows it by its label);',
-    'anything else is typed into the field as is. Ecwid order outputs carry accounting-ready invoice lines',
-    '(`invoiceLines[]…`), the line amount type and the Xero contact fields, so recipe 1 needs no Formatter or Code step.',
-    '',
-  ];
-  ZAP_TEMPLATES.forEach((template, index) => {
-    out.push(
-      `## ${index + 1}. ${template.title}`,
-      '',
-      template.summary,
-      '',
-      `- Trigger: **${template.trigger.app} — ${template.trigger.event}**${template.trigger.key ? ` (\`${template.trigger.key}\`)` : ''}`,
-      `- Action: **${template.action.app} — ${template.action.event}**${template.action.key ? ` (\`${template.action.key}\`)` : ''}`,
-      '',
-      ...mappingTable(template.fields, template.action),
-      '',
-    );
-    if (template.lineItems) out.push('Line items (one Xero line per invoice line):', '', ...mappingTable(template.lineItems, template.action), '');
-    if (template === PAID_ORDER_TO_XERO_INVOICE) {
-      out.push(
-        'What it creates for the sample order (rendered from this mapping by the same code as `npm start`):',
-        '',
-        '```text',
-        formatXeroInvoice(renderXeroInvoice(EXAMPLE_ORDER_OUTPUT, template)),
-        '```',
-        '',
-      );
-    }
-    out.push('Notes:', '', ...template.notes.map((n) => `- ${n}`), '', 'Not verified:', '', ...template.unverified.map((u) => `- ${u}`), '');
-  });
-  return `${out.join('\n').trimEnd()}\n`;
-}

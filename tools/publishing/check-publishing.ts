@@ -2,7 +2,7 @@
  * `npm run check:publishing`: Zapier's integration checks that can be judged offline, on the built app.
  * Exits 1 when any fails; each line names the check, where, and the fix.
  *
- * `node dist/scripts/check-publishing.js --live results.json` also checks live output (T002–T005), e.g. fetched
+ * `node dist-tools/tools/publishing/check-publishing.js --live results.json` also checks live output (T002–T005), e.g. fetched
  * from the sandbox: the file maps "triggers.new_order" (kind.key) to the array of records the step returned.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,7 +23,7 @@ const sourceFiles = (path: string): string[] => {
   return /\.ts$/.test(path) ? [path] : [];
 };
 
-/** The base URLs the app calls in production: what lib/config.ts answers with no override in the environment. */
+/** The base URLs the app calls in production: what lib/ecwid/config.ts answers with no override in the environment. */
 const productionBaseUrls = (): string[] => {
   const saved = { api: process.env.ECWID_API_BASE_URL, oauth: process.env.ECWID_OAUTH_BASE_URL };
   delete process.env.ECWID_API_BASE_URL;

@@ -194,7 +194,7 @@ export const nonIsoDates = (value: unknown, path = ''): Array<{ path: string; va
   return [];
 };
 
-const ISO_FIX = 'write it as ISO-8601 with an offset, e.g. "2024-09-04T07:22:09+00:00" (a date alone: "2024-09-04"); Ecwid dates go through withIsoDates in lib/dates.ts.';
+const ISO_FIX = 'write it as ISO-8601 with an offset, e.g. "2024-09-04T07:22:09+00:00" (a date alone: "2024-09-04"); Ecwid dates go through withIsoDates in lib/ecwid/dates.ts.';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Keys of a record as Zapier flattens them: nested objects "a__b", arrays of objects "a[]b".
@@ -379,7 +379,7 @@ const plainHttpUrls = (value: unknown, seen = new WeakSet<object>()): string[] =
 // The checks
 
 export interface CheckOptions {
-  /** URLs the app calls that the definition does not spell out (base URLs from lib/config.ts). */
+  /** URLs the app calls that the definition does not spell out (base URLs from lib/ecwid/config.ts). */
   urls?: string[];
   /** Source files of the app, path → text, searched for http:// URLs (D007). */
   sources?: Record<string, string>;
@@ -609,7 +609,7 @@ export const checkLiveOutput = (
 // ---------------------------------------------------------------------------------------------------------------
 // For the CLI scripts (docs.ts, public-surface.ts), not a check.
 
-/** True in the module node was started with (`node dist/scripts/docs.js`), false when a test imports it. */
+/** True in the module node was started with (`node dist-tools/tools/docs/reference-doc.js`), false when a test imports it. */
 export const runsAsScript = (moduleUrl: string): boolean => {
   try {
     return Boolean(process.argv[1]) && moduleUrl === pathToFileURL(realpathSync(process.argv[1])).href;

@@ -7,6 +7,8 @@
  *   DELETE /__sandbox/tokens/{token}     → revokes it
  *   POST /__sandbox/orders               → {count?, paymentStatus?, customerId?} places orders at the clock's time
  *   POST /__sandbox/carts                → {count?, customerId?} leaves abandoned carts at the clock's time → {cartIds}
+ *   POST /__sandbox/orders/{id}/refund   → {amount?, reason?, statusOnly?} refunds at the clock's time → the order
+ *   POST /__sandbox/orders/{id}/delete   → deletes it at the clock's time → {id, orderId, deletedAt}
  *   GET|DELETE /__sandbox/requests       → the request log / clears it
  */
 import { parseEcwidDate } from './dates.js';
@@ -100,6 +102,21 @@ export function handleAdmin(sandbox: Sandbox, method: string, path: string, rawB
   }
   if (route === 'POST /__sandbox/carts') {
     return placeBatch(sandbox, body, (customerId) => sandbox.store.createCart({ customerId }).cartId, 'cartIds');
+  }
+  const orderAction = /^POST \/__sandbox\/orders\/([^/]+)\/(refund|delete)$/.exec(route);
+  if (orderAction) {
+    const id = decodeURIComponent(orderAction[1]);
+    if (!sandbox.store.getOrder(id)) return bad(404, `No order ${id}`);
+    if (orderAction[2] === 'delete') return ok(sandbox.store.deleteOrder(id));
+    const { amount, reason, statusOnly } = body;
+    if (amount !== undefined && !(typeof amount === 'number' && amount > 0)) return bad(400, "'amount' must be a positive number");
+    if (reason !== undefined && typeof reason !== 'string') return bad(400, "'reason' must be text");
+    if (statusOnly !== undefined && typeof statusOnly !== 'boolean') return bad(400, "'statusOnly' must be true or false");
+    try {
+      return ok(sandbox.store.refundOrder(id, { amount, reason, statusOnly, source: 'API' }));
+    } catch (error) {
+      return bad(409, (error as Error).message);
+    }
   }
   if (route === 'GET /__sandbox/requests') return ok(sandbox.requests);
   if (route === 'DELETE /__sandbox/requests') {

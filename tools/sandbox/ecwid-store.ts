@@ -8,7 +8,7 @@ import type { Clock } from './clock.js';
 import { formatEcwidDate, storedDateSeconds } from './dates.js';
 import { emailFor, randomName, randomPerson } from './fixtures.js';
 import { fromCents, toCents } from './money.js';
-import { applyOrderChange, orderId, orderView, placeOrder, recordPurchase, type OrderChange, type OrderRecord } from './order-factory.js';
+import { applyOrderChange, gatewayPayment, orderId, orderView, placeOrder, recordPurchase, type OrderChange, type OrderRecord } from './order-factory.js';
 import { Random, mixSeed } from './random.js';
 import { ID_BASE } from './seed-data.js';
 import { TimeIndex } from './time-index.js';
@@ -25,6 +25,7 @@ import type {
   PaymentStatus,
   Person,
   Product,
+  Refund,
   StoreSettings,
 } from './types.js';
 
@@ -47,6 +48,8 @@ export interface OrderFilter {
   paymentMethod?: string;
   shippingMethod?: string;
   couponCode?: string;
+  /** Exact, case-sensitive: the gateway's payment reference. */
+  paymentReference?: string;
   /** INCOMPLETE orders are left out unless this list names INCOMPLETE. */
   paymentStatuses?: PaymentStatus[];
   fulfillmentStatuses?: FulfillmentStatus[];
@@ -207,6 +210,31 @@ export interface StoreData {
   guestPeople: Person[];
   /** Continues the order-code sequence after the generated orders. */
   orderIdMask: number;
+  /** Orders deleted before the store was built, oldest deletion first (their sequence numbers stay used). */
+  deletedOrders?: DeletedOrderRecord[];
+}
+
+/** A deleted order as `/orders/deleted` lists it: its internal number, its id, and when (unix seconds). */
+export interface DeletedOrderRecord {
+  internalId: number;
+  orderId: string;
+  deletedAt: number;
+}
+
+/** `GET /orders/deleted` filters (`from_date`, `to_date`: unix seconds, inclusive). */
+export interface DeletedOrderFilter {
+  from?: number;
+  to?: number;
+}
+
+/** How `refundOrder` records a refund. */
+export interface RefundOptions {
+  /** Store currency; default what is left to refund (a full refund). */
+  amount?: number;
+  reason?: string;
+  source?: Refund['source'];
+  /** Only the payment status changes, no `refunds[]` entry: a refund marked by hand. */
+  statusOnly?: boolean;
 }
 
 export class EcwidStore {
@@ -242,6 +270,10 @@ export class EcwidStore {
   private readonly orderIdMask: number;
   private readonly guestPeople: Person[];
   private readonly latest: Record<Changeable, number>;
+  /** Oldest deletion first. */
+  private readonly deleted: DeletedOrderRecord[];
+  /** The next order's sequence number (ids and internal ids): deleted orders keep theirs. */
+  private orderSequence: number;
 
   constructor(data: StoreData, clock: Clock) {
     this.seed = data.seed;
@@ -271,6 +303,8 @@ export class EcwidStore {
     for (const c of data.customers) this.customerById.set(c.id, c);
     for (const c of data.coupons) this.couponById.set(c.id, c);
     this.latest = this.initialLatest(data);
+    this.deleted = [...(data.deletedOrders ?? [])].sort((a, b) => a.deletedAt - b.deletedAt || a.internalId - b.internalId);
+    this.orderSequence = data.orders.length + this.deleted.length;
   }
 
   get storeId(): number {
@@ -357,10 +391,11 @@ export class EcwidStore {
       (f.paymentMethod === undefined || o.paymentMethod.name === f.paymentMethod) &&
       (f.shippingMethod === undefined || o.shippingMethod?.name === f.shippingMethod) &&
       (couponCode === undefined || o.coupon?.code.toLowerCase() === couponCode) &&
+      (f.paymentReference === undefined || gatewayPayment(o)?.paymentReference === f.paymentReference) &&
       (keywords === undefined || this.orderKeywordText(o).includes(keywords));
   }
 
-  /** What `keywords` searches: id, e-mail, people, items, comments. */
+  /** What `keywords` searches: id, e-mail, people, items, comments, the gateway's transaction id (not cached: it appears on payment). */
   private orderKeywordText(order: OrderRecord): string {
     let text = this.keywordText.get(order);
     if (text === undefined) {
@@ -369,7 +404,8 @@ export class EcwidStore {
       text = [order.id, order.email, ...people, ...items, order.orderComments].filter(Boolean).join('\n').toLowerCase();
       this.keywordText.set(order, text);
     }
-    return text;
+    const transactionId = gatewayPayment(order)?.externalTransactionId;
+    return transactionId ? `${text}\n${transactionId.toLowerCase()}` : text;
   }
 
   /** Places an order at the clock's time, with a random cart like the generator's. */
@@ -377,7 +413,7 @@ export class EcwidStore {
     const now = this.now();
     const products = this.productsOnSale('createOrder');
     const customer = this.buyerFor(options.customerId);
-    const sequence = this.ordersByCreate.size;
+    const sequence = this.orderSequence++;
     const record = placeOrder(this.random, this.settings, {
       id: orderId(this.settings, sequence, this.orderIdMask),
       internalId: ID_BASE.order + sequence,
@@ -431,16 +467,45 @@ export class EcwidStore {
     return this.changeOrder(id, { paymentStatus: 'CANCELLED', fulfillmentStatus: 'WILL_NOT_DELIVER' });
   }
 
-  /** A full refund (default) or a partial one of `amount` (store currency). */
-  refundOrder(id: string, amount?: number): Order {
+  /**
+   * A refund at the clock's time: full (default: what is left) or partial, recorded in `refunds[]` like Ecwid's
+   * control panel does, or by status alone. The status is REFUNDED once the refunds reach the total.
+   */
+  refundOrder(id: string, amountOrOptions?: number | RefundOptions): Order {
+    const options = typeof amountOrOptions === 'number' ? { amount: amountOrOptions } : (amountOrOptions ?? {});
     const record = this.requireOrder(id);
     const leftCents = record.totalCents - record.refunds.reduce((acc, r) => acc + r.amount, 0);
-    const refundCents = Math.min(amount === undefined ? leftCents : toCents(amount), leftCents);
+    const refundCents = Math.min(options.amount === undefined ? leftCents : toCents(options.amount), leftCents);
+    if (!(refundCents > 0) && !options.statusOnly) throw new Error(`refundOrder: order ${id} has nothing left to refund`);
     const full = refundCents === leftCents;
+    const reason = options.reason ?? (full ? 'Refunded' : 'Partial refund');
     return this.changeOrder(id, {
       paymentStatus: full ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
-      refund: { amount: fromCents(refundCents), reason: full ? 'Refunded' : 'Partial refund' },
+      ...(options.statusOnly ? {} : { refund: { amount: fromCents(refundCents), reason, source: options.source } }),
     });
+  }
+
+  /** A `refunds[]` entry recorded without a status change (a gateway's refund arriving after the order was marked). */
+  recordRefund(id: string, amount: number, reason = 'Refunded', source: Refund['source'] = 'EXTERNAL'): Order {
+    if (!(amount > 0)) throw new Error(`recordRefund: amount must be positive, got ${amount}`);
+    return this.changeOrder(id, { refund: { amount, reason, source } });
+  }
+
+  /** Deletes an order at the clock's time: it leaves every search and is listed by `/orders/deleted`. */
+  deleteOrder(id: string): DeletedOrderRecord {
+    const record = this.requireOrder(id);
+    this.ordersByCreate.remove(record);
+    this.ordersByUpdate.remove(record);
+    this.orderById.delete(id);
+    const deletion = { internalId: record.internalId, orderId: record.id, deletedAt: this.now() };
+    this.deleted.push(deletion);
+    this.noteChange(record.paymentStatus === 'INCOMPLETE' ? 'abandonedSales' : 'orders', deletion.deletedAt);
+    return deletion;
+  }
+
+  /** Deleted orders in the bounds, oldest deletion first. */
+  searchDeletedOrders(filter: DeletedOrderFilter = {}): DeletedOrderRecord[] {
+    return this.deleted.filter((d) => within(d.deletedAt, filter.from, filter.to));
   }
 
   /** Applies a status change at the clock's time (re-indexes the order under its new update time). */
@@ -549,7 +614,7 @@ export class EcwidStore {
   recoverCart(cartId: string, paymentStatus: 'AWAITING_PAYMENT' | 'PAID' = 'AWAITING_PAYMENT'): Order {
     const cart = this.requireCart(cartId);
     if (cart.recoveredOrderId !== undefined) throw new Error(`Cart ${cartId} already became order ${cart.recoveredPublicUid}`);
-    const sequence = this.ordersByCreate.size;
+    const sequence = this.orderSequence++;
     const record = orderFromCart(cart, { id: orderId(this.settings, sequence, this.orderIdMask), internalId: ID_BASE.order + sequence, createTimestamp: this.now(), paymentStatus });
     const order = this.addOrder(record);
     this.changeCart(cartId, (c) => markRecovered(c, record));

@@ -38,6 +38,8 @@ export interface GenerateStoreOptions {
   coupons?: number;
   /** Abandoned carts, a fifth of them recovered (turned into one of the orders). Default 8% of the orders. */
   carts?: number;
+  /** Orders placed and deleted within the span (listed only by `/orders/deleted`). Default 2% of the orders. */
+  deletedOrders?: number;
   /** The generation instant in ms; also freezes the clock there. Default: real time, and the clock follows it. */
   now?: number;
   /** How far back orders go. Default 60. */
@@ -135,8 +137,28 @@ export function generateStore(options: GenerateStoreOptions = {}, clock: Clock =
     now: nowSeconds,
   });
 
+  // Deleted orders are extra orders (ids after the generated ones), so `orders` keeps the count asked for.
+  const deletionRandom = stream(9);
+  const deletedOrders = Array.from({ length: count(options.deletedOrders, Math.round(orderCount * 0.02), 'deletedOrders') }, (_, k) => {
+    const sequence = orderCount + k;
+    return { internalId: ID_BASE.order + sequence, orderId: orderId(settings, sequence, orderIdMask), deletedAt: deletionRandom.int(spanStart, nowSeconds) };
+  });
+
   return new EcwidStore(
-    { seed, settings, customerGroups: CUSTOMER_GROUPS.map((g) => ({ ...g })), categories, products, customers, coupons, orders, carts, orderIdMask, guestPeople },
+    {
+      seed,
+      settings,
+      customerGroups: CUSTOMER_GROUPS.map((g) => ({ ...g })),
+      categories,
+      products,
+      customers,
+      coupons,
+      orders,
+      carts,
+      orderIdMask,
+      guestPeople,
+      deletedOrders,
+    },
     clock,
   );
 }

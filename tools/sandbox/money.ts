@@ -1,5 +1,5 @@
 /**
- * Order money, computed in integer cents so that every sum the ecwid-api.md rules state holds exactly:
+ * Order money, computed in integer cents so that every sum docs/ecwid-api-notes.md states holds exactly:
  *   taxOnDiscountedSubtotal = discounted line × rate            (net prices)
  *                           = discounted line × rate / (1 + Σ rates of the line)   (gross prices)
  *   tax = Σ line taxes on discounted lines + Σ taxes on (shipping + handling)

@@ -8,7 +8,7 @@
 import { formatEcwidDate, storedDateSeconds } from './dates.js';
 import { emailFor, randomName, randomPerson } from './fixtures.js';
 import { fromCents, priceOrder, toCents, type PricedOrder, type PricingLine, type Promotion } from './money.js';
-import type { Random } from './random.js';
+import { Random, mixSeed } from './random.js';
 import type {
   Customer,
   DiscountCoupon,
@@ -20,6 +20,7 @@ import type {
   PaymentStatus,
   Person,
   Product,
+  Refund,
   SelectedOption,
   ShippingMethod,
   StoreSettings,
@@ -51,6 +52,8 @@ export interface RefundRecord {
   reason: string;
   /** Cents. */
   amount: number;
+  /** Who made it: the control panel (default), the API, or the payment gateway. */
+  source?: Refund['source'];
 }
 
 /** What the store keeps per order. The fields an API client can change (PUT /orders) have their Ecwid names. */
@@ -326,7 +329,7 @@ export function orderView(record: OrderRecord, settings: StoreSettings): Order {
         ? [{ id: 'eco-packaging', value: fromCents(record.surcharge), type: 'ABSOLUTE', total: fromCents(record.surcharge), totalWithoutTax: fromCents(record.surcharge), description: 'Eco packaging', taxable: false }]
         : [],
     refundedAmount: fromCents(record.refunds.reduce((acc, r) => acc + r.amount, 0)),
-    refunds: record.refunds.map((r) => ({ date: formatEcwidDate(r.at), source: 'CP', reason: r.reason, amount: fromCents(r.amount) })),
+    refunds: record.refunds.map((r) => ({ date: formatEcwidDate(r.at), source: r.source ?? 'CP', reason: r.reason, amount: fromCents(r.amount) })),
     taxesOnShipping: priced.shippingTaxes.map((t) => ({ name: t.name, value: t.rate, total: fromCents(t.total) })),
     items: record.lines.map((line, i) => orderItem(record, i, line, priced, settings.pricesIncludeTax)),
     ipAddress: record.ipAddress,
@@ -337,6 +340,8 @@ export function orderView(record: OrderRecord, settings: StoreSettings): Order {
   };
   // Optional fields are absent (not null) when they do not apply, as in Ecwid's JSON.
   if (record.customerId !== undefined) order.customerId = record.customerId;
+  const payment = gatewayPayment(record);
+  if (payment) Object.assign(order, payment);
   if (priced.giftCardRedemption > 0) {
     order.giftCardRedemption = fromCents(priced.giftCardRedemption);
     order.giftCardCode = record.giftCardCode;
@@ -361,6 +366,22 @@ export function orderView(record: OrderRecord, settings: StoreSettings): Order {
   if (record.orderComments !== undefined) order.orderComments = record.orderComments;
   if (record.privateAdminNotes !== undefined) order.privateAdminNotes = record.privateAdminNotes;
   return order;
+}
+
+/** Statuses an order has only after its payment went through. */
+const PAID_STATUSES: readonly PaymentStatus[] = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'];
+
+/**
+ * What an online gateway reports once it has taken the money: its transaction id and payment reference, derived
+ * from the order's number (so they cost no memory and no draw from the generator's streams). Offline methods and
+ * unpaid orders have neither.
+ */
+export function gatewayPayment(record: Pick<OrderRecord, 'internalId' | 'paymentMethod' | 'paymentStatus'>): { externalTransactionId: string; paymentReference: string } | undefined {
+  if (record.paymentMethod.offline || !PAID_STATUSES.includes(record.paymentStatus)) return undefined;
+  const code = (salt: number) => mixSeed(record.internalId, salt).toString(36).toUpperCase().padStart(7, '0');
+  return record.paymentMethod.module === 'PayPalStandard'
+    ? { externalTransactionId: `${code(1)}${code(2)}`.slice(0, 17), paymentReference: `PAYID-${code(3)}${code(4)}` }
+    : { externalTransactionId: `ch_3${code(1)}${code(2)}`, paymentReference: `pi_3${code(3)}${code(4)}` };
 }
 
 function orderItem(record: OrderRecord, index: number, line: OrderLine, priced: PricedOrder, pricesIncludeTax: boolean): OrderItem {
@@ -497,8 +518,11 @@ export interface OrderChange {
   paymentStatus?: PaymentStatus;
   fulfillmentStatus?: FulfillmentStatus;
   trackingNumber?: string;
-  /** `amount` in the store currency. */
-  refund?: { amount: number; reason: string };
+  /**
+   * A `refunds[]` entry (`amount` in the store currency). A payment status of REFUNDED / PARTIALLY_REFUNDED without
+   * one is a refund marked by hand (status only): Ecwid's docs do not say that it records an entry, so none is made.
+   */
+  refund?: { amount: number; reason: string; source?: Refund['source'] };
 }
 
 /** Applies a status change made at `atSeconds` and stamps the update time. */
@@ -519,7 +543,10 @@ function applyWithoutStamp(record: OrderRecord, change: OrderChange, atSeconds: 
   if (change.paymentStatus) record.paymentStatus = change.paymentStatus;
   if (change.fulfillmentStatus) record.fulfillmentStatus = change.fulfillmentStatus;
   if (change.trackingNumber) record.trackingNumber = change.trackingNumber;
-  if (change.refund) record.refunds = [...record.refunds, { at: atSeconds, reason: change.refund.reason, amount: toCents(change.refund.amount) }];
+  if (change.refund) {
+    const { reason, source } = change.refund;
+    record.refunds = [...record.refunds, { at: atSeconds, reason, amount: toCents(change.refund.amount), ...(source ? { source } : {}) }];
+  }
 }
 
 export interface PlannedChange {
@@ -544,15 +571,47 @@ export function planLifecycle(random: Random, record: OrderRecord): PlannedChang
   const paidAt = start + (record.paymentMethod.offline ? random.int(HOUR, 3 * DAY) : random.int(5, 2 * MINUTE));
   const plan: PlannedChange[] = [{ at: paidAt, change: { paymentStatus: 'PAID' } }, ...fulfillmentPlan(random, record, paidAt)];
   const refundAt = plan[plan.length - 1].at + random.int(DAY, 10 * DAY);
-  const total = fromCents(record.totalCents);
   if (outcome === 'refunded') {
-    plan.push({ at: refundAt, change: { paymentStatus: 'REFUNDED', fulfillmentStatus: 'RETURNED', refund: { amount: total, reason: 'Returned by customer' } } });
+    plan.push(...fullRefundPlan(record, refundAt));
   } else if (outcome === 'partiallyRefunded') {
-    plan.push({ at: refundAt, change: { paymentStatus: 'PARTIALLY_REFUNDED', refund: { amount: fromCents(Math.round(record.totalCents * 0.3)), reason: 'Damaged item' } } });
+    plan.push(...partialRefundPlan(record, refundAt));
   }
   return plan;
 }
 const OUTCOMES = [['abandoned', 4], ['cancelled', 5], ['unpaid', 2], ['refunded', 3], ['partiallyRefunded', 1], ['paid', 85]] as const;
+
+/**
+ * The shapes a refund takes draw from a stream of their own (seeded by the order), so they leave the generator's
+ * main stream — and every other order of a seeded store — as they were before refunds had shapes.
+ */
+const refundRandom = (record: OrderRecord): Random => new Random(mixSeed(record.internalId, 0x2ef0));
+
+/**
+ * A full refund: mostly one `refunds[]` entry; a quarter are marked REFUNDED by hand (no entry), and a third of those
+ * get the entry recorded a day or two later (the gateway's refund, same money, status unchanged).
+ */
+function fullRefundPlan(record: OrderRecord, at: number): PlannedChange[] {
+  const shape = refundRandom(record);
+  const total = fromCents(record.totalCents);
+  const status = { paymentStatus: 'REFUNDED', fulfillmentStatus: 'RETURNED' } as const;
+  if (!shape.chance(0.25)) return [{ at, change: { ...status, refund: { amount: total, reason: 'Returned by customer' } } }];
+  const plan: PlannedChange[] = [{ at, change: status }];
+  if (shape.chance(1 / 3)) plan.push({ at: at + shape.int(DAY, 2 * DAY), change: { refund: { amount: total, reason: 'Returned by customer', source: 'EXTERNAL' } } });
+  return plan;
+}
+
+/**
+ * A partial refund of 30%; half of them are followed by a second partial refund (20%) days later, and a quarter of
+ * all end with the order marked REFUNDED by hand (the rest refunded, no entry).
+ */
+function partialRefundPlan(record: OrderRecord, at: number): PlannedChange[] {
+  const shape = refundRandom(record);
+  const part = (share: number) => fromCents(Math.round(record.totalCents * share));
+  const plan: PlannedChange[] = [{ at, change: { paymentStatus: 'PARTIALLY_REFUNDED', refund: { amount: part(0.3), reason: 'Damaged item' } } }];
+  if (shape.chance(0.5)) plan.push({ at: at + shape.int(DAY, 5 * DAY), change: { refund: { amount: part(0.2), reason: 'Late delivery' } } });
+  if (shape.chance(0.25)) plan.push({ at: plan[plan.length - 1].at + shape.int(DAY, 5 * DAY), change: { paymentStatus: 'REFUNDED' } });
+  return plan;
+}
 
 function fulfillmentPlan(random: Random, record: OrderRecord, paidAt: number): PlannedChange[] {
   const method = record.shippingMethod;

@@ -1,6 +1,6 @@
 /**
  * The sandbox's data, for code that uses it directly (tests, simulations, benchmarks): the store, its seeded
- * generator and the Ecwid record types. Everything here is an independent reading of /work/shared/ecwid-api.md;
+ * generator and the Ecwid record types. Everything here is an independent reading of docs/ecwid-api-notes.md;
  * nothing is shared with the app's `lib/`.
  */
 export { EcwidStore, CUSTOMER_SORTS, PRODUCT_SORTS } from './ecwid-store.js';
@@ -13,6 +13,8 @@ export type {
   CustomerFilter,
   CustomerInput,
   CustomerSort,
+  DeletedOrderFilter,
+  DeletedOrderRecord,
   InventoryResult,
   LatestStats,
   OrderFilter,
@@ -20,6 +22,7 @@ export type {
   ProductFilter,
   ProductInput,
   ProductSort,
+  RefundOptions,
   StoreData,
 } from './ecwid-store.js';
 export { generateStore, type GenerateStoreOptions } from './generate.js';

@@ -167,6 +167,7 @@ export interface CustomSurcharge {
 }
 
 export interface Refund {
+  /** `"yyyy-MM-dd HH:mm:ss +0000"`, when the refund was made. */
   date: string;
   source: 'CP' | 'API' | 'EXTERNAL';
   reason: string;
@@ -201,6 +202,10 @@ export interface Order {
   customerGroup: string;
   paymentMethod?: string;
   paymentModule?: string;
+  /** The gateway's transaction id, once an online payment went through (absent for offline methods). */
+  externalTransactionId?: string;
+  /** The gateway's payment reference, likewise (a `/orders` filter). */
+  paymentReference?: string;
   paymentStatus: PaymentStatus;
   fulfillmentStatus: FulfillmentStatus;
   createDate: string;
@@ -244,6 +249,13 @@ export interface Order {
   acceptMarketing: boolean;
   customerTaxExempt: boolean;
   externalFulfillment: boolean;
+}
+
+/** A row of `GET /orders/deleted` (Ecwid's Java client `DeletedOrder`): the order's internal number, its id, when. */
+export interface DeletedOrder {
+  id: number;
+  orderId: string;
+  date: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

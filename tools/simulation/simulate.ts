@@ -1,6 +1,6 @@
 /**
  * `npm run simulate`: a month of store traffic with faults, played against the sandbox with the app's triggers run
- * as Zapier runs them (see scripts/simulation-core.ts). Prints the figures, writes them to
+ * as Zapier runs them (see tools/simulation/simulation-core.ts). Prints the figures, writes them to
  * docs/simulation-results.md, and exits 1 on any miss, duplicate, unexpected firing, gap or unclear failure.
  *
  * Flags: --seed (1) --days (30) --orders (21000) --warmup-days (10) --drain-hours (12) --bursts (10)

@@ -98,6 +98,8 @@ export interface SimulationOptions {
   drainHours: number;
   /** Multiplies every delay in an order's life (payment, fulfilment, refund): < 1 packs a month's shapes into hours. */
   lifecycleScale: number;
+  /** Share of paid orders refunded days after fulfilment (four in five in full), every shape of refund included. */
+  refundRate: number;
   /** Virtual time each API request takes: the store moves on while a poll reads it. */
   requestVirtualMs: number;
   /** Zap names (see ZAPS). */
@@ -140,8 +142,9 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
   take: 'newest',
   drainHours: 12,
   lifecycleScale: 1,
+  refundRate: 0.05,
   requestVirtualMs: 250,
-  zaps: ['new_order', 'new_paid_order', 'paid_and_shipped', 'new_customer', 'new_product'],
+  zaps: ['new_order', 'new_paid_order', 'paid_and_shipped', 'new_customer', 'new_product', 'new_refund', 'deleted_order'],
 };
 
 export interface PollRecord {
@@ -317,6 +320,13 @@ class Ledger {
     this.showing.set(recordKey, ids);
   }
 
+  /** True when the item shows at `at` (virtual ms). */
+  showsAt(id: string, at: number): boolean {
+    const item = this.items.get(id);
+    if (!item) return false;
+    return (item.since !== undefined && item.since <= at) || item.shown.some(([from, to]) => from <= at && at < to);
+  }
+
   /** True when the item showed during the whole of one of these polls. */
   seenThroughout(id: string, polls: Array<[number, number]>): boolean {
     const item = this.items.get(id);
@@ -326,7 +336,7 @@ class Ledger {
   }
 }
 
-type Source = 'orders' | 'customers' | 'products';
+type Source = 'orders' | 'customers' | 'products' | 'deletions';
 
 export interface ZapSpec {
   name: string;
@@ -343,6 +353,26 @@ export interface ZapSpec {
 }
 
 const placed = (order: Order): boolean => order.paymentStatus !== 'INCOMPLETE';
+
+/**
+ * The refunds an order shows, read from the issue's definition rather than the app's code: each `refunds[]` entry
+ * is a refund, named by the cents refunded so far once it is counted (entries in date order); an order that is
+ * REFUNDED with less recorded has one more refund, up to its total. So a refund marked by status and recorded by
+ * the gateway later is one refund, and a second partial refund is a second one.
+ */
+const refundsShown = (order: Order): string[] => {
+  const cents = (amount: number) => Math.round(amount * 100);
+  const dated = order.refunds.map((refund, index) => ({ at: Date.parse(refund.date.replace(' ', 'T').replace(' ', '')), index, cents: cents(refund.amount) }));
+  dated.sort((a, b) => a.at - b.at || a.index - b.index);
+  const ids: string[] = [];
+  let soFar = 0;
+  for (const refund of dated) {
+    soFar += refund.cents;
+    ids.push(`${order.id}:refunded ${soFar}`);
+  }
+  if (order.paymentStatus === 'REFUNDED' && cents(order.total) > soFar) ids.push(`${order.id}:refunded ${cents(order.total)}`);
+  return ids;
+};
 const orderItem = (output: any, orderIdOf: (internalId: unknown) => string) => orderIdOf(output.internalId ?? output.orderInternalId);
 
 export const ZAPS: Record<string, ZapSpec> = {
@@ -404,6 +434,26 @@ export const ZAPS: Record<string, ZapSpec> = {
     source: 'orders',
     itemsOf: (order: Order) => (placed(order) ? order.items.map((item) => `${order.id}:${item.id}`) : []),
     itemOfOutput: (output, orderIdOf) => `${orderIdOf(output.orderInternalId)}:${output.itemId}`,
+    permanent: true,
+  },
+  new_refund: {
+    name: 'new_refund',
+    label: 'New Refund',
+    trigger: 'new_refund',
+    inputData: {},
+    source: 'orders',
+    itemsOf: refundsShown,
+    itemOfOutput: (output, orderIdOf) => `${orderIdOf(output.orderInternalId)}:refunded ${Math.round(output.refundedSoFar * 100)}`,
+    permanent: false,
+  },
+  deleted_order: {
+    name: 'deleted_order',
+    label: 'Deleted Order',
+    trigger: 'deleted_order',
+    inputData: {},
+    source: 'deletions',
+    itemsOf: (deletion: { id: string }) => [deletion.id],
+    itemOfOutput: (output) => String(output.orderId),
     permanent: true,
   },
   order_status_changed: {
@@ -547,16 +597,16 @@ interface TrafficCounts {
   delivered: number;
   cancelled: number;
   refunded: number;
+  deleted: number;
   customers: number;
   products: number;
 }
 
 class Traffic {
-  readonly counts: TrafficCounts = { ordersPlaced: 0, abandoned: 0, paid: 0, oldOrdersPaid: 0, shipped: 0, delivered: 0, cancelled: 0, refunded: 0, customers: 0, products: 0 };
+  readonly counts: TrafficCounts = { ordersPlaced: 0, abandoned: 0, paid: 0, oldOrdersPaid: 0, shipped: 0, delivered: 0, cancelled: 0, refunded: 0, deleted: 0, customers: 0, products: 0 };
   /** Store changes so far: the ledgers' event numbers. */
   event = 0;
   private readonly customerIds: number[];
-
   constructor(
     private readonly sandbox: Sandbox,
     private readonly queue: EventQueue,
@@ -567,6 +617,9 @@ class Traffic {
     private readonly scale: number,
     /** Told about every record a change touched, with the change's number. */
     private readonly touched: (source: Source, record: any, event: number) => void,
+    /** Refund shapes and deletions draw from their own stream, so the rest of the traffic is as it was before them. */
+    private readonly shapes: Random,
+    private readonly refundRate: number,
   ) {
     this.customerIds = sandbox.store.customers.map((customer) => customer.id);
   }
@@ -648,6 +701,8 @@ class Traffic {
     this.note('orders', order);
     if (paymentStatus === 'INCOMPLETE') {
       this.counts.abandoned += 1;
+      // Abandoned checkouts are sometimes cleaned up.
+      if (this.shapes.chance(0.3)) this.at(this.now() + this.scale * this.shapes.between(HOUR, 3 * DAY), () => this.deleteOrder(order.id));
       return;
     }
     this.counts.ordersPlaced += 1;
@@ -658,7 +713,10 @@ class Traffic {
     }
     const fate = this.rng.next();
     if (fate < 0.08) {
-      this.at(this.now() + this.scale * this.rng.between(2 * DAY, 7 * DAY), () => this.change(order.id, 'cancelled', () => store.cancelOrder(order.id)));
+      const cancelAt = this.now() + this.scale * this.rng.between(2 * DAY, 7 * DAY);
+      this.at(cancelAt, () => this.change(order.id, 'cancelled', () => store.cancelOrder(order.id)));
+      // Some cancelled orders are deleted a few days later.
+      if (this.shapes.chance(0.4)) this.at(cancelAt + this.scale * this.shapes.between(HOUR, 5 * DAY), () => this.deleteOrder(order.id));
     } else if (fate < 0.86) {
       const kind = this.rng.next();
       const delay = kind < 0.65 ? this.rng.between(5 * SECOND, 3 * MINUTE) : kind < 0.75 ? this.rng.between(3 * MINUTE, HOUR) : this.rng.between(HOUR, 3 * DAY);
@@ -678,6 +736,16 @@ class Traffic {
   private change(id: string, counter: keyof TrafficCounts, apply: () => Order): void {
     this.counts[counter] += 1;
     this.note('orders', apply());
+  }
+
+  /** The order leaves every search (its items stop showing) and is listed by /orders/deleted. */
+  private deleteOrder(id: string): void {
+    const order = this.sandbox.store.getOrder(id);
+    if (!order) return;
+    const deletion = this.sandbox.store.deleteOrder(id);
+    this.counts.deleted += 1;
+    this.note('orders', { ...order, deleted: true });
+    this.note('deletions', { id: deletion.orderId });
   }
 
   private status(id: string, status: FulfillmentStatus): void {
@@ -712,12 +780,36 @@ class Traffic {
       }
     }
     const refund = this.rng.next();
-    if (refund < 0.05) {
-      const full = refund < 0.04;
+    if (refund < this.refundRate) {
+      const full = refund < this.refundRate * 0.8;
       t += this.scale * this.rng.between(DAY, 10 * DAY);
-      steps.push([t, () => this.change(id, 'refunded', () => this.sandbox.store.refundOrder(id, full ? undefined : Math.round(total * 30) / 100))]);
+      steps.push(...this.refundSteps(id, total, full, t));
     }
     for (const [at, run] of steps) this.at(at, run);
+  }
+
+  /**
+   * Every shape of refund Ecwid may record: a full refund (a quarter marked by status alone, a third of those with
+   * the gateway's entry a day later), or a partial one of 30% (half followed by a second of 20%, a quarter of all
+   * then marked Refunded by hand).
+   */
+  private refundSteps(id: string, total: number, full: boolean, at: number): Array<[number, () => void]> {
+    const store = this.sandbox.store;
+    const refund = (options: Parameters<typeof store.refundOrder>[1]) => () => this.change(id, 'refunded', () => store.refundOrder(id, options));
+    const later = (from: number, min: number, max: number) => from + this.scale * this.shapes.between(min, max);
+    // Nothing to give back (a gift card paid it all): no refund.
+    if (total < 0.1) return [];
+    if (full) {
+      if (!this.shapes.chance(0.25)) return [[at, refund({})]];
+      const steps: Array<[number, () => void]> = [[at, refund({ statusOnly: true })]];
+      if (this.shapes.chance(1 / 3)) steps.push([later(at, DAY, 2 * DAY), () => this.note('orders', store.recordRefund(id, total))]);
+      return steps;
+    }
+    const steps: Array<[number, () => void]> = [[at, refund({ amount: Math.round(total * 30) / 100 })]];
+    let last = at;
+    if (this.shapes.chance(0.5)) steps.push([(last = later(last, DAY, 5 * DAY)), refund({ amount: Math.round(total * 20) / 100 })]);
+    if (this.shapes.chance(0.25)) steps.push([later(last, DAY, 5 * DAY), refund({ statusOnly: true })]);
+    return steps;
   }
 
   private registerCustomer(): void {
@@ -854,7 +946,8 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     const key = `${source}:${record.id}`;
     for (const zap of zaps) {
       if (zap.spec.source !== source) continue;
-      const ids = zap.spec.itemsOf(record);
+      // A deleted order shows nothing any more.
+      const ids = record.deleted ? [] : zap.spec.itemsOf(record);
       if (zap.spec.permanent) for (const id of ids) if (!zap.ledger.items.has(id)) zap.timeline.push({ second: Math.floor(at / SECOND), id });
       zap.ledger.update(key, ids, at, event);
     }
@@ -863,8 +956,9 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   for (const order of sandbox.store.orders) touched('orders', order, 0, order.createTimestamp * SECOND);
   for (const customer of sandbox.store.customers) touched('customers', customer, 0, ecwidDateMs(customer.registered));
   for (const product of sandbox.store.products) touched('products', product, 0, product.createTimestamp * SECOND);
+  for (const deletion of sandbox.store.searchDeletedOrders()) touched('deletions', { id: deletion.orderId }, 0, deletion.deletedAt * SECOND);
 
-  const traffic = new Traffic(sandbox, queue, rng(1), trafficEnd, options.lifecycleScale, touched);
+  const traffic = new Traffic(sandbox, queue, rng(1), trafficEnd, options.lifecycleScale, touched, rng(6), options.refundRate);
   const dailyOrders = options.orders / options.days;
   traffic.plan(warmupStart, ZAPS_ON_AT, { orders: Math.round(dailyOrders * options.warmupDays), customers: options.customersPerDay, products: options.productsPerDay, bursts: 0, burstSize: options.burstSize });
   traffic.plan(ZAPS_ON_AT, trafficEnd, { orders: options.orders, customers: options.customersPerDay, products: options.productsPerDay, bursts: options.burstSizes?.length ?? options.bursts, burstSize: options.burstSize, burstSizes: options.burstSizes });
@@ -1038,7 +1132,8 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     }
     for (let i = low; i < zap.timeline.length && zap.timeline[i].second < startSecond; i += 1) {
       const { id } = zap.timeline[i];
-      if (!returned.has(id) && !zap.fired.has(id) && !seededOrBefore(zap, id)) {
+      // An item whose record was deleted before the poll began cannot be returned.
+      if (!returned.has(id) && zap.ledger.showsAt(id, startMs) && !zap.fired.has(id) && !seededOrBefore(zap, id)) {
         zap.gaps += 1;
         zap.example(`gap: ${zap.timeline[i].id} (shown ${new Date(zap.timeline[i].second * SECOND).toISOString()}) missing from the poll of ${new Date(startMs).toISOString()}`);
       }
@@ -1304,7 +1399,7 @@ export const figuresMarkdown = (figures: SimulationFigures, command: string): st
   return [
     '# Simulation results',
     '',
-    `Generated by \`${command}\` (see \`scripts/simulation-core.ts\` for what is simulated and checked).`,
+    `Generated by \`${command}\` (see \`tools/simulation/simulation-core.ts\` for what is simulated and checked).`,
     '',
     ...summaryLines(figures).map((text) => `- ${text}`),
     '',

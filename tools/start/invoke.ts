@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-/** The project folder (this file runs from scripts/ under jest and from dist/scripts/ when built). */
+/** The project folder (this file runs from tools/start/ under jest and from dist-tools/tools/start/ when built). */
 export const PROJECT_ROOT = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);

@@ -1,7 +1,8 @@
 /** `/orders`: search (no sortBy: row order is a knob), one order, the last order, and updates. */
 import { wrongParameter } from '../api-error.js';
 import type { OrderFilter, OrderPatch } from '../store.js';
-import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, type Order } from '../types.js';
+import { formatEcwidDate } from '../dates.js';
+import { FULFILLMENT_STATUSES, PAYMENT_STATUSES, type DeletedOrder, type Order } from '../types.js';
 import { inRowOrder, notFound, page, readPerson, type Route, type RouteContext } from './route.js';
 
 function orderFilter({ query }: RouteContext): OrderFilter {
@@ -20,6 +21,7 @@ function orderFilter({ query }: RouteContext): OrderFilter {
     paymentMethod: query.string('paymentMethod'),
     shippingMethod: query.string('shippingMethod'),
     couponCode: query.string('couponCode'),
+    paymentReference: query.string('paymentReference'),
     paymentStatuses: query.listOf('paymentStatus', PAYMENT_STATUSES),
     fulfillmentStatuses: query.listOf('fulfillmentStatus', FULFILLMENT_STATUSES),
   };
@@ -68,6 +70,18 @@ export const orderRoutes: Route[] = [
       if (!last) throw notFound('ORDER_NOT_FOUND', 'Last order (the store has none)');
       return last;
     },
+  },
+  {
+    // Ecwid's Java client (DeletedOrdersSearchRequest): from_date/to_date in unix seconds; rows `DeletedOrder`.
+    method: 'GET',
+    path: '/orders/deleted',
+    scope: 'read_orders',
+    handle: (ctx) =>
+      page(
+        inRowOrder(ctx.store.searchDeletedOrders({ from: ctx.query.date('from_date'), to: ctx.query.date('to_date') }), ctx),
+        ctx,
+        (d): DeletedOrder => ({ id: d.internalId, orderId: d.orderId, date: formatEcwidDate(d.deletedAt) }),
+      ),
   },
   { method: 'GET', path: '/orders/:id', scope: 'read_orders', handle: findOrder },
   {

@@ -104,6 +104,6 @@ export const storeInfoRoutes: Route[] = [
   { method: 'GET', path: '/profile', scope: 'read_store_profile', handle: ({ store }) => storeProfile(store) },
   // A bare JSON array, as Ecwid answers it.
   { method: 'GET', path: '/profile/shippingOptions', scope: 'read_store_profile', handle: ({ store }) => shippingOptions(store.settings) },
-  // ecwid-api.md names no scope for /latest-stats; every token has read_store_profile.
+  // docs/ecwid-api-notes.md names no scope for /latest-stats; every token has read_store_profile.
   { method: 'GET', path: '/latest-stats', scope: 'read_store_profile', handle: ({ store }) => store.latestStats() },
 ];

@@ -1,0 +1,3 @@
+import { checkProductActionProperties } from './product-action-properties.js';
+
+checkProductActionProperties('adjust_product_stock');

@@ -1,0 +1,20 @@
+/** A product as Ecwid returns it, with `fields` changed. */
+export const ecwidProduct = (fields: Record<string, unknown> = {}) => ({
+  id: 555,
+  sku: 'MUG-01',
+  name: 'Enamel Mug',
+  price: 12.5,
+  quantity: 10,
+  unlimited: false,
+  inStock: true,
+  enabled: true,
+  url: 'https://shop.example/p555',
+  imageUrl: '',
+  description: '<p>Camp mug</p>',
+  categoryIds: [],
+  created: '2025-06-01 09:15:42 +0000',
+  updated: '2025-06-01 09:15:42 +0000',
+  createTimestamp: 1748769342,
+  updateTimestamp: 1748769342,
+  ...fields,
+});
