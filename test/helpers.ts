@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../index.js';
-import { POLL_LOOKBACK_SECONDS } from '../lib/polling/window-reader.js';
+import { POLL_LOOKBACK_SECONDS } from '../lib/polling/poll-limits.js';
 import { emptyCaches, type AppTester } from '../tools/local-platform.js';
 import { checkLiveOutput, formatFailure, type FieldOrFunction } from '../tools/publishing/publishing-checks.js';
 

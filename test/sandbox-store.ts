@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, jest } from '@jest/globals';
 import type { Bundle } from 'zapier-platform-core';
-import { POLL_MAX_REQUESTS } from '../lib/polling/window-reader.js';
+import { POLL_MAX_REQUESTS } from '../lib/polling/poll-limits.js';
 import type { Sandbox, SandboxOptions } from '../tools/sandbox/server.js';
 import { bundleFor, freshCaches, perform, resetEnv } from './helpers.js';
 import { startTestSandbox } from './tools/sandbox/helpers.js';

@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { pollRecords, type WindowSpec } from '../polling/window-reader.js';
+import { pollRecords } from '../polling/poll.js';
+import { type WindowSpec } from '../polling/window-reader.js';
 import { toProductOutput } from './products.js';
 import type { EcwidProduct } from '../ecwid/types.js';
 

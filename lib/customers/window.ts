@@ -1,6 +1,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { parseUserDate } from '../ecwid/dates.js';
-import { pollRecords, type WindowSpec } from '../polling/window-reader.js';
+import { pollRecords } from '../polling/poll.js';
+import { type WindowSpec } from '../polling/window-reader.js';
 import { toCustomerOutput } from './customers.js';
 import type { EcwidCustomer } from '../ecwid/types.js';
 

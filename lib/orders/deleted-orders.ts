@@ -2,7 +2,8 @@ import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { parseUserDate } from '../ecwid/dates.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 import { toInvoice } from '../invoice/invoice.js';
-import { pollRecords, type WindowSpec } from '../polling/window-reader.js';
+import { pollRecords } from '../polling/poll.js';
+import { type WindowSpec } from '../polling/window-reader.js';
 import { idOrNull, isoDateOf, outputField as field, textOf as str } from '../output/values.js';
 
 /**

@@ -2,7 +2,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { nowUnix } from '../ecwid/dates.js';
 import { ecwidRequest, MAX_PAGE_SIZE, pathSegment, type Query } from '../ecwid/client.js';
 import { isNotFound } from '../ecwid/errors.js';
-import { POLL_MAX_REQUESTS, readWindow } from '../polling/window-reader.js';
+import { POLL_MAX_REQUESTS } from '../polling/poll-limits.js';
+import { readWindow } from '../polling/window-reader.js';
 import { orderWindow } from './window.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 

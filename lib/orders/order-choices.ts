@@ -2,7 +2,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { nowUnix } from '../ecwid/dates.js';
 import { MAX_PAGE_SIZE } from '../ecwid/client.js';
 import { matchesFilter, orderWindow } from './window.js';
-import { DAY, POLL_MAX_REQUESTS, readWindow } from '../polling/window-reader.js';
+import { DAY, POLL_MAX_REQUESTS } from '../polling/poll-limits.js';
+import { readWindow } from '../polling/window-reader.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 
 /**

@@ -1,6 +1,9 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { cachedProfile } from '../ecwid/client.js';
-import { pollModeOf, pollWindow, SAMPLE_SIZE, withinOutputBytes, type WindowSpec } from '../polling/window-reader.js';
+import { withinOutputBytes } from '../polling/output-bound.js';
+import { pollModeOf, pollWindow } from '../polling/poll.js';
+import { SAMPLE_SIZE } from '../polling/poll-limits.js';
+import { type WindowSpec } from '../polling/window-reader.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 
 /**
@@ -18,14 +21,21 @@ export const pollOrderParts = async <O extends { id: string }>(
   const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: options.dedupeFields } };
   const mode = pollModeOf(bundle);
   const read = pollWindow(z, bundle, spec, { dedupeSpec, keep: options.keep });
-  if (mode === 'dedupe') return (await read).flatMap((order) => options.toOutputs(order, '')).map(({ id }) => ({ id }));
+  if (mode === 'dedupe') {
+    const { records, settle } = await read;
+    await settle([], records.length);
+    return records.flatMap((order) => options.toOutputs(order, '')).map(({ id }) => ({ id }));
+  }
   // The store's currency (cached: no extra request on a warm process), read alongside the orders.
-  const [orders, profile] = await Promise.all([read, cachedProfile(z, bundle)]);
-  const records = withinOutputBytes(
-    orders,
-    orders.map((order) => options.toOutputs(order, profile.currency)),
-    spec.timeOf,
-  ).flat();
+  const [{ records: orders, settle }, profile] = await Promise.all([read, cachedProfile(z, bundle)]);
+  const outputs = orders.map((order) => options.toOutputs(order, profile.currency));
+  const records = withinOutputBytes(orders, outputs, spec.timeOf).flat();
   const limit = mode === 'sample' ? SAMPLE_SIZE : Number(bundle.meta?.limit);
-  return limit > 0 ? records.slice(0, limit) : records;
+  const answer = limit > 0 ? records.slice(0, limit) : records;
+  // Zapier counts the parts (items, refunds), not orders, against what it takes from one poll.
+  await settle(
+    orders.flatMap((order, i) => outputs[i].map(() => spec.timeOf(order))),
+    answer.length,
+  );
+  return answer;
 };

@@ -1,5 +1,6 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { pollRecords, type WindowSpec } from '../polling/window-reader.js';
+import { pollRecords } from '../polling/poll.js';
+import { type WindowSpec } from '../polling/window-reader.js';
 import { FULFILLMENT_STATUS_INPUT, FULFILLMENT_STATUSES, PAYMENT_STATUS_INPUT, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 

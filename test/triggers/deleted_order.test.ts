@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_OUTPUT_SAMPLE } from '../../lib/orders/deleted-orders.js';
-import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
+import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/poll-limits.js';
 import { useOfflineEcwid, API, API_PATH, liveProblems, bundleFor, ecwidDate, page, perform } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, ECWID_SAMPLE_CART } from '../../lib/carts/carts.js';
-import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newCustomer from '../../triggers/new_customer.js';
-import { DAY } from '../../lib/polling/window-reader.js';
+import { DAY } from '../../lib/polling/poll-limits.js';
 import { API, API_PATH, useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
-import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_OUTPUT_BYTES, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { POLL_MAX_OUTPUT_BYTES } from '../../lib/polling/output-bound.js';
+import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { API, API_PATH, rejectionOf, shownMessage, stubProfile, useOfflineEcwid, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 import { NOW, order } from './order-fixtures.js';

@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE } from '../../lib/orders/line-item-records.js';
-import { DAY, POLL_MAX_OUTPUT_BYTES, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { POLL_MAX_OUTPUT_BYTES } from '../../lib/polling/output-bound.js';
+import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';

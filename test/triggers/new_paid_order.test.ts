@@ -3,7 +3,7 @@ import nock from 'nock';
 import newOrder from '../../triggers/new_order.js';
 import { clearProfileCache } from '../../lib/ecwid/client.js';
 import newPaidOrder from '../../triggers/new_paid_order.js';
-import { DAY, DEDUPE_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { DAY, DEDUPE_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch } from '../fake-ecwid.js';
 import { API, API_PATH, stubProfile, useOfflineEcwid, poll, liveWindowQuery, ecwidGet } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import newProduct from '../../triggers/new_product.js';
-import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/window-reader.js';
+import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/poll-limits.js';
 import { API, API_PATH, useOfflineEcwid, page, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE, ECWID_SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
-import { DEDUPE_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { DEDUPE_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { useOfflineEcwid, liveProblems, bundleFor, ecwidDate, ecwidGet, liveWindowQuery, page, perform, windowQuery } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { DAY } from '../../lib/polling/window-reader.js';
+import { DAY } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord } from '../fake-ecwid.js';
 import { bundleFor, useOfflineEcwid, ecwidDate, perform } from '../helpers.js';
 

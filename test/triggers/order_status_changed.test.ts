@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/window-reader.js';
+import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../../lib/orders/status-changes.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';

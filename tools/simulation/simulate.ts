@@ -4,8 +4,9 @@
  * docs/simulation-results.md, and exits 1 on any miss, duplicate, unexpected firing, gap or unclear failure.
  *
  * Flags: --seed (1) --days (30) --orders (21000) --warmup-days (10) --drain-hours (12) --bursts (10)
- * --burst-size (120,360) --lifecycle-scale (1) --customers-per-day (100) --products-per-day (8) --error-rate (0.045)
+ * --burst-size (120,360; or exact sizes, e.g. 1000,2000,5000: one flash sale each) --lifecycle-scale (1) --customers-per-day (100) --products-per-day (8) --error-rate (0.045)
  * --truncate-rate (0.01) --timeout-rate (0.005) --slow-rate (0.02) --timeout-ms (800) --take (newest|oldest)
+ * --take-per-poll (100, or "all": new items Zapier takes from one poll)
  * --row-orders (oldest,newest,shuffled: the row orders /orders switches between)
  * --cache-loss (0: share of polls that find z.cache and the process's caches empty)
  * --zaps (comma list, or "all") --jobs (one process per Zap, this many at once; default: the number of cores)
@@ -23,7 +24,7 @@ import type { SimulationFigures } from './simulation-core.js';
 // zapier-platform-core reads NODE_ENV when it loads: "test" makes its output checks throw (as in `zapier test`)
 // and stops it printing memory figures after every invocation.
 process.env.NODE_ENV ??= 'test';
-const { DEFAULT_OPTIONS, ZAPS, figuresMarkdown, formatFigures, mergeFigures, runSimulation } = await import('./simulation-core.js');
+const { DEFAULT_OPTIONS, TAKE_ALL, ZAPS, figuresMarkdown, formatFigures, mergeFigures, runSimulation } = await import('./simulation-core.js');
 
 const { values: flags } = parseArgs({
   options: {
@@ -44,6 +45,7 @@ const { values: flags } = parseArgs({
     'slow-rate': { type: 'string' },
     'timeout-ms': { type: 'string' },
     take: { type: 'string' },
+    'take-per-poll': { type: 'string' },
     'row-orders': { type: 'string' },
     zaps: { type: 'string' },
     jobs: { type: 'string' },
@@ -68,12 +70,15 @@ const atLeastZero = (value: number) => value >= 0;
 const whole = (value: number) => Number.isInteger(value) && value >= 0;
 const rate = (value: number) => value >= 0 && value < 1;
 
-function burstSize(): [number, number] {
+/** MIN,MAX (each flash sale's size drawn from it), or three or more exact sizes, one flash sale each. */
+function burstSize(): { burstSize: [number, number]; burstSizes?: number[] } {
   const text = flags['burst-size'];
-  if (text === undefined) return DEFAULT_OPTIONS.burstSize;
-  const [min, max = min] = text.split(',').map(Number);
-  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min) throw new Error(`--burst-size must be MIN,MAX orders, got '${text}'`);
-  return [min, max];
+  if (text === undefined) return { burstSize: DEFAULT_OPTIONS.burstSize };
+  const sizes = text.split(',').map(Number);
+  if (sizes.length > 2 && sizes.every((size) => Number.isInteger(size) && size >= 1)) return { burstSize: [Math.min(...sizes), Math.max(...sizes)], burstSizes: sizes };
+  const [min, max = min] = sizes;
+  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min) throw new Error(`--burst-size must be MIN,MAX orders (or three or more exact sizes), got '${text}'`);
+  return { burstSize: [min, max] };
 }
 
 function rowOrders(): RowOrder[] {
@@ -100,7 +105,7 @@ const options = {
   warmupDays: number('warmup-days', DEFAULT_OPTIONS.warmupDays, atLeastZero, 'a number ≥ 0'),
   drainHours: number('drain-hours', DEFAULT_OPTIONS.drainHours, atLeastZero, 'a number ≥ 0'),
   bursts: number('bursts', DEFAULT_OPTIONS.bursts, whole, 'a whole number'),
-  burstSize: burstSize(),
+  ...burstSize(),
   lifecycleScale: number('lifecycle-scale', DEFAULT_OPTIONS.lifecycleScale, positive, 'a positive number'),
   customersPerDay: number('customers-per-day', DEFAULT_OPTIONS.customersPerDay, atLeastZero, 'a number ≥ 0'),
   productsPerDay: number('products-per-day', DEFAULT_OPTIONS.productsPerDay, atLeastZero, 'a number ≥ 0'),
@@ -111,6 +116,7 @@ const options = {
   cacheLossRate: number('cache-loss', DEFAULT_OPTIONS.cacheLossRate, rate, 'a share in [0, 1)'),
   requestTimeoutMs: number('timeout-ms', DEFAULT_OPTIONS.requestTimeoutMs, positive, 'a positive number of milliseconds'),
   take: take as 'newest' | 'oldest',
+  takePerPoll: flags['take-per-poll'] === 'all' ? TAKE_ALL : number('take-per-poll', DEFAULT_OPTIONS.takePerPoll, (value) => Number.isInteger(value) && value >= 1, 'a whole number ≥ 1 or "all"'),
   rowOrders: rowOrders(),
   zaps,
 };

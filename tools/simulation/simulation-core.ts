@@ -62,6 +62,8 @@ export interface SimulationOptions {
   /** Flash sales during the run, each `burstSize` orders within a few minutes. */
   bursts: number;
   burstSize: [number, number];
+  /** Exact sizes of the flash sales, in order (instead of drawing `bursts` sizes from `burstSize`). */
+  burstSizes?: number[];
   /** Share of API requests answered with 429 / 500 / 503 (the sandbox's error knob). */
   errorRate: number;
   /** Share of API requests whose 200 answer is cut off halfway. */
@@ -83,7 +85,10 @@ export interface SimulationOptions {
   cacheLossRate: number;
   /** Zapier's poll interval is drawn from this range (minutes) before each poll. */
   pollMinutes: [number, number];
-  /** New items Zapier takes from one poll. */
+  /**
+   * New items Zapier takes from one poll: its default throttle is 100 (the rest offered again by later polls, as
+   * modelled here); `TAKE_ALL` takes every new item (Zapier's flood protection holds them all for the merchant).
+   */
   takePerPoll: number;
   take: 'newest' | 'oldest';
   /**
@@ -110,6 +115,9 @@ export interface SimulationOptions {
   /** The sandbox's full-scope token (default: the sandbox's own). */
   token?: string;
 }
+
+/** `takePerPoll` for "every new item of a poll". */
+export const TAKE_ALL = Number.MAX_SAFE_INTEGER;
 
 export const DEFAULT_OPTIONS: SimulationOptions = {
   seed: 1,
@@ -185,6 +193,8 @@ export interface ZapFigures {
   gaps: number;
   /** Virtual minutes from an item first showing to its firing. */
   delayMinutes: Distribution;
+  /** Live polls from an item first showing to its firing (that poll included): how many polls a burst takes to drain. */
+  pollsToFire: Distribution;
   examples: string[];
 }
 
@@ -624,11 +634,15 @@ class Traffic {
   }
 
   /** Orders at the store's rhythm (busier by day) and in bursts; customers and products likewise. */
-  plan(fromMs: number, toMs: number, rates: { orders: number; customers: number; products: number; bursts: number; burstSize: [number, number] }): void {
+  plan(
+    fromMs: number,
+    toMs: number,
+    rates: { orders: number; customers: number; products: number; bursts: number; burstSize: [number, number]; burstSizes?: number[] },
+  ): void {
     const span = toMs - fromMs;
     const burstOrders: number[] = [];
     for (let b = 0; b < rates.bursts; b += 1) {
-      const size = this.rng.int(rates.burstSize[0], rates.burstSize[1]);
+      const size = rates.burstSizes?.[b] ?? this.rng.int(rates.burstSize[0], rates.burstSize[1]);
       const start = this.daytime(fromMs, toMs);
       const length = this.rng.between(2, 6) * MINUTE;
       for (let i = 0; i < size; i += 1) burstOrders.push(start + this.rng.next() * length);
@@ -828,6 +842,7 @@ class Zap {
   /** Successful live polls that returned the item (fired or not). */
   readonly offered = new Map<string, number>();
   readonly delays: number[] = [];
+  readonly pollsToFire: number[] = [];
   /** Requests of each live poll (the Zap-on poll counted apart). */
   readonly requestsPerPoll: number[] = [];
   /** Each Zap has its own poll rhythm. */
@@ -862,6 +877,18 @@ class Zap {
     if (this.examples.length < 8) this.examples.push(line);
   }
 }
+
+/** Index of the first poll (by start) at or after `atMs`; polls are in time order. */
+const firstPollAtOrAfter = (polls: Array<[number, number]>, atMs: number): number => {
+  let low = 0;
+  let high = polls.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (polls[mid][0] < atMs) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+};
 
 const errorDetails = (error: unknown): { name: string; message: string; delay?: number } => {
   const name = String((error as Error)?.name ?? 'Error');
@@ -934,7 +961,7 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   const traffic = new Traffic(sandbox, queue, rng(1), trafficEnd, options.lifecycleScale, touched, rng(6), options.refundRate);
   const dailyOrders = options.orders / options.days;
   traffic.plan(warmupStart, ZAPS_ON_AT, { orders: Math.round(dailyOrders * options.warmupDays), customers: options.customersPerDay, products: options.productsPerDay, bursts: 0, burstSize: options.burstSize });
-  traffic.plan(ZAPS_ON_AT, trafficEnd, { orders: options.orders, customers: options.customersPerDay, products: options.productsPerDay, bursts: options.bursts, burstSize: options.burstSize });
+  traffic.plan(ZAPS_ON_AT, trafficEnd, { orders: options.orders, customers: options.customersPerDay, products: options.productsPerDay, bursts: options.burstSizes?.length ?? options.bursts, burstSize: options.burstSize, burstSizes: options.burstSizes });
   traffic.planImports(ZAPS_ON_AT + Math.min(DAY, (trafficEnd - ZAPS_ON_AT) / 4), trafficEnd);
   traffic.planLatePayments(ZAPS_ON_AT, ZAPS_ON_AT + Math.min(3 * DAY, options.days * DAY));
 
@@ -994,7 +1021,8 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     const bundle = {
       authData,
       inputData: zap.spec.inputData,
-      meta: { isLoadingSample: false, isPopulatingDedupe: seeding, isFillingDynamicDropdown: false, limit: -1, page: 0 },
+      // Zapier names the Zap in bundle.meta.zap: the app keeps a backlog per Zap.
+      meta: { isLoadingSample: false, isPopulatingDedupe: seeding, isFillingDynamicDropdown: false, limit: -1, page: 0, zap: { id: `sim-${zap.spec.name}` } },
     };
     let results: any[] | undefined;
     let failure: ReturnType<typeof errorDetails> | undefined;
@@ -1071,11 +1099,20 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
       const item = zap.spec.itemOfOutput(result, orderIdOf);
       zap.fired.set(item, (zap.fired.get(item) ?? 0) + 1);
       const truth = zap.ledger.items.get(item);
-      if (truth && truth.firstEvent > zap.seedEndEvent) zap.delays.push((startMs - truth.firstAt) / MINUTE);
+      if (truth && truth.firstEvent > zap.seedEndEvent) {
+        zap.delays.push((startMs - truth.firstAt) / MINUTE);
+        zap.pollsToFire.push(zap.livePolls.length - firstPollAtOrAfter(zap.livePolls, truth.firstAt));
+      }
     }
   };
 
-  /** Every permanent item that first showed between the oldest returned one and the poll's start must be there. */
+  /** Shown before the Zap-on poll ended: seeded (or rightly never fired), so Zapier needs it in no answer. */
+  const seededOrBefore = (zap: Zap, id: string): boolean => (zap.ledger.items.get(id)?.firstEvent ?? Infinity) <= zap.seedEndEvent;
+
+  /**
+   * Every permanent item that first showed between the oldest returned one and the poll's start must be there, unless
+   * Zapier has it already (fired, or seeded): a poll that hands over a backlog skips what Zapier has taken.
+   */
   const checkGaps = (zap: Zap, results: any[], startMs: number) => {
     if (results.length === 0) return;
     const returned = new Set(results.map((result) => zap.spec.itemOfOutput(result, orderIdOf)));
@@ -1094,8 +1131,9 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
       else high = mid;
     }
     for (let i = low; i < zap.timeline.length && zap.timeline[i].second < startSecond; i += 1) {
+      const { id } = zap.timeline[i];
       // An item whose record was deleted before the poll began cannot be returned.
-      if (!returned.has(zap.timeline[i].id) && zap.ledger.showsAt(zap.timeline[i].id, startMs)) {
+      if (!returned.has(id) && zap.ledger.showsAt(id, startMs) && !zap.fired.has(id) && !seededOrBefore(zap, id)) {
         zap.gaps += 1;
         zap.example(`gap: ${zap.timeline[i].id} (shown ${new Date(zap.timeline[i].second * SECOND).toISOString()}) missing from the poll of ${new Date(startMs).toISOString()}`);
       }
@@ -1219,6 +1257,7 @@ const figuresOf = (
       pollsOverTake: zap.pollsOverTake,
       gaps: zap.gaps,
       delayMinutes: distribution(zap.delays),
+      pollsToFire: distribution(zap.pollsToFire),
       examples: zap.examples,
     };
   });
@@ -1298,6 +1337,7 @@ const ZAP_COLUMNS = [
   'req/poll max',
   'max new/poll',
   'delay min (median / max)',
+  'polls to fire (median / max)',
   'Zap-on tries (requests)',
 ];
 
@@ -1316,6 +1356,7 @@ const zapRow = (zap: ZapFigures): string[] => [
   n(zap.requestsPerPoll.max),
   n(zap.maxNewInPoll),
   `${minutes(zap.delayMinutes.median)} / ${minutes(zap.delayMinutes.max)}`,
+  `${n(zap.pollsToFire.median)} / ${n(zap.pollsToFire.max)}`,
   `${n(zap.zapOnAttempts)} (${n(zap.zapOnRequests)})`,
 ];
 
@@ -1329,7 +1370,7 @@ const summaryLines = (figures: SimulationFigures): string[] => {
   return [
     `seed ${o.seed}: ${o.days} virtual days after ${o.warmupDays} days of warm-up, ${(figures.wallMs / 1000).toFixed(0)} s wall time`,
     `store: ${n(e.ordersPlaced)} orders placed (+${n(e.abandoned)} abandoned checkouts), ${n(e.paid)} paid (${n(e.oldOrdersPaid)} placed before the Zaps were on), ${n(e.shipped)} shipped, ${n(e.delivered)} delivered, ${n(e.cancelled)} cancelled, ${n(e.refunded)} refunded; ${n(e.customers)} customers and ${n(e.products)} products added (warm-up included)`,
-    `Zapier: ${n(figures.polls)} polls, ${n(figures.requests)} requests; ${n(figures.faultedRequests)} faulted (${(figures.faultShare * 100).toFixed(1)}%: ${faults}); ${n(figures.slowAnswers)} slow answers; row order of /orders switched ${n(figures.rowOrderSwitches)} times among ${o.rowOrders.join(', ')}${o.cacheLossRate > 0 ? `; every cache emptied before ${n(figures.cacheLosses)} polls` : ''}`,
+    `Zapier: ${n(figures.polls)} polls, ${n(figures.requests)} requests; ${n(figures.faultedRequests)} faulted (${(figures.faultShare * 100).toFixed(1)}%: ${faults}); ${n(figures.slowAnswers)} slow answers; ${o.takePerPoll >= TAKE_ALL ? 'every new item taken' : `${n(o.takePerPoll)} new items taken a poll (${o.take} first)`}; row order of /orders switched ${n(figures.rowOrderSwitches)} times among ${o.rowOrders.join(', ')}${o.cacheLossRate > 0 ? `; every cache emptied before ${n(figures.cacheLosses)} polls` : ''}`,
   ];
 };
 
