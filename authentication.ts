@@ -45,7 +45,11 @@ const getAccessToken = async (z: ZObject, bundle: Bundle) => {
   const accessToken = typeof data.access_token === 'string' ? data.access_token : '';
   const storeId = String(data.store_id ?? fromRedirect ?? '').trim();
   if (!accessToken) {
-    throw new z.errors.Error('Ecwid did not return an access token. Start connecting your Ecwid account again.', 'NoAccessToken', 502);
+    throw new z.errors.Error(
+      'Ecwid did not return an access token. Start connecting your Ecwid account again.',
+      'NoAccessToken',
+      502,
+    );
   }
   if (!STORE_ID_PATTERN.test(storeId)) {
     throw new z.errors.Error(

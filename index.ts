@@ -28,7 +28,8 @@ import shippingMethodList from './triggers/shipping_method_list.js';
 import findOrder from './searches/find_order.js';
 
 /** Zapier wants each kind of step as an object keyed by the step's key. */
-const byKey = <T extends { key: string }>(steps: readonly T[]): Record<string, T> => Object.fromEntries(steps.map((step) => [step.key, step]));
+const byKey = <T extends { key: string }>(steps: readonly T[]): Record<string, T> =>
+  Object.fromEntries(steps.map((step) => [step.key, step]));
 
 export default defineApp({
   version: '1.0.0',

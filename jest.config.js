@@ -8,7 +8,14 @@ export default {
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/dist-tools/'],
-  collectCoverageFrom: ['index.ts', 'authentication.ts', 'triggers/**/*.ts', 'creates/**/*.ts', 'searches/**/*.ts', 'lib/**/*.ts'],
+  collectCoverageFrom: [
+    'index.ts',
+    'authentication.ts',
+    'triggers/**/*.ts',
+    'creates/**/*.ts',
+    'searches/**/*.ts',
+    'lib/**/*.ts',
+  ],
   coverageReporters: ['text-summary', 'lcov'],
   testTimeout: 30000,
   // zapier-platform-core exits the process once it has run 250 invocations with more than 450 MB resident (its

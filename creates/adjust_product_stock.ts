@@ -20,7 +20,8 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => adjustStock(z, bundle, stockAdjustmentFrom(z, bundle.inputData))) satisfies CreatePerform<typeof inputFields>;
+const perform = (async (z, bundle) =>
+  adjustStock(z, bundle, stockAdjustmentFrom(z, bundle.inputData))) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
   key: 'adjust_product_stock',
@@ -29,5 +30,10 @@ export default defineCreate({
     label: 'Adjust Product Stock',
     description: "Adjusts a product's stock by adding or taking away units, and returns the new quantity.",
   },
-  operation: { inputFields, perform, sample: STOCK_ADJUSTMENT_OUTPUT_SAMPLE, outputFields: [...STOCK_ADJUSTMENT_OUTPUT_FIELDS] },
+  operation: {
+    inputFields,
+    perform,
+    sample: STOCK_ADJUSTMENT_OUTPUT_SAMPLE,
+    outputFields: [...STOCK_ADJUSTMENT_OUTPUT_FIELDS],
+  },
 });

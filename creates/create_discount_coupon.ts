@@ -14,7 +14,13 @@ import {
 import { choicesOf } from '../lib/orders/statuses.js';
 
 const inputFields = defineInputFields([
-  { key: 'name', label: L.name, required: true, helpText: 'Shown to the shopper at checkout and in Ecwid admin → Marketing → Discount Coupons, e.g. "Welcome: 10% off your first order".' },
+  {
+    key: 'name',
+    label: L.name,
+    required: true,
+    helpText:
+      'Shown to the shopper at checkout and in Ecwid admin → Marketing → Discount Coupons, e.g. "Welcome: 10% off your first order".',
+  },
   {
     key: 'discountType',
     label: L.discountType,
@@ -28,7 +34,8 @@ const inputFields = defineInputFields([
     label: L.discount,
     type: 'number',
     required: false,
-    helpText: 'The percentage (0–100) for percentage coupons, or the amount in the store currency for fixed-amount coupons. Leave empty for "Free shipping".',
+    helpText:
+      'The percentage (0–100) for percentage coupons, or the amount in the store currency for fixed-amount coupons. Leave empty for "Free shipping".',
   },
   {
     key: 'code',
@@ -49,7 +56,14 @@ const inputFields = defineInputFields([
     helpText:
       "Map the Xero contact's ID or email here: the same value always gives the same coupon (for the same coupon name and prefix), so a retried step or a re-run never makes a second one. Leave empty to make a new coupon every time.",
   },
-  { key: 'status', label: L.status, required: false, default: 'ACTIVE', choices: choicesOf(COUPON_STATUSES), helpText: 'A paused coupon exists but cannot be used at checkout yet.' },
+  {
+    key: 'status',
+    label: L.status,
+    required: false,
+    default: 'ACTIVE',
+    choices: choicesOf(COUPON_STATUSES),
+    helpText: 'A paused coupon exists but cannot be used at checkout yet.',
+  },
   {
     key: 'launchDate',
     label: L.launchDate,
@@ -62,10 +76,23 @@ const inputFields = defineInputFields([
     label: L.expirationDate,
     type: 'datetime',
     required: false,
-    helpText: 'The coupon stops working after this moment; a date without a time means the end of that day (23:59:59 UTC), as in Ecwid admin. Leave empty for no end.',
+    helpText:
+      'The coupon stops working after this moment; a date without a time means the end of that day (23:59:59 UTC), as in Ecwid admin. Leave empty for no end.',
   },
-  { key: 'totalLimit', label: L.totalLimit, type: 'number', required: false, helpText: 'The coupon applies only to orders whose subtotal reaches this amount, in the store currency.' },
-  { key: 'usesLimit', label: L.usesLimit, required: false, choices: choicesOf(USES_LIMITS), helpText: 'How often the coupon can be used. Ecwid allows unlimited use when empty.' },
+  {
+    key: 'totalLimit',
+    label: L.totalLimit,
+    type: 'number',
+    required: false,
+    helpText: 'The coupon applies only to orders whose subtotal reaches this amount, in the store currency.',
+  },
+  {
+    key: 'usesLimit',
+    label: L.usesLimit,
+    required: false,
+    choices: choicesOf(USES_LIMITS),
+    helpText: 'How often the coupon can be used. Ecwid allows unlimited use when empty.',
+  },
   {
     key: 'applicationLimit',
     label: L.applicationLimit,
@@ -109,7 +136,8 @@ export default defineCreate({
   noun: 'Discount Coupon',
   display: {
     label: 'Create Discount Coupon',
-    description: 'Creates a discount coupon in your Ecwid store, with a unique code made for you if you leave the code empty.',
+    description:
+      'Creates a discount coupon in your Ecwid store, with a unique code made for you if you leave the code empty.',
   },
   operation: { inputFields, perform, sample: COUPON_OUTPUT_SAMPLE, outputFields: [...COUPON_OUTPUT_FIELDS] },
 });

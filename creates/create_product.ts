@@ -3,7 +3,12 @@ import { createProduct, PRODUCT_LABELS as L, productCreateFrom } from '../lib/ca
 import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
-  { key: 'name', label: L.name, required: true, helpText: 'What shoppers see in your storefront and in Ecwid admin → Catalog → Products.' },
+  {
+    key: 'name',
+    label: L.name,
+    required: true,
+    helpText: 'What shoppers see in your storefront and in Ecwid admin → Catalog → Products.',
+  },
   {
     key: 'sku',
     label: L.sku,
@@ -11,7 +16,13 @@ const inputFields = defineInputFields([
     helpText:
       'Your stock-keeping code, unique in the store. With a SKU the step is safe to retry: if a product with this SKU, name and price already exists (an earlier attempt of this step), it is returned; another product with this SKU stops the step with an error. Leave empty to let Ecwid make one up — but then a step Zapier retries after an Ecwid outage may create a second product.',
   },
-  { key: 'price', label: L.price, type: 'number', required: false, helpText: 'In the store currency, e.g. 19.99. Ecwid uses 0 when empty.' },
+  {
+    key: 'price',
+    label: L.price,
+    type: 'number',
+    required: false,
+    helpText: 'In the store currency, e.g. 19.99. Ecwid uses 0 when empty.',
+  },
   {
     key: 'compareToPrice',
     label: L.compareToPrice,
@@ -24,14 +35,16 @@ const inputFields = defineInputFields([
     label: L.quantity,
     type: 'integer',
     required: false,
-    helpText: 'How many you have: Ecwid counts them down with each sale. Leave empty (and Unlimited Stock empty or yes) for stock that is not tracked.',
+    helpText:
+      'How many you have: Ecwid counts them down with each sale. Leave empty (and Unlimited Stock empty or yes) for stock that is not tracked.',
   },
   {
     key: 'unlimited',
     label: L.unlimited,
     type: 'boolean',
     required: false,
-    helpText: 'Yes: the product never runs out and Ecwid does not count it (leave Quantity in Stock empty). No without a quantity: tracked stock starting at 0.',
+    helpText:
+      'Yes: the product never runs out and Ecwid does not count it (leave Quantity in Stock empty). No without a quantity: tracked stock starting at 0.',
   },
   {
     key: 'categoryIds',
@@ -58,7 +71,8 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => toProductOutput(await createProduct(z, bundle, productCreateFrom(z, bundle.inputData)))) satisfies CreatePerform<
+const perform = (async (z, bundle) =>
+  toProductOutput(await createProduct(z, bundle, productCreateFrom(z, bundle.inputData)))) satisfies CreatePerform<
   typeof inputFields
 >;
 

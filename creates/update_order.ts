@@ -15,37 +15,41 @@ const inputFields = defineInputFields([
   },
   {
     ...PAYMENT_STATUS_INPUT,
-    helpText: 'Leave empty to keep the current one. Changing it moves no money (marking an order Refunded issues no refund); Ecwid may email the customer about the new status if that notification is on.',
+    helpText:
+      'Leave empty to keep the current one. Changing it moves no money (marking an order Refunded issues no refund); Ecwid may email the customer about the new status if that notification is on.',
   },
   {
     ...FULFILLMENT_STATUS_INPUT,
-    helpText: 'Leave empty to keep the current one. Ecwid may email the customer (e.g. on Shipped) if that notification is on.',
+    helpText:
+      'Leave empty to keep the current one. Ecwid may email the customer (e.g. on Shipped) if that notification is on.',
   },
   {
     key: 'trackingNumber',
     label: L.trackingNumber,
     required: false,
-    helpText: "The carrier's tracking code, shown to the customer on the order. Replaces the current one; leave empty to keep it.",
+    helpText:
+      "The carrier's tracking code, shown to the customer on the order. Replaces the current one; leave empty to keep it.",
   },
   {
     key: 'privateAdminNotes',
     label: L.privateAdminNotes,
     type: 'text',
     required: false,
-    helpText: "Notes only staff see on the order's page in Ecwid admin. Replaces the current notes; leave empty to keep them.",
+    helpText:
+      "Notes only staff see on the order's page in Ecwid admin. Replaces the current notes; leave empty to keep them.",
   },
 ]);
 
-const perform = (async (z, bundle) => updateOrder(z, bundle, orderUpdateFrom(z, bundle.inputData))) satisfies CreatePerform<
-  typeof inputFields
->;
+const perform = (async (z, bundle) =>
+  updateOrder(z, bundle, orderUpdateFrom(z, bundle.inputData))) satisfies CreatePerform<typeof inputFields>;
 
 export default defineCreate({
   key: 'update_order',
   noun: 'Order',
   display: {
     label: 'Update Order',
-    description: "Updates an order's payment status, fulfillment status, tracking number or private notes; fields left empty stay as they are.",
+    description:
+      "Updates an order's payment status, fulfillment status, tracking number or private notes; fields left empty stay as they are.",
   },
   operation: { inputFields, perform, sample: ORDER_OUTPUT_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
 });

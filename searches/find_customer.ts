@@ -1,13 +1,28 @@
 import { defineInputFields, defineSearch, type SearchOrCreate, type SearchPerform } from 'zapier-platform-core';
-import { CUSTOMER_LABELS, CUSTOMER_OUTPUT_FIELDS, CUSTOMER_OUTPUT_SAMPLE, findCustomerByEmail, toCustomerOutput } from '../lib/customers/customers.js';
+import {
+  CUSTOMER_LABELS,
+  CUSTOMER_OUTPUT_FIELDS,
+  CUSTOMER_OUTPUT_SAMPLE,
+  findCustomerByEmail,
+  toCustomerOutput,
+} from '../lib/customers/customers.js';
 import { requiredEmail } from '../lib/inputs/validate.js';
 
 const inputFields = defineInputFields([
-  { key: 'email', label: CUSTOMER_LABELS.email, required: true, helpText: 'The exact email address (case does not matter), as in Ecwid admin → Customers.' },
+  {
+    key: 'email',
+    label: CUSTOMER_LABELS.email,
+    required: true,
+    helpText: 'The exact email address (case does not matter), as in Ecwid admin → Customers.',
+  },
 ]);
 
 const perform = (async (z, bundle) => {
-  const customer = await findCustomerByEmail(z, bundle, requiredEmail(z, bundle.inputData.email, CUSTOMER_LABELS.email));
+  const customer = await findCustomerByEmail(
+    z,
+    bundle,
+    requiredEmail(z, bundle.inputData.email, CUSTOMER_LABELS.email),
+  );
   return customer ? [toCustomerOutput(customer)] : [];
 }) satisfies SearchPerform<typeof inputFields>;
 

@@ -1,9 +1,20 @@
 import { defineInputFields, defineSearch, type SearchOrCreate, type SearchPerform } from 'zapier-platform-core';
-import { COUPON_LABELS, COUPON_OUTPUT_FIELDS, COUPON_OUTPUT_SAMPLE, findCouponByCode, toCouponOutput } from '../lib/coupons/coupons.js';
+import {
+  COUPON_LABELS,
+  COUPON_OUTPUT_FIELDS,
+  COUPON_OUTPUT_SAMPLE,
+  findCouponByCode,
+  toCouponOutput,
+} from '../lib/coupons/coupons.js';
 import { requiredText } from '../lib/inputs/validate.js';
 
 const inputFields = defineInputFields([
-  { key: 'code', label: COUPON_LABELS.code, required: true, helpText: 'The code the shopper types at checkout. Ecwid ignores case.' },
+  {
+    key: 'code',
+    label: COUPON_LABELS.code,
+    required: true,
+    helpText: 'The code the shopper types at checkout. Ecwid ignores case.',
+  },
 ]);
 
 const perform = (async (z, bundle) => {

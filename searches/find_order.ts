@@ -8,7 +8,8 @@ const inputFields = defineInputFields([
     key: 'orderId',
     label: 'Order Number',
     required: false,
-    helpText: 'The order number as Ecwid shows it in My Sales → Orders, e.g. "SHOP-X8UYE" or "1042", with any prefix or suffix your store adds.',
+    helpText:
+      'The order number as Ecwid shows it in My Sales → Orders, e.g. "SHOP-X8UYE" or "1042", with any prefix or suffix your store adds.',
   },
   {
     key: 'paymentReference',
@@ -42,7 +43,8 @@ export default defineSearch({
   noun: 'Order',
   display: {
     label: 'Find Order',
-    description: 'Finds an order by its ID, by the payment reference or transaction ID on a bank or gateway statement, or the latest order of a customer by email.',
+    description:
+      'Finds an order by its ID, by the payment reference or transaction ID on a bank or gateway statement, or the latest order of a customer by email.',
   },
   operation: { inputFields, perform, sample: ORDER_OUTPUT_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
 });

@@ -50,7 +50,8 @@ export const fakeSearch = (
       endpoint.queries.push(query);
       const between = (value: number | undefined, from?: string, to?: string) =>
         (from === undefined || (value ?? 0) >= Number(from)) && (to === undefined || (value ?? 0) <= Number(to));
-      const within = (list: string | undefined, value: string | undefined) => !list || list.split(',').includes(String(value));
+      const within = (list: string | undefined, value: string | undefined) =>
+        !list || list.split(',').includes(String(value));
       const matching = records.filter(
         (r) =>
           between(r.createTimestamp, query.createdFrom, query.createdTo) &&
@@ -61,7 +62,11 @@ export const fakeSearch = (
       );
       const byCreation = [...matching].sort((a, b) => (a.createTimestamp ?? 0) - (b.createTimestamp ?? 0));
       const ordered =
-        rowOrder === 'oldest' ? byCreation : rowOrder === 'newest' ? byCreation.reverse() : seededShuffle(byCreation, seed + endpoint.queries.length);
+        rowOrder === 'oldest'
+          ? byCreation
+          : rowOrder === 'newest'
+            ? byCreation.reverse()
+            : seededShuffle(byCreation, seed + endpoint.queries.length);
       const offset = Number(query.offset ?? 0);
       const limit = Math.min(Number(query.limit ?? 10), 100);
       const items = ordered.slice(offset, offset + limit);

@@ -36,7 +36,14 @@ export const bundleFor = (
   ({
     authData,
     inputData,
-    meta: { isLoadingSample: false, isPopulatingDedupe: false, isFillingDynamicDropdown: false, limit: -1, page: 0, ...meta },
+    meta: {
+      isLoadingSample: false,
+      isPopulatingDedupe: false,
+      isFillingDynamicDropdown: false,
+      limit: -1,
+      page: 0,
+      ...meta,
+    },
   }) as unknown as Bundle;
 
 /** Runs `fn` as the app would (middleware included). */
@@ -73,7 +80,14 @@ export const stubProfile = (currency = 'USD', storeName = 'Test Shop'): { reads:
     .query(true)
     .reply(() => {
       reads += 1;
-      return [200, { generalInfo: { storeId: 1003, storeUrl: 'https://shop.example' }, settings: { storeName }, formatsAndUnits: { currency } }];
+      return [
+        200,
+        {
+          generalInfo: { storeId: 1003, storeUrl: 'https://shop.example' },
+          settings: { storeName },
+          formatsAndUnits: { currency },
+        },
+      ];
     });
   return { reads: () => reads };
 };
@@ -125,7 +139,12 @@ export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key:
   appTester((App[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
 
 /** The query of a search's first page over [`from`, `to`] (unix seconds) on the `created` or `updated` dates, plus `extra`. */
-export const windowQuery = (on: 'created' | 'updated', from: number, to: number, extra: Record<string, string> = {}) => ({
+export const windowQuery = (
+  on: 'created' | 'updated',
+  from: number,
+  to: number,
+  extra: Record<string, string> = {},
+) => ({
   ...extra,
   [`${on}From`]: String(from),
   [`${on}To`]: String(to),
@@ -138,10 +157,20 @@ export const liveWindowQuery = (now: number, on: 'created' | 'updated', extra: R
   windowQuery(on, now - POLL_LOOKBACK_SECONDS, now, extra);
 
 /** The query of a read of 100 rows from `offset`, plus `extra` (how the dropdowns page). */
-export const pageQuery = (offset: number, extra: Record<string, string>) => ({ ...extra, limit: '100', offset: String(offset) });
+export const pageQuery = (offset: number, extra: Record<string, string>) => ({
+  ...extra,
+  limit: '100',
+  offset: String(offset),
+});
 
 /** Ecwid's search envelope around `items`, the page at `offset` of a search that ends with it. */
-export const page = (items: unknown[], offset = 0) => ({ total: offset + items.length, count: items.length, offset, limit: 100, items });
+export const page = (items: unknown[], offset = 0) => ({
+  total: offset + items.length,
+  count: items.length,
+  offset,
+  limit: 100,
+  items,
+});
 
 /** How dropdown trigger `key` is declared: hidden from the trigger list, and whether Zapier asks it for more pages. */
 export const dropdownDeclaration = (key: string) => {
@@ -164,7 +193,8 @@ export const describeDropdown = (key: string, declared: { pages: boolean }, test
 };
 
 /** Pins a GET of the store's `path` (below API_PATH) with exactly `query` (true: any); answer it with `.reply`. */
-export const ecwidGet = (path: string, query: Record<string, string> | true) => nock(API).get(`${API_PATH}${path}`).query(query);
+export const ecwidGet = (path: string, query: Record<string, string> | true) =>
+  nock(API).get(`${API_PATH}${path}`).query(query);
 
 /** Pins a POST to the store's `path` of exactly `body`, sent as JSON; answer it with `.reply`. */
 export const ecwidPostJson = (path: string, body: nock.RequestBodyMatcher) =>
@@ -172,14 +202,23 @@ export const ecwidPostJson = (path: string, body: nock.RequestBodyMatcher) =>
 
 /** The choices dropdown trigger `key` offers on `page`, as Zapier asks for them. */
 export const choicesOf = (key: string, pageNumber = 0) =>
-  perform<Array<{ id: string; name: string }>>('triggers', key, bundleFor({}, { page: pageNumber, isFillingDynamicDropdown: true }));
+  perform<Array<{ id: string; name: string }>>(
+    'triggers',
+    key,
+    bundleFor({}, { page: pageNumber, isFillingDynamicDropdown: true }),
+  );
 
 /** Ecwid's date text for unix seconds ("2027-01-15 08:00:00 +0000"). */
-export const ecwidDate = (unix: number): string => `${new Date(unix * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0000`;
+export const ecwidDate = (unix: number): string =>
+  `${new Date(unix * 1000).toISOString().slice(0, 19).replace('T', ' ')} +0000`;
 
 /**
  * Zapier's live-result checks (T002–T005) on records an operation returned, as readable failures. Output fields are
  * typed by core in lib/ and loosely in tools/: one cast here.
  */
-export const liveProblems = (key: string, sample: unknown, items: unknown[], outputFields: readonly unknown[]): string[] =>
-  checkLiveOutput(key, sample, items, outputFields as FieldOrFunction[]).map(formatFailure);
+export const liveProblems = (
+  key: string,
+  sample: unknown,
+  items: unknown[],
+  outputFields: readonly unknown[],
+): string[] => checkLiveOutput(key, sample, items, outputFields as FieldOrFunction[]).map(formatFailure);

@@ -34,14 +34,18 @@ export interface SandboxStoreOptions {
  * The setup of a test file that runs the app end to end against one sandbox store, shared by its tests: started
  * before the first test, the app pointed at it before each, closed after the last.
  */
-export const useSandboxStore = (options: SandboxOptions = {}, { followClock = true, freshCaches: fresh = false }: SandboxStoreOptions = {}): SandboxStore => {
+export const useSandboxStore = (
+  options: SandboxOptions = {},
+  { followClock = true, freshCaches: fresh = false }: SandboxStoreOptions = {},
+): SandboxStore => {
   let running: Sandbox | undefined;
   const store: SandboxStore = {
     get sandbox() {
       if (!running) throw new Error('the sandbox starts in beforeAll');
       return running;
     },
-    bundle: (inputData = {}, meta = {}) => bundleFor(inputData, meta, { access_token: store.sandbox.token, store_id: String(store.sandbox.storeId) }),
+    bundle: (inputData = {}, meta = {}) =>
+      bundleFor(inputData, meta, { access_token: store.sandbox.token, store_id: String(store.sandbox.storeId) }),
     perform: (kind, key, inputData = {}, meta = {}) => perform(kind, key, store.bundle(inputData, meta)),
     advance: (seconds) => store.sandbox.clock.advance(seconds * 1000),
   };
@@ -65,7 +69,9 @@ export const useSandboxStore = (options: SandboxOptions = {}, { followClock = tr
 };
 
 /** Runs `step` as Zapier does: replayed after a ThrottledError (a lost answer, a 5xx, a 429); anything else ends it. */
-export const withReplays = async <T>(step: () => Promise<T>): Promise<{ result?: T; error?: any; attempts: number }> => {
+export const withReplays = async <T>(
+  step: () => Promise<T>,
+): Promise<{ result?: T; error?: any; attempts: number }> => {
   for (let attempts = 1; attempts <= 40; attempts++) {
     try {
       return { result: await step(), attempts };
@@ -81,7 +87,11 @@ export const withReplays = async <T>(step: () => Promise<T>): Promise<{ result?:
  * poll fires (ids Zapier has not seen), each poll held to the request bound.
  */
 export const zapOn = async (shop: SandboxStore, key: string, inputData: Record<string, unknown> = {}) => {
-  const seen = new Set((await shop.perform<Array<{ id: string }>>('triggers', key, inputData, { isPopulatingDedupe: true })).map((r) => r.id));
+  const seen = new Set(
+    (await shop.perform<Array<{ id: string }>>('triggers', key, inputData, { isPopulatingDedupe: true })).map(
+      (r) => r.id,
+    ),
+  );
   return async (): Promise<Array<Record<string, any>>> => {
     const before = shop.sandbox.requests.length;
     const result = await shop.perform<Array<Record<string, any>>>('triggers', key, inputData);

@@ -6,6 +6,13 @@ import { dropdownOperation } from '../lib/inputs/dropdowns.js';
 export default defineTrigger({
   key: 'category_list',
   noun: 'Category',
-  display: { label: 'List Categories', description: 'Triggers when a category is added (lists categories for dropdowns).', hidden: true },
-  operation: dropdownOperation(categoryChoices, { id: '9691094', name: 'Shoes › Sneakers' }, ['Category ID', 'Category Path']),
+  display: {
+    label: 'List Categories',
+    description: 'Triggers when a category is added (lists categories for dropdowns).',
+    hidden: true,
+  },
+  operation: dropdownOperation(categoryChoices, { id: '9691094', name: 'Shoes › Sneakers' }, [
+    'Category ID',
+    'Category Path',
+  ]),
 });

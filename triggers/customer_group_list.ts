@@ -6,6 +6,13 @@ import { dropdownOperation } from '../lib/inputs/dropdowns.js';
 export default defineTrigger({
   key: 'customer_group_list',
   noun: 'Customer Group',
-  display: { label: 'List Customer Groups', description: 'Triggers when a customer group is added (lists customer groups for dropdowns).', hidden: true },
-  operation: dropdownOperation(customerGroupChoices, { id: '12345', name: 'Wholesale' }, ['Customer Group ID', 'Customer Group Name']),
+  display: {
+    label: 'List Customer Groups',
+    description: 'Triggers when a customer group is added (lists customer groups for dropdowns).',
+    hidden: true,
+  },
+  operation: dropdownOperation(customerGroupChoices, { id: '12345', name: 'Wholesale' }, [
+    'Customer Group ID',
+    'Customer Group Name',
+  ]),
 });

@@ -1,5 +1,9 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_OUTPUT_SAMPLE, pollDeletedOrders } from '../lib/orders/deleted-orders.js';
+import {
+  DELETED_ORDER_OUTPUT_FIELDS,
+  DELETED_ORDER_OUTPUT_SAMPLE,
+  pollDeletedOrders,
+} from '../lib/orders/deleted-orders.js';
 
 /** Once per deleted order (id = the order's id); to void the invoice of a cancelled order, see New Order's Cancelled filter. */
 const perform = (async (z, bundle) => pollDeletedOrders(z, bundle)) satisfies PollingTriggerPerform;

@@ -1,5 +1,11 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, DEFAULT_WAIT_MINUTES, pollCarts, waitMinutesOf } from '../lib/carts/carts.js';
+import {
+  CART_OUTPUT_FIELDS,
+  CART_OUTPUT_SAMPLE,
+  DEFAULT_WAIT_MINUTES,
+  pollCarts,
+  waitMinutesOf,
+} from '../lib/carts/carts.js';
 
 const inputFields = defineInputFields([
   {
@@ -13,7 +19,8 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => pollCarts(z, bundle, waitMinutesOf(z, bundle.inputData))) satisfies PollingTriggerPerform<typeof inputFields>;
+const perform = (async (z, bundle) =>
+  pollCarts(z, bundle, waitMinutesOf(z, bundle.inputData))) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_abandoned_cart',

@@ -25,7 +25,8 @@ export default defineTrigger({
   noun: 'Order',
   display: {
     label: 'New Order',
-    description: 'Triggers when an order is placed, or when an order first reaches the payment and fulfillment statuses you choose.',
+    description:
+      'Triggers when an order is placed, or when an order first reaches the payment and fulfillment statuses you choose.',
   },
   operation: { type: 'polling', inputFields, ...orderTrigger, perform },
 });

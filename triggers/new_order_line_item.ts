@@ -11,13 +11,13 @@ const inputFields = defineInputFields([
   },
   {
     ...FULFILLMENT_STATUS_FILTER,
-    helpText: 'Only items of orders with one of these fulfillment statuses. Combined with Payment Status, both must match.',
+    helpText:
+      'Only items of orders with one of these fulfillment statuses. Combined with Payment Status, both must match.',
   },
 ]);
 
-const perform = (async (z, bundle) => pollLineItems(z, bundle, orderFilterOf(z, bundle.inputData))) satisfies PollingTriggerPerform<
-  typeof inputFields
->;
+const perform = (async (z, bundle) =>
+  pollLineItems(z, bundle, orderFilterOf(z, bundle.inputData))) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_order_line_item',

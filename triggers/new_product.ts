@@ -15,9 +15,9 @@ const inputFields = defineInputFields([
 ]);
 
 const perform = (async (z, bundle) =>
-  pollProducts(z, bundle, { enabledOnly: String(bundle.inputData.skipDisabled ?? '').toLowerCase() === 'true' })) satisfies PollingTriggerPerform<
-  typeof inputFields
->;
+  pollProducts(z, bundle, {
+    enabledOnly: String(bundle.inputData.skipDisabled ?? '').toLowerCase() === 'true',
+  })) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_product',
@@ -26,5 +26,11 @@ export default defineTrigger({
     label: 'New Product',
     description: 'Triggers when a product is added to your Ecwid catalog.',
   },
-  operation: { type: 'polling', inputFields, perform, sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
+  operation: {
+    type: 'polling',
+    inputFields,
+    perform,
+    sample: PRODUCT_OUTPUT_SAMPLE,
+    outputFields: [...PRODUCT_OUTPUT_FIELDS],
+  },
 });

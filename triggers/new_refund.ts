@@ -6,7 +6,8 @@ import { pollRefunds, REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE } from '../lib/
 const inputFields = defineInputFields(XERO_CODE_INPUT_FIELDS);
 
 /** "Ecwid New Refund → Xero Create Credit Note": one firing per refund (the id scheme is in lib/refunds/refunds.ts). */
-const perform = (async (z, bundle) => pollRefunds(z, bundle, xeroCodesOf(z, bundle.inputData))) satisfies PollingTriggerPerform<typeof inputFields>;
+const perform = (async (z, bundle) =>
+  pollRefunds(z, bundle, xeroCodesOf(z, bundle.inputData))) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'new_refund',

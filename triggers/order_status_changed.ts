@@ -1,5 +1,9 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { pollStatusChanges, STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../lib/orders/status-changes.js';
+import {
+  pollStatusChanges,
+  STATUS_CHANGE_OUTPUT_FIELDS,
+  STATUS_CHANGE_OUTPUT_SAMPLE,
+} from '../lib/orders/status-changes.js';
 import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/statuses.js';
 import { orderFilterOf } from '../lib/orders/window.js';
 import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
@@ -18,9 +22,8 @@ const inputFields = defineInputFields([
   ...XERO_CODE_INPUT_FIELDS,
 ]);
 
-const perform = (async (z, bundle) => pollStatusChanges(z, bundle, orderFilterOf(z, bundle.inputData))) satisfies PollingTriggerPerform<
-  typeof inputFields
->;
+const perform = (async (z, bundle) =>
+  pollStatusChanges(z, bundle, orderFilterOf(z, bundle.inputData))) satisfies PollingTriggerPerform<typeof inputFields>;
 
 export default defineTrigger({
   key: 'order_status_changed',

@@ -6,6 +6,13 @@ import { dropdownOperation } from '../lib/inputs/dropdowns.js';
 export default defineTrigger({
   key: 'product_list',
   noun: 'Product',
-  display: { label: 'List Products', description: 'Triggers when a product is added (lists products for dropdowns).', hidden: true },
-  operation: dropdownOperation(productChoices, { id: '37208342', name: 'Trail Running Sneakers (SNK-RUN-42)' }, ['Product ID', 'Product Name and SKU']),
+  display: {
+    label: 'List Products',
+    description: 'Triggers when a product is added (lists products for dropdowns).',
+    hidden: true,
+  },
+  operation: dropdownOperation(productChoices, { id: '37208342', name: 'Trail Running Sneakers (SNK-RUN-42)' }, [
+    'Product ID',
+    'Product Name and SKU',
+  ]),
 });

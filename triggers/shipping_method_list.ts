@@ -9,6 +9,15 @@ const firstPageOnly: ChoicesPage = async (z, bundle, page) => (page > 0 ? [] : s
 export default defineTrigger({
   key: 'shipping_method_list',
   noun: 'Shipping Method',
-  display: { label: 'List Shipping Methods', description: 'Triggers when a shipping method is added (lists shipping methods for dropdowns).', hidden: true },
-  operation: dropdownOperation(firstPageOnly, { id: '6589-1709547151586', name: 'DHL Express' }, ['Shipping Method ID', 'Shipping Method Name'], { paginates: false }),
+  display: {
+    label: 'List Shipping Methods',
+    description: 'Triggers when a shipping method is added (lists shipping methods for dropdowns).',
+    hidden: true,
+  },
+  operation: dropdownOperation(
+    firstPageOnly,
+    { id: '6589-1709547151586', name: 'DHL Express' },
+    ['Shipping Method ID', 'Shipping Method Name'],
+    { paginates: false },
+  ),
 });

@@ -54,7 +54,8 @@ export const DEFAULT_WAIT_MINUTES = 60;
 export const MAX_WAIT_MINUTES = 24 * 60;
 
 /** What the dedupe-seeding poll reads: ids, times and what `keep` looks at. */
-const CART_DEDUPE_FIELDS = 'total,count,offset,limit,items(cartId,createTimestamp,updateTimestamp,hidden,recoveredOrderId,recoveredPublicUid)';
+const CART_DEDUPE_FIELDS =
+  'total,count,offset,limit,items(cartId,createTimestamp,updateTimestamp,hidden,recoveredOrderId,recoveredPublicUid)';
 
 const cartTime = (cart: EcwidCart): number => Number(cart.updateTimestamp ?? cart.createTimestamp);
 
@@ -68,11 +69,13 @@ export const CART_WINDOW: WindowSpec<EcwidCart> = {
   idOf: (cart) => String(cart.cartId),
 };
 
-export const isRecovered = (cart: EcwidCart): boolean => Boolean(cart.recoveredOrderId) || Boolean(cart.recoveredPublicUid);
+export const isRecovered = (cart: EcwidCart): boolean =>
+  Boolean(cart.recoveredOrderId) || Boolean(cart.recoveredPublicUid);
 
 /** The merchant's wait, in minutes; an input error names the field. */
 export const waitMinutesOf = (z: ZObject, inputData: Record<string, unknown>): number =>
-  optionalNumber(z, inputData.waitMinutes, 'Wait Before Triggering (Minutes)', { min: 0, max: MAX_WAIT_MINUTES }) ?? DEFAULT_WAIT_MINUTES;
+  optionalNumber(z, inputData.waitMinutes, 'Wait Before Triggering (Minutes)', { min: 0, max: MAX_WAIT_MINUTES }) ??
+  DEFAULT_WAIT_MINUTES;
 
 // A type, not an interface: Zapier wants samples assignable to Record<string, unknown>.
 export type CartOutput = {
@@ -178,7 +181,10 @@ export const CART_OUTPUT_FIELDS: PlainOutputField[] = [
   field('paymentMethod', 'Payment Method'),
   field('shippingMethod', 'Shipping Method'),
   field('itemCount', 'Number of Units', 'number'),
-  ...lineItemOutputFields({ listKey: 'lineItems', only: ['productId', 'sku', 'name', 'options', 'quantity', 'price', 'lineTotal', 'imageUrl'] }),
+  ...lineItemOutputFields({
+    listKey: 'lineItems',
+    only: ['productId', 'sku', 'name', 'options', 'quantity', 'price', 'lineTotal', 'imageUrl'],
+  }),
 ];
 
 /**

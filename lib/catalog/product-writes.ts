@@ -1,7 +1,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { createdRecord, ecwidRequest, pathSegment, postNewRecord } from '../ecwid/client.js';
-import { findProducts, PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput, type ProductOutput } from './products.js';
+import {
+  findProducts,
+  PRODUCT_OUTPUT_FIELDS,
+  PRODUCT_OUTPUT_SAMPLE,
+  toProductOutput,
+  type ProductOutput,
+} from './products.js';
 import type { EcwidProduct } from '../ecwid/types.js';
 import {
   idList,
@@ -72,7 +78,10 @@ const sharedFields = (z: ZObject, inputData: Record<string, unknown>): ProductBo
   name: optionalText(z, inputData.name, L.name),
   sku: optionalText(z, inputData.sku, L.sku),
   price: optionalNumber(z, inputData.price, L.price, { min: 0, what: 'in the store currency' }),
-  compareToPrice: optionalNumber(z, inputData.compareToPrice, L.compareToPrice, { min: 0, what: 'in the store currency' }),
+  compareToPrice: optionalNumber(z, inputData.compareToPrice, L.compareToPrice, {
+    min: 0,
+    what: 'in the store currency',
+  }),
   description: optionalText(z, inputData.description, L.description),
   enabled: optionalBoolean(z, inputData.enabled, L.enabled),
 });
@@ -99,7 +108,11 @@ export const productCreateFrom = (z: ZObject, inputData: Record<string, unknown>
   }
   const categoryIds = idList(z, inputData.categoryIds, L.categoryIds);
   const stock: Pick<ProductBody, 'quantity' | 'unlimited'> =
-    quantity !== undefined ? { quantity, unlimited: false } : unlimited === false ? { quantity: 0, unlimited: false } : { unlimited: true };
+    quantity !== undefined
+      ? { quantity, unlimited: false }
+      : unlimited === false
+        ? { quantity: 0, unlimited: false }
+        : { unlimited: true };
   return given({
     ...shared,
     name,
@@ -114,7 +127,10 @@ export const productCreateFrom = (z: ZObject, inputData: Record<string, unknown>
 const productSubject = (id: number | string) => ({ noun: 'product', id, field: L.productId });
 
 export const fetchProduct = (z: ZObject, bundle: Bundle, id: number | string): Promise<EcwidProduct> =>
-  ecwidRequest<EcwidProduct>(z, bundle, { path: `/products/${pathSegment(z, id, L.productId)}`, subject: productSubject(id) });
+  ecwidRequest<EcwidProduct>(z, bundle, {
+    path: `/products/${pathSegment(z, id, L.productId)}`,
+    subject: productSubject(id),
+  });
 
 /** The product whose own SKU is exactly this one (Ecwid's `sku=` also finds products by a variation's SKU). */
 const findBySku = async (z: ZObject, bundle: Bundle, sku: string): Promise<EcwidProduct | undefined> => {
@@ -122,7 +138,8 @@ const findBySku = async (z: ZObject, bundle: Bundle, sku: string): Promise<Ecwid
   return first && String(first.sku ?? '').toLowerCase() === sku.toLowerCase() ? first : undefined;
 };
 
-const sameNumber = (stored: unknown, sent: number): boolean => typeof stored === 'number' && Math.abs(stored - sent) < 1e-9;
+const sameNumber = (stored: unknown, sent: number): boolean =>
+  typeof stored === 'number' && Math.abs(stored - sent) < 1e-9;
 
 /**
  * The labels of the fields in which a stored product differs from what Create Product would send; empty when it
@@ -132,7 +149,8 @@ export const productDifferences = (stored: EcwidProduct, body: NewProductBody): 
   const differs: string[] = [];
   if (String(stored.name ?? '').trim() !== body.name) differs.push(L.name);
   if (body.price !== undefined && !sameNumber(stored.price ?? 0, body.price)) differs.push(L.price);
-  if (body.compareToPrice !== undefined && !sameNumber(stored.compareToPrice, body.compareToPrice)) differs.push(L.compareToPrice);
+  if (body.compareToPrice !== undefined && !sameNumber(stored.compareToPrice, body.compareToPrice))
+    differs.push(L.compareToPrice);
   if (body.unlimited !== undefined && (stored.unlimited === true) !== body.unlimited) differs.push(L.unlimited);
   return differs;
 };
@@ -164,7 +182,11 @@ const asStored = (body: ProductBody, id: number): EcwidProduct => ({ ...body, id
 export const createProduct = async (z: ZObject, bundle: Bundle, body: NewProductBody): Promise<EcwidProduct> => {
   let created: { id?: number };
   try {
-    created = await postNewRecord(z, bundle, '/products', body, { noun: `product with the ${L.sku}`, id: body.sku, field: L.sku });
+    created = await postNewRecord(z, bundle, '/products', body, {
+      noun: `product with the ${L.sku}`,
+      id: body.sku,
+      field: L.sku,
+    });
   } catch (error) {
     const conflict = ecwidStatusOf(error) === 409;
     if (body.sku === undefined || (!conflict && !isRetryLater(error))) throw error;
@@ -205,7 +227,11 @@ export const productUpdateFrom = (z: ZObject, inputData: Record<string, unknown>
  * Sends the change and returns the product as Ecwid now has it. Safe to retry: the same PUT again leaves the
  * product the same. A SKU another product holds is an error naming it.
  */
-export const updateProduct = async (z: ZObject, bundle: Bundle, { productId, body }: ProductUpdate): Promise<EcwidProduct> => {
+export const updateProduct = async (
+  z: ZObject,
+  bundle: Bundle,
+  { productId, body }: ProductUpdate,
+): Promise<EcwidProduct> => {
   try {
     await ecwidRequest<{ updateCount?: number }>(z, bundle, {
       method: 'PUT',
@@ -230,7 +256,10 @@ export interface StockAdjustment {
 
 export const stockAdjustmentFrom = (z: ZObject, inputData: Record<string, unknown>): StockAdjustment => {
   const productId = requiredId(z, inputData.productId, L.productId);
-  const quantityDelta = optionalInteger(z, inputData.quantityDelta, L.quantityDelta, { min: -MAX_STOCK, max: MAX_STOCK });
+  const quantityDelta = optionalInteger(z, inputData.quantityDelta, L.quantityDelta, {
+    min: -MAX_STOCK,
+    max: MAX_STOCK,
+  });
   if (quantityDelta === undefined) {
     throw invalidInput(z, `${L.quantityDelta} is required: how many to add (like 5) or take away (like -2).`);
   }
@@ -249,15 +278,22 @@ export const STOCK_ADJUSTMENT_OUTPUT_FIELDS = [
   { key: 'warning', label: 'Warning' },
 ] as const;
 
-export const STOCK_ADJUSTMENT_OUTPUT_SAMPLE: StockAdjustmentOutput = { ...PRODUCT_OUTPUT_SAMPLE, quantity: 22, quantityDelta: -2, warning: '' };
+export const STOCK_ADJUSTMENT_OUTPUT_SAMPLE: StockAdjustmentOutput = {
+  ...PRODUCT_OUTPUT_SAMPLE,
+  quantity: 22,
+  quantityDelta: -2,
+  warning: '',
+};
 
 /**
  * Ecwid's 429: refused before anything was done. errors.ts says so only in the ThrottledError's words (5xx and
  * timeouts give ThrottledError too), so they are matched here; a test pins them.
  */
-const isRateLimited = (error: unknown): boolean => isRetryLater(error) && /rate limit/i.test(String((error as Error).message));
+const isRateLimited = (error: unknown): boolean =>
+  isRetryLater(error) && /rate limit/i.test(String((error as Error).message));
 
-const nameOf = (product: EcwidProduct): string => `"${String(product.name || `Product ${product.id}`).slice(0, 60)}" (ID ${product.id})`;
+const nameOf = (product: EcwidProduct): string =>
+  `"${String(product.name || `Product ${product.id}`).slice(0, 60)}" (ID ${product.id})`;
 
 const untracked = (product: EcwidProduct): StockAdjustmentOutput => ({
   ...toProductOutput(product),
@@ -283,7 +319,11 @@ const untracked = (product: EcwidProduct): StockAdjustmentOutput => ({
  * the change twice. A rate-limited PUT (429) was refused before anything happened and is simply retried.
  * Left open: a request that times out here but lands at Ecwid after the re-read.
  */
-export const adjustStock = async (z: ZObject, bundle: Bundle, { productId, quantityDelta }: StockAdjustment): Promise<StockAdjustmentOutput> => {
+export const adjustStock = async (
+  z: ZObject,
+  bundle: Bundle,
+  { productId, quantityDelta }: StockAdjustment,
+): Promise<StockAdjustmentOutput> => {
   const before = await fetchProduct(z, bundle, productId);
   if (before.unlimited === true) return untracked(before);
   const previous = Number(before.quantity ?? 0);
@@ -327,7 +367,11 @@ export const adjustStock = async (z: ZObject, bundle: Bundle, { productId, quant
   // The change has landed: from here nothing may throw, or a replay would apply it twice.
   if (!after) {
     const note = `Ecwid applied the change, but the product could not be read back: ${L.quantity} is the stock before the change plus the change.`;
-    return { ...toProductOutput({ ...before, quantity: previous + quantityDelta }), quantityDelta, warning: warning ? `${warning} ${note}` : note };
+    return {
+      ...toProductOutput({ ...before, quantity: previous + quantityDelta }),
+      quantityDelta,
+      warning: warning ? `${warning} ${note}` : note,
+    };
   }
   return { ...toProductOutput(after), quantityDelta, warning };
 };

@@ -30,7 +30,10 @@ export const findProducts = async (
       const exact = (p: EcwidProduct) => String(p.sku ?? '').toLowerCase() === wanted;
       return [...page.items.filter(exact), ...page.items.filter((p) => !exact(p))];
     }
-    const page = await ecwidSearch<EcwidProduct>(z, bundle, '/products', { keyword: by.keyword, limit: KEYWORD_RESULTS });
+    const page = await ecwidSearch<EcwidProduct>(z, bundle, '/products', {
+      keyword: by.keyword,
+      limit: KEYWORD_RESULTS,
+    });
     return page.items.slice(0, KEYWORD_RESULTS);
   } catch (error) {
     if (ecwidStatusOf(error) === 404) return [];
@@ -47,7 +50,10 @@ export const productChoices = async (z: ZObject, bundle: Bundle, page: number): 
     sortBy: 'NAME_ASC',
     responseFields: 'total,count,offset,limit,items(id,name,sku)',
   });
-  return result.items.map((p) => ({ id: String(p.id), name: `${p.name || `Product ${p.id}`}${p.sku ? ` (${p.sku})` : ''}` }));
+  return result.items.map((p) => ({
+    id: String(p.id),
+    name: `${p.name || `Product ${p.id}`}${p.sku ? ` (${p.sku})` : ''}`,
+  }));
 };
 
 interface EcwidCategory {
@@ -76,7 +82,9 @@ export const categoryChoices = async (z: ZObject, bundle: Bundle, page: number):
   });
   const known = new Map<number, EcwidCategory>(result.items.map((c) => [c.id, c]));
   for (let round = 0; round < MAX_ANCESTOR_ROUNDS; round++) {
-    const missing = [...new Set([...known.values()].map((c) => c.parentId).filter((id): id is number => !!id && !known.has(id)))];
+    const missing = [
+      ...new Set([...known.values()].map((c) => c.parentId).filter((id): id is number => !!id && !known.has(id))),
+    ];
     if (missing.length === 0) break;
     const parents = await ecwidSearch<EcwidCategory>(z, bundle, '/categories', {
       categoryIds: missing.slice(0, MAX_PAGE_SIZE),
@@ -91,7 +99,11 @@ export const categoryChoices = async (z: ZObject, bundle: Bundle, page: number):
   const pathOf = (category: EcwidCategory): string => {
     const names: string[] = [];
     const seen = new Set<number>();
-    for (let c: EcwidCategory | undefined = category; c && !seen.has(c.id); c = c.parentId ? known.get(c.parentId) : undefined) {
+    for (
+      let c: EcwidCategory | undefined = category;
+      c && !seen.has(c.id);
+      c = c.parentId ? known.get(c.parentId) : undefined
+    ) {
       seen.add(c.id);
       names.unshift(c.name || `Category ${c.id}`);
     }
@@ -179,8 +191,6 @@ export const itemCodeOf = (sku: string, productId: number): string => {
   }
   return `${start}-${hash}`;
 };
-
-
 
 /**
  * The product as Ecwid stores it, dates in ISO-8601, with every output field present. `quantity` is null

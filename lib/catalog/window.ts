@@ -18,7 +18,11 @@ export const productWindow = ({ enabledOnly }: { enabledOnly: boolean }): Window
 });
 
 /** One poll of New Product: products added in the window, newest first. */
-export const pollProducts = (z: ZObject, bundle: Bundle, { enabledOnly }: { enabledOnly: boolean }): Promise<Array<{ id: string }>> =>
+export const pollProducts = (
+  z: ZObject,
+  bundle: Bundle,
+  { enabledOnly }: { enabledOnly: boolean },
+): Promise<Array<{ id: string }>> =>
   pollRecords(z, bundle, productWindow({ enabledOnly }), {
     dedupeFields: PRODUCT_DEDUPE_FIELDS,
     // Checked here too: a disabled product must not fire when the merchant asked to skip them.

@@ -38,11 +38,13 @@ export const derivedCode = (key: string, storeId: string, prefix: string, name: 
 
 export const checkCodeText = (z: ZObject, text: string, label: string, maxLength: number): string => {
   if (text.length > maxLength || !CODE_CHARACTERS.test(text)) {
-    const problem = text.length > maxLength ? `at most ${maxLength} characters long` : 'only letters, digits, "-" and "_"';
+    const problem =
+      text.length > maxLength ? `at most ${maxLength} characters long` : 'only letters, digits, "-" and "_"';
     throw invalidInput(z, `${label} must be ${problem} (got "${text.slice(0, 40)}${text.length > 40 ? '…' : ''}").`);
   }
   return text;
 };
 
 /** The HMAC key for derived codes: the app's client secret, or (misconfigured deployment) the connection's token. */
-export const codeKey = (bundle: Bundle): string => process.env.CLIENT_SECRET || String(bundle.authData?.access_token ?? '');
+export const codeKey = (bundle: Bundle): string =>
+  process.env.CLIENT_SECRET || String(bundle.authData?.access_token ?? '');

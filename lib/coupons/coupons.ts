@@ -69,7 +69,10 @@ const SHIPPING_TYPES: ReadonlySet<string> = new Set(['SHIPPING', 'ABS_AND_SHIPPI
 // ─── The request ────────────────────────────────────────────────────────────────────────────────────────
 
 /** The body of POST /discount_coupons, as Ecwid names it. Only what the merchant set is sent. */
-export type CouponBody = Pick<EcwidCoupon, 'discount' | 'launchDate' | 'expirationDate' | 'totalLimit' | 'usesLimit' | 'applicationLimit'> & {
+export type CouponBody = Pick<
+  EcwidCoupon,
+  'discount' | 'launchDate' | 'expirationDate' | 'totalLimit' | 'usesLimit' | 'applicationLimit'
+> & {
   name: string;
   code: string;
   discountType: DiscountType;
@@ -99,10 +102,16 @@ const discountOf = (z: ZObject, input: unknown, discountType: DiscountType): num
   });
   if (discountType === 'SHIPPING') {
     if (discount !== undefined && discount !== 0) {
-      throw invalidInput(z, `${L.discount} must be empty for a "Free shipping" coupon, which takes no amount off (got ${discount}). Choose a Discount Type with an amount, or clear the field.`);
+      throw invalidInput(
+        z,
+        `${L.discount} must be empty for a "Free shipping" coupon, which takes no amount off (got ${discount}). Choose a Discount Type with an amount, or clear the field.`,
+      );
     }
   } else if (discount === undefined) {
-    throw invalidInput(z, `${L.discount} is required for a "${typeLabel}" coupon: ${isPercent ? 'the percentage off, like 10' : 'the amount off, like 5'}.`);
+    throw invalidInput(
+      z,
+      `${L.discount} is required for a "${typeLabel}" coupon: ${isPercent ? 'the percentage off, like 10' : 'the amount off, like 5'}.`,
+    );
   }
   return discount;
 };
@@ -119,7 +128,8 @@ const codeOf = (
   const uniqueFor = optionalText(z, inputData.uniqueFor, L.uniqueFor);
   if (givenCode !== undefined) return { code: checkCodeText(z, givenCode, L.code, MAX_CODE_LENGTH) };
   const prefixText = optionalText(z, inputData.codePrefix, L.codePrefix);
-  const prefix = prefixText === undefined ? '' : checkCodeText(z, prefixText, L.codePrefix, MAX_CODE_LENGTH - GENERATED_CODE_LENGTH);
+  const prefix =
+    prefixText === undefined ? '' : checkCodeText(z, prefixText, L.codePrefix, MAX_CODE_LENGTH - GENERATED_CODE_LENGTH);
   if (uniqueFor === undefined) return { code: randomCode(prefix) };
   return { code: derivedCode(codeKey(bundle), storeIdOf(z, bundle), prefix, name, uniqueFor), derivedFor: uniqueFor };
 };
@@ -142,7 +152,10 @@ export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<
   if (expiration && isDateOnly(inputData.expirationDate)) expiration = new Date(expiration.getTime() + END_OF_DAY_MS);
   // Compared at Ecwid's precision (seconds), so what is sent is really later.
   if (launch && expiration && Math.floor(expiration.getTime() / 1000) <= Math.floor(launch.getTime() / 1000)) {
-    throw invalidInput(z, `${L.expirationDate} must be after ${L.launchDate} (got ${toEcwidDate(expiration)}, which is not after ${toEcwidDate(launch)}).`);
+    throw invalidInput(
+      z,
+      `${L.expirationDate} must be after ${L.launchDate} (got ${toEcwidDate(expiration)}, which is not after ${toEcwidDate(launch)}).`,
+    );
   }
   const totalLimit = optionalNumber(z, inputData.totalLimit, L.totalLimit, { min: 0 });
   const usesLimit = optionalChoice(z, inputData.usesLimit, L.usesLimit, USES_LIMITS);
@@ -151,7 +164,10 @@ export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<
   const categories = idList(z, inputData.categoryIds, L.categoryIds);
   const shippingMethods = textList(z, inputData.shippingMethods, L.shippingMethods);
   if (shippingMethods.length > 0 && !SHIPPING_TYPES.has(discountType)) {
-    throw invalidInput(z, `${L.shippingMethods} apply only to coupons with free shipping; "${typeLabel}" has none. Clear the field or choose a Discount Type with free shipping.`);
+    throw invalidInput(
+      z,
+      `${L.shippingMethods} apply only to coupons with free shipping; "${typeLabel}" has none. Clear the field or choose a Discount Type with free shipping.`,
+    );
   }
 
   const { code, derivedFor } = codeOf(z, bundle, inputData, name);
@@ -167,7 +183,6 @@ export const couponRequestFrom = (z: ZObject, bundle: Bundle, inputData: Record<
   if (shippingMethods.length > 0) body.shippingLimit = { shippingMethods };
   return { body, derivedFor };
 };
-
 
 // ─── Ecwid calls ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -226,14 +241,16 @@ export const couponDifferences = (stored: EcwidCoupon, body: CouponBody): string
   if (stored.status === 'ACTIVE' || stored.status === 'PAUSED') check(L.status, stored.status === body.status);
   if (body.launchDate) check(L.launchDate, sameInstant(stored.launchDate, body.launchDate));
   if (body.expirationDate) check(L.expirationDate, sameInstant(stored.expirationDate, body.expirationDate));
-  if (body.totalLimit !== undefined) check(L.totalLimit, Math.abs(Number(stored.totalLimit ?? 0) - body.totalLimit) < 1e-9);
+  if (body.totalLimit !== undefined)
+    check(L.totalLimit, Math.abs(Number(stored.totalLimit ?? 0) - body.totalLimit) < 1e-9);
   if (body.usesLimit) check(L.usesLimit, (stored.usesLimit ?? 'UNLIMITED') === body.usesLimit);
   if (body.applicationLimit) check(L.applicationLimit, storedApplicationLimit(stored) === body.applicationLimit);
   if (body.catalogLimit) {
     check(L.productIds, sameSet(stored.catalogLimit?.products, body.catalogLimit.products));
     check(L.categoryIds, sameSet(stored.catalogLimit?.categories, body.catalogLimit.categories));
   }
-  if (body.shippingLimit) check(L.shippingMethods, sameSet(stored.shippingLimit?.shippingMethods, body.shippingLimit.shippingMethods));
+  if (body.shippingLimit)
+    check(L.shippingMethods, sameSet(stored.shippingLimit?.shippingMethods, body.shippingLimit.shippingMethods));
   return differs;
 };
 
@@ -242,7 +259,8 @@ const existingOrConflict = (z: ZObject, request: CouponRequest, existing: EcwidC
   const differences = couponDifferences(existing, request.body);
   if (differences.length === 0) return existing;
   const { code } = request.body;
-  const whose = request.derivedFor === undefined ? '' : ` (the coupon made earlier for "${request.derivedFor.slice(0, 60)}")`;
+  const whose =
+    request.derivedFor === undefined ? '' : ` (the coupon made earlier for "${request.derivedFor.slice(0, 60)}")`;
   throw new z.errors.Error(
     `A discount coupon with the code "${code}"${whose} already exists in this Ecwid store with a different ${differences.join(', ')}. ` +
       `Change or delete it in Ecwid (Marketing → Discount Coupons), or use another ${COUPON_LABELS.code}.`,
@@ -268,12 +286,17 @@ export const createCoupon = async (z: ZObject, bundle: Bundle, request: CouponRe
   const { body } = request;
   let created: { id?: number };
   try {
-    created = await postNewRecord(z, bundle, '/discount_coupons', body, { noun: 'discount coupon', id: body.code, field: COUPON_LABELS.code });
+    created = await postNewRecord(z, bundle, '/discount_coupons', body, {
+      noun: 'discount coupon',
+      id: body.code,
+      field: COUPON_LABELS.code,
+    });
   } catch (error) {
     const conflict = ecwidStatusOf(error) === 409;
     if (!conflict && !isRetryLater(error)) throw error;
     const existing = await findCouponByCode(z, bundle, body.code).catch(() => undefined);
-    if (existing && (conflict || couponDifferences(existing, body).length === 0)) return existingOrConflict(z, request, existing);
+    if (existing && (conflict || couponDifferences(existing, body).length === 0))
+      return existingOrConflict(z, request, existing);
     throw error;
   }
   return createdRecord(created.id, {
@@ -328,8 +351,6 @@ export interface CouponOutput {
   shippingLimit: { shippingMethods: string[] };
   [key: string]: unknown;
 }
-
-
 
 /**
  * The coupon as Ecwid stores it, dates in ISO-8601, with every output field present: Ecwid leaves out
@@ -393,14 +414,21 @@ interface ShippingOption {
  * which the app's client refuses by design (it reads only JSON objects); the same list sits in the profile
  * under shipping.shippingOptions, which every token may read. Disabled methods are listed last, marked.
  */
-export const shippingMethodChoices = async (z: ZObject, bundle: Bundle): Promise<Array<{ id: string; name: string }>> => {
+export const shippingMethodChoices = async (
+  z: ZObject,
+  bundle: Bundle,
+): Promise<Array<{ id: string; name: string }>> => {
   const profile = await ecwidRequest<{ shipping?: { shippingOptions?: ShippingOption[] } }>(z, bundle, {
     path: '/profile',
     params: { responseFields: 'shipping(shippingOptions(id,title,enabled))' },
   });
   const options = (profile.shipping?.shippingOptions ?? []).filter((o) => o.id !== undefined && String(o.id) !== '');
   return options
-    .map((o) => ({ id: String(o.id), name: `${o.title || String(o.id)}${o.enabled === false ? ' (disabled)' : ''}`, enabled: o.enabled !== false }))
+    .map((o) => ({
+      id: String(o.id),
+      name: `${o.title || String(o.id)}${o.enabled === false ? ' (disabled)' : ''}`,
+      enabled: o.enabled !== false,
+    }))
     .sort((a, b) => Number(b.enabled) - Number(a.enabled) || a.name.localeCompare(b.name))
     .map(({ id, name }) => ({ id, name }));
 };

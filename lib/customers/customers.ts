@@ -2,16 +2,17 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { outputField as field } from '../output/values.js';
 import { ecwidStatusOf, isRetryLater } from '../ecwid/errors.js';
 import { withIsoDates } from '../ecwid/dates.js';
-import { createdRecord, ecwidRequest, ecwidSearch, MAX_PAGE_SIZE, pathSegment, postNewRecord } from '../ecwid/client.js';
+import {
+  createdRecord,
+  ecwidRequest,
+  ecwidSearch,
+  MAX_PAGE_SIZE,
+  pathSegment,
+  postNewRecord,
+} from '../ecwid/client.js';
 import type { EcwidCustomer, EcwidPerson } from '../ecwid/types.js';
 import { buyerOf, contactFieldsOf, contactOutputFields, type ContactFields } from '../output/people.js';
-import {
-  invalidInput,
-  optionalBoolean,
-  optionalId,
-  optionalText,
-  requiredEmail,
-} from '../inputs/validate.js';
+import { invalidInput, optionalBoolean, optionalId, optionalText, requiredEmail } from '../inputs/validate.js';
 
 /** The labels of the create action's fields: error messages name the field exactly as the merchant sees it. */
 export const CUSTOMER_LABELS = {
@@ -29,7 +30,16 @@ export const CUSTOMER_LABELS = {
 } as const;
 
 /** The address fields of billingPerson, in the order Ecwid's admin shows them. */
-const PERSON_KEYS = ['name', 'companyName', 'phone', 'street', 'city', 'stateOrProvinceCode', 'postalCode', 'countryCode'] as const;
+const PERSON_KEYS = [
+  'name',
+  'companyName',
+  'phone',
+  'street',
+  'city',
+  'stateOrProvinceCode',
+  'postalCode',
+  'countryCode',
+] as const;
 type PersonKey = (typeof PERSON_KEYS)[number];
 
 /** The body of POST /customers. Only what the merchant set is sent. */
@@ -51,7 +61,10 @@ export const customerRequestFrom = (z: ZObject, inputData: Record<string, unknow
   }
   if (person.countryCode !== undefined) {
     if (!/^[A-Za-z]{2}$/.test(person.countryCode)) {
-      throw invalidInput(z, `${L.countryCode} must be the two-letter ISO code of the country, like US or DE (got "${person.countryCode.slice(0, 40)}").`);
+      throw invalidInput(
+        z,
+        `${L.countryCode} must be the two-letter ISO code of the country, like US or DE (got "${person.countryCode.slice(0, 40)}").`,
+      );
     }
     person.countryCode = person.countryCode.toUpperCase();
   }
@@ -80,7 +93,14 @@ export const findCustomersByEmail = async (z: ZObject, bundle: Bundle, email: st
   const wanted = email.trim().toLowerCase();
   try {
     const page = await ecwidSearch<EcwidCustomer>(z, bundle, '/customers', { email: email.trim() });
-    return page.items.filter((c) => String(c.email ?? '').trim().toLowerCase() === wanted).sort((a, b) => a.id - b.id);
+    return page.items
+      .filter(
+        (c) =>
+          String(c.email ?? '')
+            .trim()
+            .toLowerCase() === wanted,
+      )
+      .sort((a, b) => a.id - b.id);
   } catch (error) {
     if (ecwidStatusOf(error) === 404) return [];
     throw error;
@@ -88,7 +108,11 @@ export const findCustomersByEmail = async (z: ZObject, bundle: Bundle, email: st
 };
 
 /** The customer with exactly this email, read in full (the search answer may be trimmed), or undefined. */
-export const findCustomerByEmail = async (z: ZObject, bundle: Bundle, email: string): Promise<EcwidCustomer | undefined> => {
+export const findCustomerByEmail = async (
+  z: ZObject,
+  bundle: Bundle,
+  email: string,
+): Promise<EcwidCustomer | undefined> => {
   const [match] = await findCustomersByEmail(z, bundle, email);
   if (!match) return undefined;
   try {
@@ -117,8 +141,10 @@ export const customerDifferences = (stored: EcwidCustomer, body: CustomerBody): 
     const sent = body.billingPerson?.[key];
     if (sent !== undefined && !sameText(stored.billingPerson?.[key], sent, key === 'countryCode')) differs.push(L[key]);
   }
-  if (body.customerGroupId !== undefined && Number(stored.customerGroupId ?? 0) !== body.customerGroupId) differs.push(L.customerGroupId);
-  if (body.acceptMarketing !== undefined && stored.acceptMarketing !== body.acceptMarketing) differs.push(L.acceptMarketing);
+  if (body.customerGroupId !== undefined && Number(stored.customerGroupId ?? 0) !== body.customerGroupId)
+    differs.push(L.customerGroupId);
+  if (body.acceptMarketing !== undefined && stored.acceptMarketing !== body.acceptMarketing)
+    differs.push(L.acceptMarketing);
   return differs;
 };
 
@@ -170,10 +196,18 @@ export const createCustomer = async (z: ZObject, bundle: Bundle, body: CustomerB
   });
 };
 
-const asStored = (body: CustomerBody, id: number): EcwidCustomer => ({ ...body, id, name: body.billingPerson?.name ?? '' });
+const asStored = (body: CustomerBody, id: number): EcwidCustomer => ({
+  ...body,
+  id,
+  name: body.billingPerson?.name ?? '',
+});
 
 /** The customer groups as dropdown choices ("General" is id 0). */
-export const customerGroupChoices = async (z: ZObject, bundle: Bundle, page: number): Promise<Array<{ id: string; name: string }>> => {
+export const customerGroupChoices = async (
+  z: ZObject,
+  bundle: Bundle,
+  page: number,
+): Promise<Array<{ id: string; name: string }>> => {
   try {
     const result = await ecwidSearch<{ id: number; name?: string }>(z, bundle, '/customer_groups', {
       offset: page * MAX_PAGE_SIZE,
@@ -243,8 +277,6 @@ export interface CustomerOutput extends ContactFields {
   [key: string]: unknown;
 }
 
-
-
 /**
  * Who the customer is to an accounting app, worked out as for an order's buyer: the name falls back to the company,
  * then the e-mail; first/last name only ever come from a person's name; the address from the billing address, else
@@ -253,7 +285,10 @@ export interface CustomerOutput extends ContactFields {
 const contactOf = (customer: EcwidCustomer) => {
   const billing = customer.billingPerson ?? {};
   return buyerOf({
-    billingPerson: { ...billing, name: billing.name || (typeof customer.name === 'string' ? customer.name : undefined) },
+    billingPerson: {
+      ...billing,
+      name: billing.name || (typeof customer.name === 'string' ? customer.name : undefined),
+    },
     shippingPerson: customer.shippingAddresses?.[0],
     email: customer.email,
   });
@@ -276,7 +311,9 @@ export const toCustomerOutput = (customer: EcwidCustomer): CustomerOutput => {
     name: String(customer.name || person.name || ''),
     registered: iso.registered || null,
     updated: iso.updated || null,
-    totalOrderCount: Number(customer.totalOrderCount ?? (customer.stats as { numberOfOrders?: number } | undefined)?.numberOfOrders ?? 0),
+    totalOrderCount: Number(
+      customer.totalOrderCount ?? (customer.stats as { numberOfOrders?: number } | undefined)?.numberOfOrders ?? 0,
+    ),
     customerGroupId: Number(customer.customerGroupId ?? 0),
     customerGroupName: String(customer.customerGroupName ?? (customer.customerGroupId ? '' : 'General')),
     acceptMarketing: customer.acceptMarketing === true,

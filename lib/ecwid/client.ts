@@ -80,8 +80,12 @@ export const toQuery = (params: Query = {}): Record<string, string> => {
 /** Timeouts and dropped connections, as node-fetch reports them (not the app's own errors). */
 const isNetworkFault = (error: unknown): boolean => {
   const { name, type, code } = (error ?? {}) as { name?: string; type?: string; code?: string };
-  if (name === 'AbortError' || (name === 'FetchError' && (type === 'request-timeout' || type === 'body-timeout'))) return true;
-  return name === 'FetchError' && /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|UND_ERR_SOCKET)$/.test(code ?? '');
+  if (name === 'AbortError' || (name === 'FetchError' && (type === 'request-timeout' || type === 'body-timeout')))
+    return true;
+  return (
+    name === 'FetchError' &&
+    /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|UND_ERR_SOCKET)$/.test(code ?? '')
+  );
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -113,7 +117,8 @@ export const ecwidRequest = async <T>(z: ZObject, bundle: Bundle, call: EcwidCal
       throw error;
     }
     // A 2xx without a JSON object (cut-off body, proxy page) must never be read as "no data".
-    if (!isObject(response.data)) throw transientError(z, `unreadable answer to ${request.method} ${call.path.split('?')[0]}`);
+    if (!isObject(response.data))
+      throw transientError(z, `unreadable answer to ${request.method} ${call.path.split('?')[0]}`);
     return response.data;
   };
   if (request.method !== 'GET') return attempt();
@@ -131,7 +136,13 @@ export const ecwidRequest = async <T>(z: ZObject, bundle: Bundle, call: EcwidCal
 };
 
 /** POST of a new record: Ecwid answers with the new record's id only. */
-export const postNewRecord = (z: ZObject, bundle: Bundle, path: string, body: object, subject: RequestSubject): Promise<{ id?: number }> =>
+export const postNewRecord = (
+  z: ZObject,
+  bundle: Bundle,
+  path: string,
+  body: object,
+  subject: RequestSubject,
+): Promise<{ id?: number }> =>
   ecwidRequest<{ id?: number }>(z, bundle, { method: 'POST', path, body: { ...body }, subject });
 
 /**
@@ -205,7 +216,11 @@ const PROFILE_TTL_SECONDS = 24 * 3600;
  * Zapier's cache (z.cache), where the platform provides it, for what only saves work (a profile, a slice plan): any
  * failure reads as "not cached" and a value failing `isValid` as absent, so nothing depends on it.
  */
-export const sharedCacheGet = async <T>(z: ZObject, key: string, isValid: (value: any) => boolean): Promise<T | undefined> => {
+export const sharedCacheGet = async <T>(
+  z: ZObject,
+  key: string,
+  isValid: (value: any) => boolean,
+): Promise<T | undefined> => {
   try {
     const value = await z.cache.get(key);
     return value !== null && value !== undefined && isValid(value) ? (value as T) : undefined;

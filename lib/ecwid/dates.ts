@@ -51,7 +51,6 @@ export const parseUserDate = (input: unknown): Date | undefined => {
 };
 
 /** Ecwid's write format, always in UTC: "2024-09-04 07:22:09 +0000". */
-export const toEcwidDate = (date: Date): string =>
-  `${date.toISOString().slice(0, 19).replace('T', ' ')} +0000`;
+export const toEcwidDate = (date: Date): string => `${date.toISOString().slice(0, 19).replace('T', ' ')} +0000`;
 
 export const nowUnix = (): number => Math.floor(Date.now() / 1000);

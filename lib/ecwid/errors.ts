@@ -30,7 +30,7 @@ const PLAN_HELP =
 
 const FEATURE_HELP: Record<string, string> = {
   DISCOUNTS_FEATURE_NOT_AVAILABLE:
-    "Discount coupons are not available for this store. Turn them on in Ecwid (Marketing → Discount Coupons) or upgrade to a plan that includes them.",
+    'Discount coupons are not available for this store. Turn them on in Ecwid (Marketing → Discount Coupons) or upgrade to a plan that includes them.',
   SHIPPING_FEATURE_NOT_AVAILABLE: 'Shipping settings are not available for this store on its current Ecwid plan.',
   CUSTOMER_GROUPS_FEATURE_NOT_AVAILABLE:
     'Customer groups are not available for this store. Upgrade to an Ecwid plan that includes them, or leave the Customer Group field empty.',
@@ -170,7 +170,11 @@ const accessError = (z: ZObject, { status, code, says }: ErrorAnswer): Error | u
   }
   if (status === 403 && FEATURE_HELP[code]) return new z.errors.Error(FEATURE_HELP[code], code, status);
   if (status === 403) {
-    return new z.errors.Error(`Ecwid refused this request.${says} Reconnect your Ecwid account if the problem continues.`, code || 'Forbidden', status);
+    return new z.errors.Error(
+      `Ecwid refused this request.${says} Reconnect your Ecwid account if the problem continues.`,
+      code || 'Forbidden',
+      status,
+    );
   }
   return undefined;
 };
@@ -181,7 +185,9 @@ const recordError = (z: ZObject, { status, code, subject, says }: ErrorAnswer): 
   if (status === 404) {
     const fix = subject?.field ? ` Check the ${subject.field} field.` : '';
     return new z.errors.Error(
-      code === 'STORE_NOT_FOUND' ? 'Ecwid cannot find this store. Reconnect your Ecwid account in Zapier.' : `Ecwid has no ${what} in this store.${fix}`,
+      code === 'STORE_NOT_FOUND'
+        ? 'Ecwid cannot find this store. Reconnect your Ecwid account in Zapier.'
+        : `Ecwid has no ${what} in this store.${fix}`,
       code || 'NotFound',
       status,
     );
@@ -196,7 +202,11 @@ const recordError = (z: ZObject, { status, code, subject, says }: ErrorAnswer): 
 /** 400, 415, 422 and anything else: Ecwid's own words name the field. */
 const rejectedError = (z: ZObject, { status, code, says, explained }: ErrorAnswer): Error => {
   if (status === 415) {
-    return new z.errors.Error('Ecwid refused the request format (415). This is a bug in the app: please report it.', 'UnsupportedMediaType', status);
+    return new z.errors.Error(
+      'Ecwid refused the request format (415). This is a bug in the app: please report it.',
+      'UnsupportedMediaType',
+      status,
+    );
   }
   return new z.errors.Error(
     `Ecwid rejected the request${explained ? '' : ` (HTTP ${status})`}.${says} Check the step's fields and try again.`,

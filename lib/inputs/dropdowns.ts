@@ -18,7 +18,8 @@ export const dropdownOperation = (
 ) => ({
   type: 'polling' as const,
   ...(paginates ? { canPaginate: true } : {}),
-  perform: (async (z, bundle) => choicesPage(z, bundle, Number(bundle.meta?.page ?? 0))) satisfies PollingTriggerPerform,
+  perform: (async (z, bundle) =>
+    choicesPage(z, bundle, Number(bundle.meta?.page ?? 0))) satisfies PollingTriggerPerform,
   sample,
   outputFields: [
     { key: 'id', label: idLabel },

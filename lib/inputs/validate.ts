@@ -26,7 +26,9 @@ const shown = (value: unknown): string => {
 };
 
 const isBlank = (value: unknown): boolean =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ||
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.every(isBlank));
 
 /** A list holding one value (blanks aside) stands for that value: Zapier passes some mapped fields so. */
@@ -85,7 +87,11 @@ export const optionalNumber = (
   const tooHigh = max !== undefined && number > max;
   if (tooLow || tooHigh) {
     const bounds =
-      min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `${min} or more` : `${max} or less`;
+      min !== undefined && max !== undefined
+        ? `between ${min} and ${max}`
+        : min !== undefined
+          ? `${min} or more`
+          : `${max} or less`;
     throw invalidInput(z, `${label} must be ${bounds}${range.what ? ` ${range.what}` : ''} (got ${shown(raw)}).`);
   }
   return number;
@@ -104,15 +110,26 @@ export const optionalChoice = <T extends string>(
   const text = optionalText(z, value, label);
   if (text === undefined) return undefined;
   const wanted = text.toLowerCase();
-  const match = Object.entries(choices).find(([code, words]) => code.toLowerCase() === wanted || words.toLowerCase() === wanted);
+  const match = Object.entries(choices).find(
+    ([code, words]) => code.toLowerCase() === wanted || words.toLowerCase() === wanted,
+  );
   if (!match) {
-    const options = Object.entries(choices).map(([code, words]) => `${code} (${words})`).join(', ');
+    const options = Object.entries(choices)
+      .map(([code, words]) => `${code} (${words})`)
+      .join(', ');
     throw invalidInput(z, `${label} must be one of: ${options} (got ${shown(text)}).`);
   }
   return match[0] as T;
 };
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  '1': true,
+  false: false,
+  no: false,
+  '0': false,
+};
 
 /** Zapier's boolean fields send true/false or "yes"/"no"; undefined when empty. */
 export const optionalBoolean = (z: ZObject, value: unknown, label: string): boolean | undefined => {
@@ -131,7 +148,13 @@ const listItems = (z: ZObject, value: unknown, label: string): string[] => {
   const out: string[] = [];
   for (const part of parts) {
     const text = optionalText(z, part, label);
-    if (text !== undefined) out.push(...text.split(',').map((s) => s.trim()).filter(Boolean));
+    if (text !== undefined)
+      out.push(
+        ...text
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
   }
   return [...new Set(out)];
 };
@@ -179,7 +202,15 @@ const isRealCalendarDate = (text: string): boolean => {
   const m = ISO_LIKE.exec(text);
   if (!m) return false;
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59
+  );
 };
 
 /** The earliest and latest instants Ecwid's "yyyy-MM-dd HH:mm:ss Z" format (four-digit years) can carry. */
@@ -199,13 +230,17 @@ export const optionalDate = (z: ZObject, value: unknown, label: string): Date | 
   if (xero) date = new Date(Number(xero[1]));
   else if (UNIX.test(text) || (ISO_LIKE.test(text) && isRealCalendarDate(text))) date = parseUserDate(text);
   if (!date || Number.isNaN(date.getTime()) || date.getTime() < EARLIEST || date.getTime() > LATEST) {
-    throw invalidInput(z, `${label} must be a date, like 2025-06-30 or 2025-06-30T18:00:00+02:00 (got ${shown(text)}).`);
+    throw invalidInput(
+      z,
+      `${label} must be a date, like 2025-06-30 or 2025-06-30T18:00:00+02:00 (got ${shown(text)}).`,
+    );
   }
   return date;
 };
 
 /** True for a date without a time ("2025-06-30"), which some fields read as a whole day. */
-export const isDateOnly = (value: unknown): boolean => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+export const isDateOnly = (value: unknown): boolean =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 
 /**
  * A whole number within [min, max] (as `optionalNumber` reads it: "12" or 12, never "1,000"); undefined when empty.

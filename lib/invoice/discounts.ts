@@ -15,7 +15,11 @@ export interface Discount {
 const PROMOTIONS = [
   { base: 'ON_TOTAL', field: 'volumeDiscount', label: 'Volume discount' },
   { base: 'ON_MEMBERSHIP', field: 'membershipBasedDiscount', label: 'Membership discount' },
-  { base: 'ON_TOTAL_AND_MEMBERSHIP', field: 'totalAndMembershipBasedDiscount', label: 'Volume and membership discount' },
+  {
+    base: 'ON_TOTAL_AND_MEMBERSHIP',
+    field: 'totalAndMembershipBasedDiscount',
+    label: 'Volume and membership discount',
+  },
 ] as const;
 
 /** The promotion bases an order names a field for, and the custom discount: the rest is "Discount". */
@@ -23,14 +27,24 @@ const KNOWN_BASES = new Set<string>([...PROMOTIONS.map((p) => p.base), 'CUSTOM']
 
 /** The merchant's name for a promotion ("Autumn sale"), when the order names exactly one for that base. */
 function promotionName(order: EcwidOrder, base: string): string {
-  const infos = [...(order.discountInfo ?? []), ...(order.items ?? []).flatMap((i) => (i.discounts ?? []).map((d) => d.discountInfo ?? {}))];
-  const names = new Set(infos.filter((info) => info.base === base).map((info) => text(info.description)).filter(Boolean));
+  const infos = [
+    ...(order.discountInfo ?? []),
+    ...(order.items ?? []).flatMap((i) => (i.discounts ?? []).map((d) => d.discountInfo ?? {})),
+  ];
+  const names = new Set(
+    infos
+      .filter((info) => info.base === base)
+      .map((info) => text(info.description))
+      .filter(Boolean),
+  );
   return names.size === 1 ? [...names][0] : '';
 }
 
 /** Weights that spread a discount, or the line amounts when the items give none. */
-const weightsOr = (items: readonly ParsedItem[]) => (weights: number[]): number[] =>
-  sum(weights) > 0 ? weights : items.map((i) => i.amount);
+const weightsOr =
+  (items: readonly ParsedItem[]) =>
+  (weights: number[]): number[] =>
+    sum(weights) > 0 ? weights : items.map((i) => i.amount);
 
 function couponDiscount(facts: OrderFacts): Discount[] {
   const { money, order, items } = facts;
@@ -54,7 +68,8 @@ function promotionDiscounts(facts: OrderFacts): Discount[] {
   return PROMOTIONS.flatMap((promotion) => {
     const amount = money.units(order[promotion.field]);
     if (amount === 0) return [];
-    const membership = promotion.base === 'ON_MEMBERSHIP' && text(order.customerGroup) ? ` (${text(order.customerGroup)})` : '';
+    const membership =
+      promotion.base === 'ON_MEMBERSHIP' && text(order.customerGroup) ? ` (${text(order.customerGroup)})` : '';
     const name = promotionName(order, promotion.base);
     return [
       {
@@ -93,7 +108,9 @@ export function discountsOf(facts: OrderFacts, reading: Reading): Discount[] | u
     const rest = promotionTotal - sum(promotions.map((d) => d.amount)) - customTotal;
     if (rest < 0) return undefined;
     if (rest > 0) {
-      const other = items.map((i) => sum([...i.promotionAmounts].filter(([base]) => !KNOWN_BASES.has(base)).map(([, a]) => a)));
+      const other = items.map((i) =>
+        sum([...i.promotionAmounts].filter(([base]) => !KNOWN_BASES.has(base)).map(([, a]) => a)),
+      );
       discounts.push({ description: 'Discount', amount: rest, weights: weightsOr(items)(other) });
     }
   } else if (reading.couponInDiscount || reading.customOutsideDiscount) {

@@ -15,7 +15,15 @@ import { currencyDigits, Money, sum } from './money.js';
 import { orderFacts, type OrderFacts } from './order-facts.js';
 import { buildLines, invoiceSum, lineTax, shownAmount, type DraftLine } from './lines.js';
 import { DEFAULT_XERO_CODES, type XeroCodes } from './xero-codes.js';
-import { roundingLine, toXeroCents, toXeroLine, xeroAmount, xeroCents, xeroTotalCents, type XeroContext } from './xero-lines.js';
+import {
+  roundingLine,
+  toXeroCents,
+  toXeroLine,
+  xeroAmount,
+  xeroCents,
+  xeroTotalCents,
+  type XeroContext,
+} from './xero-lines.js';
 import { readings, readingWith, type Reading } from './readings.js';
 import type { Invoice, InvoiceLine, LineAmountTypes } from './types.js';
 import type { EcwidOrder } from '../ecwid/types.js';
@@ -52,9 +60,15 @@ const chargedBeforeGiftCards = (money: Money, order: EcwidOrder): number | undef
       : undefined;
 
 /** No reading is consistent (e.g. promotions below their parts): lines from the parts alone, so the rest shows. */
-function fallbackCandidate(facts: OrderFacts, reading: Reading, target: number | undefined, exclusive: boolean): Candidate {
+function fallbackCandidate(
+  facts: OrderFacts,
+  reading: Reading,
+  target: number | undefined,
+  exclusive: boolean,
+): Candidate {
   const withoutDiscountField = { ...facts, order: { ...facts.order, discount: undefined } };
-  const lines = buildLines(withoutDiscountField, { ...reading, couponInDiscount: false, customOutsideDiscount: false }) ?? [];
+  const lines =
+    buildLines(withoutDiscountField, { ...reading, couponInDiscount: false, customOutsideDiscount: false }) ?? [];
   return { lines, residual: target === undefined ? 0 : target - invoiceSum(lines, exclusive), taxMatches: false };
 }
 
@@ -98,7 +112,12 @@ function adjustmentLine(money: Money, target: number, residual: number): DraftLi
  * Closes what Ecwid's own figures leave between its total and the lines: one minor unit is Ecwid's rounding and
  * is left to the rounding line; more becomes an adjustment line that says so.
  */
-function reconcile(lines: DraftLine[], residual: number, target: number | undefined, money: Money): InvoiceDiagnostics['adjusted'] {
+function reconcile(
+  lines: DraftLine[],
+  residual: number,
+  target: number | undefined,
+  money: Money,
+): InvoiceDiagnostics['adjusted'] {
   if (residual === 0) return 'none';
   if (Math.abs(residual) <= 1) return 'rounding';
   lines.push(adjustmentLine(money, target ?? 0, residual));
@@ -106,7 +125,11 @@ function reconcile(lines: DraftLine[], residual: number, target: number | undefi
 }
 
 /** The lines as Xero receives them, and a rounding line when Xero's total would differ from Ecwid's charge. */
-function xeroLines(context: XeroContext, lines: readonly DraftLine[], charged: number): { lines: InvoiceLine[]; rounding: number } {
+function xeroLines(
+  context: XeroContext,
+  lines: readonly DraftLine[],
+  charged: number,
+): { lines: InvoiceLine[]; rounding: number } {
   const invoiceLines = lines.map((line) => toXeroLine(context, line));
   const chargedCents = toXeroCents(context.money, charged);
   const rounding = chargedCents - xeroTotalCents(invoiceLines, context.lineAmountTypes);
@@ -167,7 +190,10 @@ export function invoiceWithDiagnostics(
     taxDifferenceFromEcwid: taxDifference(money, taxCents, ecwidTax),
     roundingAmount: xeroAmount(xero.rounding),
   };
-  return { invoice, diagnostics: { residualUnits: residual, adjusted, reading: chosen.reading, roundingCents: xero.rounding } };
+  return {
+    invoice,
+    diagnostics: { residualUnits: residual, adjusted, reading: chosen.reading, roundingCents: xero.rounding },
+  };
 }
 
 /** Xero's tax less Ecwid's, at the finer of the two precisions. */

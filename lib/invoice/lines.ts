@@ -42,7 +42,8 @@ const DISPLAY_RATE_DECIMALS = 2;
 
 export const ratesOf = (taxes: ReadonlyArray<{ rate: number }>): number => sum(taxes.map((t) => t.rate));
 
-export const lineTax = (line: { taxes: ReadonlyArray<{ amount: number }> }): number => sum(line.taxes.map((t) => t.amount));
+export const lineTax = (line: { taxes: ReadonlyArray<{ amount: number }> }): number =>
+  sum(line.taxes.map((t) => t.amount));
 
 /** Σ amount (+ Σ Ecwid's tax when Exclusive): what the lines add up to by Ecwid's own figures. */
 export const invoiceSum = (lines: readonly DraftLine[], exclusive: boolean): number =>
@@ -119,7 +120,9 @@ function shippingLines(facts: OrderFacts, reading: Reading): DraftLine[] {
   const { shipping, handling } = shippingCharges(facts, reading);
   if (!(facts.taxed && facts.shippingTaxes.length > 0)) {
     return [
-      ...(shipping.amount !== 0 ? [{ ...chargeLine('shipping', shipping.description, shipping.amount, []), discounts: shipping.discounts }] : []),
+      ...(shipping.amount !== 0
+        ? [{ ...chargeLine('shipping', shipping.description, shipping.amount, []), discounts: shipping.discounts }]
+        : []),
       ...(handling.amount !== 0 ? [chargeLine('handling', handling.description, handling.amount, [])] : []),
     ];
   }
@@ -127,7 +130,11 @@ function shippingLines(facts: OrderFacts, reading: Reading): DraftLine[] {
   const net = shipping.amount + handling.amount;
   const amount = reading.netShippingInGrossStore ? net + lineTax({ taxes }) : net;
   const description =
-    handling.amount === 0 ? shipping.description : shipping.amount === 0 && shipping.discounts.length === 0 ? handling.description : `${shipping.description} and ${handling.description}`;
+    handling.amount === 0
+      ? shipping.description
+      : shipping.amount === 0 && shipping.discounts.length === 0
+        ? handling.description
+        : `${shipping.description} and ${handling.description}`;
   return [{ ...chargeLine('shipping', description, amount, taxes), discounts: shipping.discounts }];
 }
 
@@ -138,7 +145,13 @@ function surchargeLines(facts: OrderFacts, reading: Reading): DraftLine[] {
     .map((s) => {
       const tax = sum(s.taxes.map((t) => t.amount));
       // Gross totals (the default): the line shows the net part when amounts are tax-exclusive.
-      const amount = reading.netSurcharges ? (inclusive ? s.total + tax : s.total) : inclusive ? s.total : s.total - tax;
+      const amount = reading.netSurcharges
+        ? inclusive
+          ? s.total + tax
+          : s.total
+        : inclusive
+          ? s.total
+          : s.total - tax;
       return chargeLine('surcharge', s.description, amount, s.taxes);
     });
 }
@@ -147,7 +160,11 @@ function surchargeLines(facts: OrderFacts, reading: Reading): DraftLine[] {
 export function buildLines(facts: OrderFacts, reading: Reading): DraftLine[] | undefined {
   const discounts = discountsOf(facts, reading);
   if (!discounts) return undefined;
-  const lines = [...productLines(facts, discounts), ...shippingLines(facts, reading), ...surchargeLines(facts, reading)];
+  const lines = [
+    ...productLines(facts, discounts),
+    ...shippingLines(facts, reading),
+    ...surchargeLines(facts, reading),
+  ];
   if (!facts.taxed) for (const line of lines) line.taxes = [];
   return lines;
 }

@@ -5,15 +5,36 @@
 
 /** Digits after the decimal point for ISO-4217 currencies that do not use two. */
 const CURRENCY_DIGITS: Record<string, number> = {
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, VND: 0, VUV: 0, XAF: 0,
-  XOF: 0, XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
 };
 
 /** Two decimals: every currency not listed above. */
 const DEFAULT_CURRENCY_DIGITS = 2;
 
-export const currencyDigits = (currency: string): number => CURRENCY_DIGITS[currency.toUpperCase()] ?? DEFAULT_CURRENCY_DIGITS;
+export const currencyDigits = (currency: string): number =>
+  CURRENCY_DIGITS[currency.toUpperCase()] ?? DEFAULT_CURRENCY_DIGITS;
 
 /** Significant digits kept when scaling a decimal to minor units: enough for any price, few enough to drop float noise. */
 const SIGNIFICANT_DIGITS = 15;

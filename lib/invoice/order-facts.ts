@@ -142,7 +142,11 @@ function surchargeTaxes(money: Money, surcharge: EcwidSurcharge, total: number):
       .map((t) => ({ name: text(t.name) || UNNAMED_TAX, rate: t.value ?? 0, amount: money.units(t.total) }))
       .filter((t) => t.amount !== 0);
   }
-  if (surcharge.taxable && surcharge.totalWithoutTax !== undefined && money.units(surcharge.totalWithoutTax) !== total) {
+  if (
+    surcharge.taxable &&
+    surcharge.totalWithoutTax !== undefined &&
+    money.units(surcharge.totalWithoutTax) !== total
+  ) {
     const net = money.units(surcharge.totalWithoutTax);
     const tax = total - net;
     const rate = net !== 0 ? Number(((PERCENT * tax) / net).toFixed(DERIVED_RATE_DECIMALS)) : 0;
@@ -154,7 +158,11 @@ function surchargeTaxes(money: Money, surcharge: EcwidSurcharge, total: number):
 function surcharges(money: Money, order: EcwidOrder): SurchargeInfo[] {
   return (order.customSurcharges ?? []).map((s) => {
     const total = money.units(s.total ?? s.value);
-    return { description: text(s.description) || text(s.id) || 'Surcharge', total, taxes: surchargeTaxes(money, s, total) };
+    return {
+      description: text(s.description) || text(s.id) || 'Surcharge',
+      total,
+      taxes: surchargeTaxes(money, s, total),
+    };
   });
 }
 

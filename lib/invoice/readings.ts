@@ -33,7 +33,8 @@ function relevantFlags(facts: OrderFacts): Array<keyof Reading> {
   const relevant: Record<keyof Reading, boolean> = {
     couponInDiscount: money.units(order.couponDiscount) !== 0 && order.discount !== undefined,
     customOutsideDiscount: (order.customDiscount ?? []).some((d) => customDiscountAmount(money, d) !== 0),
-    shippingDiscountLine: facts.discountedShippingRate !== undefined && facts.discountedShippingRate < facts.shippingRate,
+    shippingDiscountLine:
+      facts.discountedShippingRate !== undefined && facts.discountedShippingRate < facts.shippingRate,
     netShippingInGrossStore: facts.inclusive && facts.shippingTaxes.length > 0,
     netSurcharges: facts.surcharges.some((s) => s.taxes.length > 0),
   };
@@ -60,5 +61,6 @@ export const readingWith = (flags: ReadonlyArray<keyof Reading>): Reading => {
 export function* readings(facts: OrderFacts): Generator<Reading> {
   yield readingWith([]);
   const flags = relevantFlags(facts);
-  for (let mask = 1; mask < 2 ** flags.length; mask++) yield readingWith(flags.filter((_, bit) => (mask & (1 << bit)) !== 0));
+  for (let mask = 1; mask < 2 ** flags.length; mask++)
+    yield readingWith(flags.filter((_, bit) => (mask & (1 << bit)) !== 0));
 }

@@ -1,6 +1,13 @@
 /** The invoice part of every order output, as Zapier's Xero "Create Sales Invoice" action takes it. */
 
-export type InvoiceLineKind = 'product' | 'shipping' | 'handling' | 'surcharge' | 'discount' | 'adjustment' | 'rounding';
+export type InvoiceLineKind =
+  | 'product'
+  | 'shipping'
+  | 'handling'
+  | 'surcharge'
+  | 'discount'
+  | 'adjustment'
+  | 'rounding';
 export type LineAmountTypes = 'Inclusive' | 'Exclusive' | 'NoTax';
 
 export interface InvoiceLine {

@@ -34,9 +34,19 @@ const ACCOUNT_CODE_MAX = 10;
 /** Joins the Ecwid tax names of a line with several taxes, as `taxName` shows them. */
 export const TAX_NAME_SEPARATOR = ' + ';
 
-const DEFAULT_ACCOUNTS: XeroAccounts = { sales: '200', shipping: '260', fees: '260', discounts: '200', rounding: '860' };
+const DEFAULT_ACCOUNTS: XeroAccounts = {
+  sales: '200',
+  shipping: '260',
+  fees: '260',
+  discounts: '200',
+  rounding: '860',
+};
 
-export const DEFAULT_XERO_CODES: XeroCodes = { taxRates: new Map(), untaxed: DEFAULT_UNTAXED, accounts: DEFAULT_ACCOUNTS };
+export const DEFAULT_XERO_CODES: XeroCodes = {
+  taxRates: new Map(),
+  untaxed: DEFAULT_UNTAXED,
+  accounts: DEFAULT_ACCOUNTS,
+};
 
 /** Which account each kind of line goes to. */
 const ACCOUNT_OF_KIND: Record<InvoiceLineKind, keyof XeroAccounts> = {
@@ -51,10 +61,25 @@ const ACCOUNT_OF_KIND: Record<InvoiceLineKind, keyof XeroAccounts> = {
 
 const ACCOUNT_INPUTS: Array<[keyof XeroAccounts, key: string, label: string, what: string]> = [
   ['sales', 'xeroSalesAccount', 'Xero Account for Products', 'product lines (their discounts folded in)'],
-  ['shipping', 'xeroShippingAccount', 'Xero Account for Shipping', 'the shipping line (with the handling fee when both are taxed)'],
+  [
+    'shipping',
+    'xeroShippingAccount',
+    'Xero Account for Shipping',
+    'the shipping line (with the handling fee when both are taxed)',
+  ],
   ['fees', 'xeroFeesAccount', 'Xero Account for Fees and Surcharges', 'surcharges and an untaxed handling fee'],
-  ['discounts', 'xeroDiscountAccount', 'Xero Account for Discounts', 'discounts of an order without items (others are folded into the product lines)'],
-  ['rounding', 'xeroRoundingAccount', 'Xero Account for Rounding', 'the rounding line: the cents Xero\'s per-line tax leaves between its total and Ecwid\'s'],
+  [
+    'discounts',
+    'xeroDiscountAccount',
+    'Xero Account for Discounts',
+    'discounts of an order without items (others are folded into the product lines)',
+  ],
+  [
+    'rounding',
+    'xeroRoundingAccount',
+    'Xero Account for Rounding',
+    "the rounding line: the cents Xero's per-line tax leaves between its total and Ecwid's",
+  ],
 ];
 
 const TAX_RATES_LABEL = 'Xero Tax Rates (Ecwid Tax Name → Xero Tax Rate)';
@@ -90,14 +115,22 @@ const normalised = (name: string): string => name.trim().toLowerCase();
 function taxRatesOf(z: ZObject, input: unknown): Map<string, string> {
   if (input === undefined || input === null || input === '') return new Map();
   if (typeof input !== 'object' || Array.isArray(input)) {
-    throw invalidInput(z, `${TAX_RATES_LABEL} must be pairs of an Ecwid tax name and a Xero tax rate code. Fill in one pair per row.`);
+    throw invalidInput(
+      z,
+      `${TAX_RATES_LABEL} must be pairs of an Ecwid tax name and a Xero tax rate code. Fill in one pair per row.`,
+    );
   }
   const rates = new Map<string, string>();
   for (const [name, value] of Object.entries(input as Record<string, unknown>)) {
     if (name.trim() === '' && (value === '' || value === undefined || value === null)) continue;
     const code = optionalText(z, value, `${TAX_RATES_LABEL} for "${name}"`);
-    if (name.trim() === '') throw invalidInput(z, `${TAX_RATES_LABEL}: the row with Xero rate "${code}" has no Ecwid tax name. Fill in the name or remove the row.`);
-    if (code === undefined) throw invalidInput(z, `${TAX_RATES_LABEL}: "${name}" has no Xero tax rate. Fill in its code or remove the row.`);
+    if (name.trim() === '')
+      throw invalidInput(
+        z,
+        `${TAX_RATES_LABEL}: the row with Xero rate "${code}" has no Ecwid tax name. Fill in the name or remove the row.`,
+      );
+    if (code === undefined)
+      throw invalidInput(z, `${TAX_RATES_LABEL}: "${name}" has no Xero tax rate. Fill in its code or remove the row.`);
     rates.set(normalised(name), code);
   }
   return rates;
@@ -117,7 +150,11 @@ export function xeroCodesOf(z: ZObject, inputData: Record<string, unknown>): Xer
   for (const [account, key, label] of ACCOUNT_INPUTS) {
     const code = optionalText(z, inputData[key], label);
     if (code === undefined) continue;
-    if (code.length > ACCOUNT_CODE_MAX) throw invalidInput(z, `${label} must be a Xero account code of at most ${ACCOUNT_CODE_MAX} characters (got "${code}"), e.g. 200.`);
+    if (code.length > ACCOUNT_CODE_MAX)
+      throw invalidInput(
+        z,
+        `${label} must be a Xero account code of at most ${ACCOUNT_CODE_MAX} characters (got "${code}"), e.g. 200.`,
+      );
     accounts[account] = code;
   }
   return { taxRates, untaxed: untaxed ?? DEFAULT_UNTAXED, accounts };

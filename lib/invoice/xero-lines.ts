@@ -80,7 +80,8 @@ const shownPrice = (money: Money, price: number): string => {
 function describedLine(money: Money, line: DraftLine, collapsed: boolean): string {
   const parts: string[] = [];
   if (collapsed && line.unitPrice !== undefined) parts.push(`${line.quantity} × ${shownPrice(money, line.unitPrice)}`);
-  if (line.discounts.length > 0) parts.push(`less ${line.discounts.map((d) => `${d.description} ${shownAmount(money, d.amount)}`).join('; ')}`);
+  if (line.discounts.length > 0)
+    parts.push(`less ${line.discounts.map((d) => `${d.description} ${shownAmount(money, d.amount)}`).join('; ')}`);
   return parts.length === 0 ? line.description : `${line.description} — ${parts.join(', ')}`;
 }
 
@@ -111,7 +112,10 @@ export function toXeroLine(context: XeroContext, line: DraftLine): InvoiceLine {
 
 /** Σ lineAmount (+ Σ taxAmount when Exclusive) in cents: Xero's total of these lines. */
 export const xeroTotalCents = (lines: readonly InvoiceLine[], types: LineAmountTypes): number =>
-  lines.reduce((total, l) => total + XERO.units(l.lineAmount) + (types === 'Exclusive' ? XERO.units(l.taxAmount) : 0), 0);
+  lines.reduce(
+    (total, l) => total + XERO.units(l.lineAmount) + (types === 'Exclusive' ? XERO.units(l.taxAmount) : 0),
+    0,
+  );
 
 export const xeroCents = (amount: number): number => XERO.units(amount);
 export const xeroAmount = (cents: number): number => XERO.amount(cents);

@@ -50,7 +50,11 @@ export const toDeletedOrderOutput = (row: EcwidDeletedOrder) => {
 
 export type DeletedOrderOutput = ReturnType<typeof toDeletedOrderOutput>;
 
-export const DELETED_ORDER_OUTPUT_SAMPLE: DeletedOrderOutput = toDeletedOrderOutput({ id: 516723402, orderId: 'SHOP-X8UYE', date: '2026-11-12 09:30:00 +0000' });
+export const DELETED_ORDER_OUTPUT_SAMPLE: DeletedOrderOutput = toDeletedOrderOutput({
+  id: 516723402,
+  orderId: 'SHOP-X8UYE',
+  date: '2026-11-12 09:30:00 +0000',
+});
 
 export const DELETED_ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
   field('id', 'Order ID'),
@@ -62,4 +66,7 @@ export const DELETED_ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
 
 /** One poll: the orders deleted in the window, newest deletion first; the Zap-on seed is the live window itself. */
 export const pollDeletedOrders = (z: ZObject, bundle: Bundle): Promise<Array<{ id: string }>> =>
-  pollRecords(z, bundle, DELETED_ORDER_WINDOW, { dedupeFields: 'total,count,offset,limit,items(id,orderId,date)', toOutput: toDeletedOrderOutput });
+  pollRecords(z, bundle, DELETED_ORDER_WINDOW, {
+    dedupeFields: 'total,count,offset,limit,items(id,orderId,date)',
+    toOutput: toDeletedOrderOutput,
+  });

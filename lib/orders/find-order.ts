@@ -31,10 +31,18 @@ export const findOrder = async (
     }
   }
   if (!email) {
-    throw new z.errors.Error('Fill in the Order Number, Payment Reference or Customer Email field.', 'InvalidInput', 400);
+    throw new z.errors.Error(
+      'Fill in the Order Number, Payment Reference or Customer Email field.',
+      'InvalidInput',
+      400,
+    );
   }
   if (!EMAIL.test(email)) {
-    throw new z.errors.Error(`The Customer Email field must be an email address (got "${email.slice(0, 80)}").`, 'InvalidInput', 400);
+    throw new z.errors.Error(
+      `The Customer Email field must be an email address (got "${email.slice(0, 80)}").`,
+      'InvalidInput',
+      400,
+    );
   }
   const newest = await newestOrdersEver(z, bundle, { email }, 1);
   return newest.find((order) => String(order.email ?? '').toLowerCase() === email.toLowerCase()) ?? newest[0];
@@ -46,13 +54,18 @@ export const findOrder = async (
  */
 const newestOrdersEver = async (z: ZObject, bundle: Bundle, params: Query, maxRecords: number): Promise<EcwidOrder[]> =>
   (
-    await readWindow(z, bundle, { ...orderWindow({ paymentStatuses: [], fulfillmentStatuses: [] }), params }, {
-      fromSeconds: 0,
-      toSeconds: nowUnix(),
-      maxRecords,
-      maxRequests: POLL_MAX_REQUESTS,
-      concurrency: 1,
-    })
+    await readWindow(
+      z,
+      bundle,
+      { ...orderWindow({ paymentStatuses: [], fulfillmentStatuses: [] }), params },
+      {
+        fromSeconds: 0,
+        toSeconds: nowUnix(),
+        maxRecords,
+        maxRequests: POLL_MAX_REQUESTS,
+        concurrency: 1,
+      },
+    )
   ).records;
 
 /**
@@ -61,7 +74,11 @@ const newestOrdersEver = async (z: ZObject, bundle: Bundle, params: Query, maxRe
  * transaction id, keeping only an order whose transaction id is exactly the one given (keywords match other fields
  * too). The newest match wins; undefined when none.
  */
-export const findOrderByPayment = async (z: ZObject, bundle: Bundle, reference: string): Promise<EcwidOrder | undefined> => {
+export const findOrderByPayment = async (
+  z: ZObject,
+  bundle: Bundle,
+  reference: string,
+): Promise<EcwidOrder | undefined> => {
   const byReference = await newestOrdersEver(z, bundle, { paymentReference: reference }, 1);
   const found = byReference.find((order) => String(order.paymentReference ?? '') === reference);
   if (found) return found;

@@ -3,7 +3,14 @@ import { flatPerson } from '../output/people.js';
 import { SAMPLE_CURRENCY } from '../invoice/fields.js';
 import { lineItemOutputFields, toLineItem } from './line-items.js';
 import { matchesFilter, orderWindow, type OrderFilter } from './window.js';
-import { idOrNull, isoDateOf, numberOf as num, outputField as field, textOf as str, type OutputField } from '../output/values.js';
+import {
+  idOrNull,
+  isoDateOf,
+  numberOf as num,
+  outputField as field,
+  textOf as str,
+  type OutputField,
+} from '../output/values.js';
 import { ORDER_HEAD_OUTPUT_FIELDS, TOTALS_OUTPUT_FIELDS } from './output.js';
 import { pollOrderParts } from './order-parts.js';
 import { ECWID_SAMPLE_ORDER } from './sample-ecwid-order.js';

@@ -50,7 +50,10 @@ export const toLineItem = (item: EcwidOrderItem): LineItem => {
     lineTotal: cents(num(item.price) * num(item.quantity)),
     tax: num(item.tax),
     taxRate: cents(applied.reduce((sum, tax) => sum + num(tax.value), 0)),
-    taxNames: applied.map((tax) => str(tax.name)).filter(Boolean).join(', '),
+    taxNames: applied
+      .map((tax) => str(tax.name))
+      .filter(Boolean)
+      .join(', '),
     couponAmount: num(item.couponAmount),
     discountAmount: cents((item.discounts ?? []).reduce((sum, discount) => sum + num(discount.total), 0)),
     digital: Boolean(item.digital),
@@ -81,7 +84,10 @@ const LINE_ITEM_FIELDS: ReadonlyArray<[key: keyof LineItem, label: string, type:
  * The line-item output fields. Under a list key (`lineItems`) they are `lineItems[]sku` … labelled "Line Item SKU" …;
  * without one (a record per item) they are the record's own keys and labels. `only` keeps the keys that record fills.
  */
-export const lineItemOutputFields = ({ listKey, only }: { listKey?: string; only?: ReadonlyArray<keyof LineItem> } = {}) =>
+export const lineItemOutputFields = ({
+  listKey,
+  only,
+}: { listKey?: string; only?: ReadonlyArray<keyof LineItem> } = {}) =>
   LINE_ITEM_FIELDS.filter(([key]) => !only || only.includes(key)).map(([key, label, type]) =>
     listKey ? field(`${listKey}[]${key}`, `Line Item ${label}`, type) : field(key, label, type),
   );

@@ -12,15 +12,22 @@ import type { EcwidOrder } from '../ecwid/types.js';
  * (placed in the last 400 days), never from Ecwid's offset.
  */
 const LOOKBACK_SECONDS = 400 * DAY;
-const CHOICE_FIELDS = 'total,count,offset,limit,items(id,createTimestamp,createDate,email,total,paymentStatus,billingPerson(name),shippingPerson(name))';
+const CHOICE_FIELDS =
+  'total,count,offset,limit,items(id,createTimestamp,createDate,email,total,paymentStatus,billingPerson(name),shippingPerson(name))';
 
 const labelOf = (order: EcwidOrder): string => {
   const who = order.billingPerson?.name || order.shippingPerson?.name || order.email || 'Guest';
   const date = String(order.createDate ?? '').slice(0, 10);
-  return [String(order.id), who, order.total === undefined ? '' : String(order.total), date].filter(Boolean).join(' · ');
+  return [String(order.id), who, order.total === undefined ? '' : String(order.total), date]
+    .filter(Boolean)
+    .join(' · ');
 };
 
-export const orderChoices = async (z: ZObject, bundle: Bundle, pageAsked: number): Promise<Array<{ id: string; name: string }>> => {
+export const orderChoices = async (
+  z: ZObject,
+  bundle: Bundle,
+  pageAsked: number,
+): Promise<Array<{ id: string; name: string }>> => {
   const page = Number.isInteger(pageAsked) && pageAsked > 0 ? pageAsked : 0;
   const anyStatus = { paymentStatuses: [], fulfillmentStatuses: [] };
   const now = nowUnix();
@@ -28,7 +35,12 @@ export const orderChoices = async (z: ZObject, bundle: Bundle, pageAsked: number
     z,
     bundle,
     { ...orderWindow(anyStatus), params: { responseFields: CHOICE_FIELDS } },
-    { fromSeconds: now - LOOKBACK_SECONDS, toSeconds: now, maxRecords: (page + 1) * MAX_PAGE_SIZE, maxRequests: POLL_MAX_REQUESTS },
+    {
+      fromSeconds: now - LOOKBACK_SECONDS,
+      toSeconds: now,
+      maxRecords: (page + 1) * MAX_PAGE_SIZE,
+      maxRequests: POLL_MAX_REQUESTS,
+    },
   );
   return read.records
     .filter((order) => matchesFilter(order, anyStatus))

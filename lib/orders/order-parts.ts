@@ -16,7 +16,11 @@ export const pollOrderParts = async <O extends { id: string }>(
   z: ZObject,
   bundle: Bundle,
   spec: WindowSpec<EcwidOrder>,
-  options: { dedupeFields: string; keep: (order: EcwidOrder) => boolean; toOutputs: (order: EcwidOrder, currency: string) => O[] },
+  options: {
+    dedupeFields: string;
+    keep: (order: EcwidOrder) => boolean;
+    toOutputs: (order: EcwidOrder, currency: string) => O[];
+  },
 ): Promise<Array<{ id: string }>> => {
   const dedupeSpec = { ...spec, params: { ...spec.params, responseFields: options.dedupeFields } };
   const mode = pollModeOf(bundle);

@@ -37,4 +37,3 @@ export const PAYMENT_OUTPUT_FIELDS = [
   field('paymentReference', 'Payment Reference (Payment Gateway)'),
   field('statementReference', 'Statement Reference (Payment Reference, Else Transaction ID, Else Order ID)'),
 ];
-

@@ -45,7 +45,12 @@ export const ECWID_SAMPLE_ORDER: EcwidOrder = {
   volumeDiscount: 3,
   membershipBasedDiscount: 0,
   tax: 6.1,
-  shippingOption: { shippingMethodName: 'Standard shipping', shippingRate: 8, shippingRateWithoutTax: 8, isPickup: false },
+  shippingOption: {
+    shippingMethodName: 'Standard shipping',
+    shippingRate: 8,
+    shippingRateWithoutTax: 8,
+    isPickup: false,
+  },
   handlingFee: { name: 'Handling', value: 2, valueWithoutTax: 2 },
   taxesOnShipping: [{ name: 'VAT', value: 10, total: 1 }],
   giftCardRedemption: 0,
@@ -68,10 +73,14 @@ export const ECWID_SAMPLE_ORDER: EcwidOrder = {
       priceWithoutTax: 20,
       quantity: 2,
       tax: 3.42,
-      taxes: [{ name: 'VAT', value: 10, total: 3.42, taxOnDiscountedSubtotal: 3.42, taxOnShipping: 0, includeInPrice: false }],
+      taxes: [
+        { name: 'VAT', value: 10, total: 3.42, taxOnDiscountedSubtotal: 3.42, taxOnShipping: 0, includeInPrice: false },
+      ],
       couponAmount: 4,
       couponApplied: true,
-      discounts: [{ discountInfo: { value: 5, type: 'PERCENT', base: 'ON_TOTAL', description: 'Autumn sale' }, total: 1.8 }],
+      discounts: [
+        { discountInfo: { value: 5, type: 'PERCENT', base: 'ON_TOTAL', description: 'Autumn sale' }, total: 1.8 },
+      ],
       selectedOptions: [
         { name: 'Size', value: 'L', type: 'CHOICE' },
         { name: 'Color', value: 'Black', type: 'CHOICE' },
@@ -89,10 +98,14 @@ export const ECWID_SAMPLE_ORDER: EcwidOrder = {
       priceWithoutTax: 20,
       quantity: 1,
       tax: 1.68,
-      taxes: [{ name: 'VAT', value: 10, total: 1.68, taxOnDiscountedSubtotal: 1.68, taxOnShipping: 0, includeInPrice: false }],
+      taxes: [
+        { name: 'VAT', value: 10, total: 1.68, taxOnDiscountedSubtotal: 1.68, taxOnShipping: 0, includeInPrice: false },
+      ],
       couponAmount: 2,
       couponApplied: true,
-      discounts: [{ discountInfo: { value: 5, type: 'PERCENT', base: 'ON_TOTAL', description: 'Autumn sale' }, total: 1.2 }],
+      discounts: [
+        { discountInfo: { value: 5, type: 'PERCENT', base: 'ON_TOTAL', description: 'Autumn sale' }, total: 1.2 },
+      ],
       selectedOptions: [],
       imageUrl: 'https://images.example.com/mug.jpg',
       digital: false,

@@ -44,7 +44,10 @@ export const toStatusChangeOutput = (order: EcwidOrder, currency = '', codes?: X
 
 export type StatusChangeOutput = ReturnType<typeof toStatusChangeOutput>;
 
-export const STATUS_CHANGE_OUTPUT_SAMPLE: StatusChangeOutput = toStatusChangeOutput(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY);
+export const STATUS_CHANGE_OUTPUT_SAMPLE: StatusChangeOutput = toStatusChangeOutput(
+  ECWID_SAMPLE_ORDER,
+  SAMPLE_CURRENCY,
+);
 
 /** The order's fields, with `id` now naming the status change and the order's own id under `orderId`. */
 export const STATUS_CHANGE_OUTPUT_FIELDS: PlainOutputField[] = [
@@ -62,5 +65,11 @@ export const STATUS_CHANGE_OUTPUT_FIELDS: PlainOutputField[] = [
  */
 export const pollStatusChanges = (z: ZObject, bundle: Bundle, filter: OrderFilter): Promise<Array<{ id: string }>> => {
   const codes = xeroCodesOf(z, bundle.inputData);
-  return pollOrders(z, bundle, filter, (order, currency) => toStatusChangeOutput(order, currency, codes), statusChangeWindow(filter));
+  return pollOrders(
+    z,
+    bundle,
+    filter,
+    (order, currency) => toStatusChangeOutput(order, currency, codes),
+    statusChangeWindow(filter),
+  );
 };

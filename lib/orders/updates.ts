@@ -43,7 +43,9 @@ export const orderUpdateFrom = (z: ZObject, inputData: Record<string, unknown>):
     privateAdminNotes: optionalText(z, inputData.privateAdminNotes, L.privateAdminNotes),
   };
   // Only what was given is sent: Ecwid leaves every other field of the order as it is.
-  const body = Object.fromEntries(Object.entries(candidates).filter(([, value]) => value !== undefined)) as OrderUpdateBody;
+  const body = Object.fromEntries(
+    Object.entries(candidates).filter(([, value]) => value !== undefined),
+  ) as OrderUpdateBody;
   if (Object.keys(body).length === 0) {
     throw invalidInput(
       z,
@@ -63,8 +65,16 @@ const subjectOf = (orderId: string) => ({ noun: 'order', id: orderId, field: L.o
  */
 export const updateOrder = async (z: ZObject, bundle: Bundle, { orderId, body }: OrderUpdate): Promise<OrderOutput> => {
   const path = `/orders/${pathSegment(z, orderId, L.orderId)}`;
-  await ecwidRequest<{ updateCount?: number }>(z, bundle, { method: 'PUT', path, body: { ...body }, subject: subjectOf(orderId) });
-  const [order, profile] = await Promise.all([ecwidRequest<EcwidOrder>(z, bundle, { path, subject: subjectOf(orderId) }), cachedProfile(z, bundle)]);
+  await ecwidRequest<{ updateCount?: number }>(z, bundle, {
+    method: 'PUT',
+    path,
+    body: { ...body },
+    subject: subjectOf(orderId),
+  });
+  const [order, profile] = await Promise.all([
+    ecwidRequest<EcwidOrder>(z, bundle, { path, subject: subjectOf(orderId) }),
+    cachedProfile(z, bundle),
+  ]);
   for (const key of ['paymentStatus', 'fulfillmentStatus'] as const) {
     const wanted = body[key];
     if (wanted !== undefined && order[key] !== undefined && order[key] !== wanted) {

@@ -1,7 +1,13 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { pollRecords } from '../polling/poll.js';
 import { type WindowSpec } from '../polling/window-reader.js';
-import { FULFILLMENT_STATUS_INPUT, FULFILLMENT_STATUSES, PAYMENT_STATUS_INPUT, PAYMENT_STATUSES, parseStatuses } from './statuses.js';
+import {
+  FULFILLMENT_STATUS_INPUT,
+  FULFILLMENT_STATUSES,
+  PAYMENT_STATUS_INPUT,
+  PAYMENT_STATUSES,
+  parseStatuses,
+} from './statuses.js';
 import type { EcwidOrder } from '../ecwid/types.js';
 
 /** What a merchant filters new orders on; empty lists mean "any". */
@@ -11,7 +17,8 @@ export interface OrderFilter {
 }
 
 /** The ids Zapier dedupes on, plus what the dedupe poll needs to stay small (20 MB cap). */
-export const ORDER_DEDUPE_FIELDS = 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)';
+export const ORDER_DEDUPE_FIELDS =
+  'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)';
 
 const orderIdOf = (order: EcwidOrder): string => String(order.id);
 

@@ -45,7 +45,11 @@ export const splitName = (name: string): { firstName: string; lastName: string }
 };
 
 const hasAddress = (person: FlatPerson): boolean =>
-  person.street !== '' || person.city !== '' || person.postalCode !== '' || person.countryCode !== '' || person.countryName !== '';
+  person.street !== '' ||
+  person.city !== '' ||
+  person.postalCode !== '' ||
+  person.countryCode !== '' ||
+  person.countryName !== '';
 
 /** One Ecwid person (billing or shipping) as a flat record; an absent person gives every key empty. */
 export const flatPerson = (person: EcwidPerson | undefined): FlatPerson => {

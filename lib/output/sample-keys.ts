@@ -29,7 +29,9 @@ const compile = (template: Json): CompiledTemplate => {
     const element = compile(template[0]).complete;
     return {
       complete: (record) =>
-        (Array.isArray(record) ? record.map((item) => (isPlainObject(item) ? element(item) : item)) : record) as typeof record,
+        (Array.isArray(record)
+          ? record.map((item) => (isPlainObject(item) ? element(item) : item))
+          : record) as typeof record,
       empty: () => [],
     };
   }

@@ -7,10 +7,12 @@ import { ecwidDateToIso, unixToIso } from '../ecwid/dates.js';
 
 export const textOf = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
-export const numberOf = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0);
+export const numberOf = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : Number(value) || 0;
 
 /** Ecwid's numeric ids, or null when absent (0 means "none" for Ecwid's customerId). */
-export const idOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null);
+export const idOrNull = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
 
 /** An Ecwid date as ISO-8601 with offset, from its text or, failing that, its unix timestamp; '' when neither is there. */
 export const isoDateOf = (text: unknown, timestamp: unknown): string => {

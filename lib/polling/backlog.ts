@@ -46,7 +46,11 @@ export interface Backlog {
 }
 
 const isRange = (value: any): value is TimeRange =>
-  typeof value === 'object' && value !== null && Number.isInteger(value.from) && Number.isInteger(value.to) && value.from <= value.to;
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isInteger(value.from) &&
+  Number.isInteger(value.to) &&
+  value.from <= value.to;
 
 /** A backlog that can be trusted as far as its shape goes: its window, ranges in order and before `deliveredTo`. */
 export const isBacklogOf =
@@ -59,15 +63,24 @@ export const isBacklogOf =
     value.deliveredTo <= now &&
     Array.isArray(value.ranges) &&
     value.ranges.length <= MAX_RANGES &&
-    value.ranges.every((range: unknown, i: number) => isRange(range) && range.to <= value.deliveredTo && (i === 0 || range.to < value.ranges[i - 1].from));
+    value.ranges.every(
+      (range: unknown, i: number) =>
+        isRange(range) && range.to <= value.deliveredTo && (i === 0 || range.to < value.ranges[i - 1].from),
+    );
 
 /**
  * One backlog per store, Zap and window. Zapier's cache is shared by every Zap of a connection, and what one Zap was
  * handed says nothing about another: without a Zap id there is no backlog.
  */
-export const backlogKey = (z: ZObject, bundle: Bundle, spec: { path: string; from: string; params: unknown }): string | undefined => {
+export const backlogKey = (
+  z: ZObject,
+  bundle: Bundle,
+  spec: { path: string; from: string; params: unknown },
+): string | undefined => {
   const zapId = bundle.meta?.zap?.id;
-  return zapId === undefined || zapId === null || String(zapId) === '' ? undefined : `ecwid-backlog:${storeIdOf(z, bundle)}:${String(zapId)}:${windowHash(spec)}`;
+  return zapId === undefined || zapId === null || String(zapId) === ''
+    ? undefined
+    : `ecwid-backlog:${storeIdOf(z, bundle)}:${String(zapId)}:${windowHash(spec)}`;
 };
 
 /** `ranges` (newest first, disjoint) without the seconds in `cut`. */
@@ -83,7 +96,8 @@ const subtract = (ranges: TimeRange[], cut: TimeRange): TimeRange[] =>
 /** Adds a range newer than all of `ranges` (or touching the newest), newest first. */
 const addNewest = (ranges: TimeRange[], range: TimeRange): TimeRange[] => {
   const [newest, ...rest] = ranges;
-  if (newest && range.from <= newest.to + 1) return [{ from: Math.min(newest.from, range.from), to: Math.max(newest.to, range.to) }, ...rest];
+  if (newest && range.from <= newest.to + 1)
+    return [{ from: Math.min(newest.from, range.from), to: Math.max(newest.to, range.to) }, ...rest];
   return [range, ...ranges];
 };
 
@@ -93,7 +107,6 @@ const capped = (ranges: TimeRange[]): TimeRange[] => {
   const kept = ranges.slice(0, MAX_RANGES - 1);
   return [...kept, { from: ranges[ranges.length - 1].from, to: ranges[MAX_RANGES - 1].to }];
 };
-
 
 /**
  * The backlog after a poll at `now` that started from `before` (undefined: none) and answered with records covering
@@ -116,6 +129,8 @@ export const nextBacklog = (
     const delivered = { from: Math.max(range.from, Math.floor(undeliveredFrom) + 1), to: range.to };
     if (delivered.from <= delivered.to) open = subtract(open, delivered);
   }
-  const inWindow = open.filter((range) => range.to >= windowFrom).map((range) => ({ from: Math.max(range.from, windowFrom), to: range.to }));
+  const inWindow = open
+    .filter((range) => range.to >= windowFrom)
+    .map((range) => ({ from: Math.max(range.from, windowFrom), to: range.to }));
   return { window, deliveredTo: now, ranges: capped(inWindow) };
 };

@@ -15,7 +15,12 @@ const SEPARATOR_BYTES = 1;
  * The newest outputs that fit `POLL_MAX_OUTPUT_BYTES`, without splitting a second (see `wholeSecondsEnd`): the
  * rest stays in the window for the next poll. Only a single second heavier than the bound is split.
  */
-export const withinOutputBytes = <T, O>(records: T[], outputs: O[], timeOf: (record: T) => number, maxBytes = POLL_MAX_OUTPUT_BYTES): O[] => {
+export const withinOutputBytes = <T, O>(
+  records: T[],
+  outputs: O[],
+  timeOf: (record: T) => number,
+  maxBytes = POLL_MAX_OUTPUT_BYTES,
+): O[] => {
   let bytes = ARRAY_OPEN_BYTES;
   for (let i = 0; i < outputs.length; i += 1) {
     bytes += Buffer.byteLength(JSON.stringify(outputs[i])) + SEPARATOR_BYTES;

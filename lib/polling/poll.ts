@@ -14,7 +14,15 @@ import {
   SAMPLE_SIZE,
   SEED_CATCH_UP_REQUESTS,
 } from './poll-limits.js';
-import { BACKLOG_TTL_SECONDS, backlogKey, isBacklogOf, nextBacklog, ZAPIER_TAKES, type Backlog, type TimeRange } from './backlog.js';
+import {
+  BACKLOG_TTL_SECONDS,
+  backlogKey,
+  isBacklogOf,
+  nextBacklog,
+  ZAPIER_TAKES,
+  type Backlog,
+  type TimeRange,
+} from './backlog.js';
 import { isPlan, PLAN_TTL_SECONDS, slicePlanKey, windowHash, type SlicePlan } from './slice-plan.js';
 import { readWindow, type WindowSpec } from './window-reader.js';
 
@@ -30,7 +38,13 @@ const dedupeLookbackSeconds = (spec: Pick<WindowSpec<unknown>, 'from'>): number 
 type Keep<T> = (record: T) => boolean;
 
 /** "Test trigger": the newest few matching records, looking further back until there are some. */
-const sampleRecords = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, keep: Keep<T>, now: number): Promise<T[]> => {
+const sampleRecords = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  keep: Keep<T>,
+  now: number,
+): Promise<T[]> => {
   for (const lookback of SAMPLE_LOOKBACKS_SECONDS) {
     const read = await readWindow(z, bundle, spec, {
       fromSeconds: now - lookback,
@@ -47,7 +61,13 @@ const sampleRecords = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>,
 };
 
 /** Zap turned on: every id a later live poll could return, so that none of them fires. */
-const seedRecords = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, keep: Keep<T>, now: number): Promise<T[]> => {
+const seedRecords = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  keep: Keep<T>,
+  now: number,
+): Promise<T[]> => {
   const read = await readWindow(z, bundle, spec, {
     fromSeconds: now - dedupeLookbackSeconds(spec),
     toSeconds: now,
@@ -90,7 +110,13 @@ const settled = async (): Promise<void> => undefined;
  * than the last second delivered (the rest of the window is delivered or in the backlog), leaving the request bound to
  * the backlog's next part.
  */
-const readNewest = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, now: number, draining: Backlog | undefined) => {
+const readNewest = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  now: number,
+  draining: Backlog | undefined,
+) => {
   const planKey = slicePlanKey(z, bundle, spec);
   const plan = await sharedCacheGet<SlicePlan>(z, planKey, isPlan);
   const read = await readWindow(z, bundle, spec, {
@@ -102,7 +128,8 @@ const readNewest = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, no
   });
   // A quiet window (one page) needs no plan; one that had a plan is told it has none now. A plan stands for the whole
   // window, so a read of its newest part alone leaves it as it is.
-  if (!draining && (read.plan.cuts.length > 0 || (plan && plan.cuts.length > 0))) await sharedCacheSet(z, planKey, read.plan, PLAN_TTL_SECONDS);
+  if (!draining && (read.plan.cuts.length > 0 || (plan && plan.cuts.length > 0)))
+    await sharedCacheSet(z, planKey, read.plan, PLAN_TTL_SECONDS);
   return read;
 };
 
@@ -139,7 +166,9 @@ const readBacklogPart = async <T>(
     room.requests -= read.requests;
     // Whole seconds only (the next poll goes on from there), unless a single second holds more than Zapier takes.
     const whole = read.records.filter((record) => !(spec.timeOf(record) < read.readFrom));
-    records.push(...(whole.length === 0 && records.length === 0 && room.records === ZAPIER_TAKES ? read.records : whole));
+    records.push(
+      ...(whole.length === 0 && records.length === 0 && room.records === ZAPIER_TAKES ? read.records : whole),
+    );
     if (read.readFrom <= to) covered.push({ from: read.readFrom, to });
     if (!read.complete) break;
   }
@@ -166,7 +195,13 @@ const undeliveredFrom = (backlog: Backlog | undefined, outputTimes: number[], an
  * A live poll: the window's complete newest part, read along the slice plan the last poll left, then the next part
  * of this Zap's backlog (what earlier polls could not hand over), oldest parts last. Newest first, unique ids.
  */
-const liveAnswer = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, keep: Keep<T>, now: number): Promise<PollAnswer<T>> => {
+const liveAnswer = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  keep: Keep<T>,
+  now: number,
+): Promise<PollAnswer<T>> => {
   const key = backlogKey(z, bundle, spec);
   const window = windowHash(spec);
   const backlog = key ? await sharedCacheGet<Backlog>(z, key, isBacklogOf(window, now)) : undefined;
@@ -175,10 +210,14 @@ const liveAnswer = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, ke
   // While a backlog drains, an answer holds only what Zapier may not have seen, and no more of it than Zapier surely
   // takes: what it has seen would only take the place (and the 5 MB) of the backlog's next part, and what it would
   // not take would be offered again anyway. Otherwise the answer is the whole newest part, as before backlogs.
-  const unseen = newest.records.filter((record) => keep(record) && (!draining || mayBeNew(backlog, spec.timeOf(record))));
+  const unseen = newest.records.filter(
+    (record) => keep(record) && (!draining || mayBeNew(backlog, spec.timeOf(record))),
+  );
   const newestRecords = draining ? newestPart(unseen, spec, ZAPIER_TAKES) : unseen;
   const firstLeftOut = newestRecords.length < unseen.length ? spec.timeOf(unseen[newestRecords.length]) : NaN;
-  const covered: TimeRange[] = [{ from: Number.isFinite(firstLeftOut) ? Math.max(newest.readFrom, firstLeftOut + 1) : newest.readFrom, to: now }];
+  const covered: TimeRange[] = [
+    { from: Number.isFinite(firstLeftOut) ? Math.max(newest.readFrom, firstLeftOut + 1) : newest.readFrom, to: now },
+  ];
   let older: T[] = [];
   if (draining) {
     const room = { records: ZAPIER_TAKES - newestRecords.length, requests: POLL_MAX_REQUESTS - newest.requests };
@@ -196,10 +235,22 @@ const liveAnswer = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, ke
 };
 
 /** The Zap-on seed's answer: what it read is seeded, so the Zap's backlog starts empty at the seed's start. */
-const seedAnswer = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, records: T[], now: number): Promise<PollAnswer<T>> => {
+const seedAnswer = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  records: T[],
+  now: number,
+): Promise<PollAnswer<T>> => {
   const key = backlogKey(z, bundle, spec);
   const settle = async () => {
-    if (key) await sharedCacheSet(z, key, { window: windowHash(spec), deliveredTo: now, ranges: [] } satisfies Backlog, BACKLOG_TTL_SECONDS);
+    if (key)
+      await sharedCacheSet(
+        z,
+        key,
+        { window: windowHash(spec), deliveredTo: now, ranges: [] } satisfies Backlog,
+        BACKLOG_TTL_SECONDS,
+      );
   };
   return { records, settle };
 };
@@ -224,7 +275,10 @@ export const pollWindow = async <T>(
   if (!(limit > 0 && answer.records.length > limit)) return answer;
   // What `limit` leaves out was not handed over: the first record cut ends what may count as delivered.
   const firstCut = spec.timeOf(answer.records[limit]);
-  return { records: answer.records.slice(0, limit), settle: (times, answered) => answer.settle([...times, firstCut], answered) };
+  return {
+    records: answer.records.slice(0, limit),
+    settle: (times, answered) => answer.settle([...times, firstCut], answered),
+  };
 };
 
 /**
@@ -251,7 +305,10 @@ export const pollRecords = async <T, O>(
     await settle([], records.length);
     return records.map((record) => ({ id: spec.idOf(record) }));
   }
-  const [{ records, settle }, profile] = await Promise.all([read, options.withCurrency ? cachedProfile(z, bundle) : undefined]);
+  const [{ records, settle }, profile] = await Promise.all([
+    read,
+    options.withCurrency ? cachedProfile(z, bundle) : undefined,
+  ]);
   const outputs = records.map((record) => options.toOutput(record, profile?.currency ?? ''));
   const answer = withinOutputBytes(records, outputs, spec.timeOf);
   await settle(records.map(spec.timeOf), answer.length);

@@ -66,12 +66,20 @@ export const isPlan = (value: any): boolean =>
   typeof value === 'object' &&
   Array.isArray(value.cuts) &&
   value.cuts.length <= PLAN_MAX_CUTS &&
-  value.cuts.every((cut: unknown, i: number) => Number.isInteger(cut) && (i === 0 || (cut as number) < value.cuts[i - 1]));
+  value.cuts.every(
+    (cut: unknown, i: number) => Number.isInteger(cut) && (i === 0 || (cut as number) < value.cuts[i - 1]),
+  );
 
 /** A short, stable name for a window (resource, time axis, filters) that names no filter value. */
 export const windowHash = (spec: { path: string; from: string; params: unknown }): string =>
-  createHash('sha256').update(JSON.stringify([spec.path, spec.from, spec.params])).digest('base64url').slice(0, KEY_HASH_CHARS);
+  createHash('sha256')
+    .update(JSON.stringify([spec.path, spec.from, spec.params]))
+    .digest('base64url')
+    .slice(0, KEY_HASH_CHARS);
 
 /** One plan per store, resource, filters and time axis. */
-export const slicePlanKey = (z: ZObject, bundle: Bundle, spec: { path: string; from: string; params: unknown }): string =>
-  `ecwid-slices:${storeIdOf(z, bundle)}:${windowHash(spec)}`;
+export const slicePlanKey = (
+  z: ZObject,
+  bundle: Bundle,
+  spec: { path: string; from: string; params: unknown },
+): string => `ecwid-slices:${storeIdOf(z, bundle)}:${windowHash(spec)}`;

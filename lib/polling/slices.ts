@@ -27,7 +27,8 @@ const SAMPLE_SPREAD_SHARE = 0.5;
 export const UNCUTTABLE_SPAN = 1;
 
 /** Whether a record's time falls in the slice; a record with no time counts as in every slice. */
-export const inSlice = (time: number, slice: Slice): boolean => !Number.isFinite(time) || (time >= slice.from && time <= slice.to);
+export const inSlice = (time: number, slice: Slice): boolean =>
+  !Number.isFinite(time) || (time >= slice.from && time <= slice.to);
 
 export const isCuttable = (slice: Slice): boolean => slice.to - slice.from > UNCUTTABLE_SPAN;
 

@@ -103,7 +103,9 @@ type Outcome<T> = { records: T[] } | { slices: Slice[] } | { unreadable: T[] };
 
 const startState = <T>(limits: WindowLimits): ReadState<T> => ({
   requests: 0,
-  pending: limits.plan ? plannedSlices(limits.plan, limits.fromSeconds, limits.toSeconds) : [{ from: limits.fromSeconds, to: limits.toSeconds }],
+  pending: limits.plan
+    ? plannedSlices(limits.plan, limits.fromSeconds, limits.toSeconds)
+    : [{ from: limits.fromSeconds, to: limits.toSeconds }],
   unread: [],
   collected: [],
   partial: [],
@@ -112,7 +114,13 @@ const startState = <T>(limits: WindowLimits): ReadState<T> => ({
 
 const search = <T>({ z, bundle, spec, state }: Reading<T>, slice: Slice, offset = 0): Promise<EcwidPage<T>> => {
   state.requests += 1;
-  return ecwidSearch<T>(z, bundle, spec.path, { ...spec.params, [spec.from]: slice.from, [spec.to]: slice.to, offset, limit: MAX_PAGE_SIZE });
+  return ecwidSearch<T>(z, bundle, spec.path, {
+    ...spec.params,
+    [spec.from]: slice.from,
+    [spec.to]: slice.to,
+    offset,
+    limit: MAX_PAGE_SIZE,
+  });
 };
 
 /** `count` requests, at most CONCURRENCY in flight; fails as soon as one fails (never a partial answer). */
@@ -160,11 +168,22 @@ const inSliceById = <T>(spec: WindowSpec<T>, slice: Slice, items: T[]): Map<stri
  * (distinct ids = total). If that cannot be shown within the budget, the slice stays unread, so nothing at or
  * before it is returned — the next poll tries again — rather than a patchwork.
  */
-const rereadDense = async <T>(reading: Reading<T>, slice: Slice, first: EcwidPage<T>, items: T[], pagesLeft: number): Promise<Outcome<T>> => {
+const rereadDense = async <T>(
+  reading: Reading<T>,
+  slice: Slice,
+  first: EcwidPage<T>,
+  items: T[],
+  pagesLeft: number,
+): Promise<Outcome<T>> => {
   const seen = inSliceById(reading.spec, slice, items);
   for (let round = 0; seen.size < first.total && round < DENSE_REREADS && budget(reading) > pagesLeft; round += 1) {
     const again = await inBatches(pagesLeft + 1, (k) => search(reading, slice, k * MAX_PAGE_SIZE));
-    for (const [id, item] of inSliceById(reading.spec, slice, again.flatMap((page) => page.items))) seen.set(id, item);
+    for (const [id, item] of inSliceById(
+      reading.spec,
+      slice,
+      again.flatMap((page) => page.items),
+    ))
+      seen.set(id, item);
   }
   return seen.size === first.total ? { records: [...seen.values()] } : { unreadable: [...seen.values()] };
 };
@@ -179,9 +198,14 @@ const settle = async <T>(reading: Reading<T>, slice: Slice, first: EcwidPage<T>)
   if (pagesLeft <= 0 || first.items.length >= first.total) return { records: first.items };
   const needed = Math.min(pagesLeft, budget(reading));
   const affordable = needed === pagesLeft && (pagesLeft <= PAGING_MAX || !isCuttable(slice));
-  const pages = affordable ? [first, ...(await inBatches(needed, (k) => search(reading, slice, (k + 1) * MAX_PAGE_SIZE)))] : [first];
+  const pages = affordable
+    ? [first, ...(await inBatches(needed, (k) => search(reading, slice, (k + 1) * MAX_PAGE_SIZE)))]
+    : [first];
   const items = pages.flatMap((page) => page.items);
-  const shownComplete = affordable && pages.every((page) => page.total === first.total) && inSliceById(reading.spec, slice, items).size === first.total;
+  const shownComplete =
+    affordable &&
+    pages.every((page) => page.total === first.total) &&
+    inSliceById(reading.spec, slice, items).size === first.total;
   if (shownComplete) return { records: items };
   if (isCuttable(slice)) return { slices: cut(slice, first.total, items.map(reading.spec.timeOf)) };
   return rereadDense(reading, slice, first, items, pagesLeft);
@@ -232,7 +256,8 @@ const answer = <T>(reading: Reading<T>): WindowRead<T> => {
   const records = newestPart(ordered, spec, limits.maxRecords);
   // Cut to `maxRecords`: everything newer than the first record left out is in.
   const firstLeftOut = records.length < ordered.length ? spec.timeOf(ordered[records.length]) : NaN;
-  const withinWindow = (record: T) => !(spec.timeOf(record) < limits.fromSeconds) && !(spec.timeOf(record) > limits.toSeconds);
+  const withinWindow = (record: T) =>
+    !(spec.timeOf(record) < limits.fromSeconds) && !(spec.timeOf(record) > limits.toSeconds);
   return {
     records,
     seen: newestFirst([...state.collected, ...state.partial].filter(withinWindow), spec),
@@ -247,9 +272,15 @@ const answer = <T>(reading: Reading<T>): WindowRead<T> => {
  * The records of a window, newest first: all of them when the limits allow, else its complete newest part.
  * Any failed request fails the whole read — a poll answers completely or not at all, so nothing is skipped.
  */
-export const readWindow = async <T>(z: ZObject, bundle: Bundle, spec: WindowSpec<T>, limits: WindowLimits): Promise<WindowRead<T>> => {
+export const readWindow = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  spec: WindowSpec<T>,
+  limits: WindowLimits,
+): Promise<WindowRead<T>> => {
   const reading: Reading<T> = { z, bundle, spec, limits, state: startState(limits) };
-  const more = () => reading.state.pending.length > 0 && budget(reading) > 0 && completeCount(reading) < limits.maxRecords;
+  const more = () =>
+    reading.state.pending.length > 0 && budget(reading) > 0 && completeCount(reading) < limits.maxRecords;
   while (more()) {
     if (!(await readBatch(reading))) break;
   }

@@ -28,7 +28,11 @@ export interface CreditNote {
   creditNoteTaxTotal: number;
 }
 
-const KIND_TITLE: Partial<Record<InvoiceLine['kind'], string>> = { shipping: 'shipping', handling: 'fees', surcharge: 'fees' };
+const KIND_TITLE: Partial<Record<InvoiceLine['kind'], string>> = {
+  shipping: 'shipping',
+  handling: 'fees',
+  surcharge: 'fees',
+};
 
 /** `refundCents`: the refund in Xero's hundredths. */
 export const creditNoteOf = (invoice: Invoice, refundCents: number, reason: string): CreditNote => {
@@ -59,7 +63,12 @@ interface Group {
   kinds: Set<InvoiceLine['kind']>;
 }
 
-function proportionalLines(invoice: Invoice, refundCents: number, reason: string, creditTypes: LineAmountTypes): InvoiceLine[] {
+function proportionalLines(
+  invoice: Invoice,
+  refundCents: number,
+  reason: string,
+  creditTypes: LineAmountTypes,
+): InvoiceLine[] {
   const exclusive = invoice.lineAmountTypes === 'Exclusive';
   const groups = new Map<string, Group>();
   for (const line of invoice.invoiceLines) {
@@ -76,13 +85,24 @@ function proportionalLines(invoice: Invoice, refundCents: number, reason: string
     const untaxed = invoice.invoiceLines.find((line) => line.taxRate === 0) ?? invoice.invoiceLines[0];
     return [creditLine(untaxed, refundCents, 0, reason, invoice, creditTypes)];
   }
-  const parts = allocate(refundCents, list.map((group) => group.charged));
+  const parts = allocate(
+    refundCents,
+    list.map((group) => group.charged),
+  );
   return list
     .map((group, i) => ({ group, cents: parts[i] }))
     .filter(({ cents }) => cents !== 0)
     .map(({ group, cents }) => {
       const kinds = [...group.kinds].map((kind) => KIND_TITLE[kind] ?? 'goods');
-      return creditLine(group.sample, cents, group.sample.taxRate, reason, invoice, creditTypes, [...new Set(kinds)].join(' and '));
+      return creditLine(
+        group.sample,
+        cents,
+        group.sample.taxRate,
+        reason,
+        invoice,
+        creditTypes,
+        [...new Set(kinds)].join(' and '),
+      );
     });
 }
 
@@ -122,7 +142,11 @@ export const CREDIT_NOTE_OUTPUT_FIELDS: PlainOutputField[] = [
     key: field.key.replace('invoiceLines[]', 'creditNoteLines[]'),
     label: String(field.label).replace('Invoice Line', 'Credit Note Line'),
   })),
-  { key: 'creditNoteLineAmountTypes', label: 'Credit Note Line Amount Types (Inclusive, Exclusive or NoTax)', type: 'string' },
+  {
+    key: 'creditNoteLineAmountTypes',
+    label: 'Credit Note Line Amount Types (Inclusive, Exclusive or NoTax)',
+    type: 'string',
+  },
   { key: 'creditNoteTotal', label: 'Credit Note Total (as Xero Computes It: the Refund)', type: 'number' },
   { key: 'creditNoteTaxTotal', label: 'Credit Note Tax Total (as Xero Computes It)', type: 'number' },
 ];

@@ -37,7 +37,10 @@ import { isoDateOf, numberOf as num, outputField as field, textOf as str } from 
  */
 
 /** The statuses a refunded order has; Ecwid filters on them. */
-export const REFUND_FILTER: OrderFilter = { paymentStatuses: ['REFUNDED', 'PARTIALLY_REFUNDED'], fulfillmentStatuses: [] };
+export const REFUND_FILTER: OrderFilter = {
+  paymentStatuses: ['REFUNDED', 'PARTIALLY_REFUNDED'],
+  fulfillmentStatuses: [],
+};
 
 /** The dedupe-seeding poll needs what the ids are made of: statuses, total, refunded amount, each refund's amount and date. */
 const REFUND_DEDUPE_FIELDS =
@@ -61,7 +64,8 @@ export interface RefundEvent {
   recorded: boolean;
 }
 
-export const refundId = (orderId: string, refundedSoFar: number): string => `${orderId}:refund:${fromHundredths(refundedSoFar).toFixed(2)}`;
+export const refundId = (orderId: string, refundedSoFar: number): string =>
+  `${orderId}:refund:${fromHundredths(refundedSoFar).toFixed(2)}`;
 
 type RefundEntry = { date?: unknown; source?: unknown; reason?: unknown; amount?: unknown };
 
@@ -173,7 +177,8 @@ export const REFUND_OUTPUT_FIELDS: PlainOutputField[] = [
 ];
 
 /** Orders of the window that have a refund to report. */
-const hasRefunds = (order: EcwidOrder): boolean => matchesFilter(order, REFUND_FILTER) && refundEventsOf(order).length > 0;
+const hasRefunds = (order: EcwidOrder): boolean =>
+  matchesFilter(order, REFUND_FILTER) && refundEventsOf(order).length > 0;
 
 /**
  * One poll: the refunds of the orders updated in the window with a refunded status, newest first. The Zap-on seed

@@ -16,10 +16,13 @@ export type Operation = { key: string; operation: { perform: (...args: any[]) =>
 
 const loadDirectory = async (kind: Kind): Promise<Record<string, Operation>> => {
   const operations: Record<string, Operation> = { ...((App as any)[kind] ?? {}) };
-  for (const file of readdirSync(join(process.cwd(), kind)).filter((name) => name.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(join(process.cwd(), kind))
+    .filter((name) => name.endsWith('.ts'))
+    .sort()) {
     const module = await import(`../../${kind}/${file.replace(/\.ts$/, '.js')}`);
     const operation = module.default as Operation | undefined;
-    if (typeof operation?.key === 'string' && typeof operation.operation?.perform === 'function') operations[operation.key] = operation;
+    if (typeof operation?.key === 'string' && typeof operation.operation?.perform === 'function')
+      operations[operation.key] = operation;
   }
   return operations;
 };
@@ -55,7 +58,11 @@ export interface FullAppOnSandbox {
  * blocked) and the full app loaded before the first test, `ready` told; before each test the environment reset and
  * cached profiles forgotten (and, with `pointAppAtSandbox`, the app sent to the sandbox); the store closed after.
  */
-export const useFullAppOnSandbox = (options: SandboxOptions, ready: (setup: FullAppOnSandbox) => void, { pointAppAtSandbox = false } = {}): void => {
+export const useFullAppOnSandbox = (
+  options: SandboxOptions,
+  ready: (setup: FullAppOnSandbox) => void,
+  { pointAppAtSandbox = false } = {},
+): void => {
   let sandbox: Sandbox | undefined;
   beforeAll(async () => {
     offline();

@@ -26,7 +26,8 @@ useFullAppOnSandbox(
 
 const STORE = () => String(sandbox.storeId);
 
-const bundleWith = (inputData: Record<string, unknown>, storeId = STORE()): Bundle => bundleFor(inputData, {}, { access_token: TOKEN, store_id: storeId });
+const bundleWith = (inputData: Record<string, unknown>, storeId = STORE()): Bundle =>
+  bundleFor(inputData, {}, { access_token: TOKEN, store_id: storeId });
 
 /** What became of one call: its result, or its error with what the merchant reads. */
 interface Outcome {
@@ -59,14 +60,55 @@ const outcomeOf = async (kind: 'triggers' | 'creates' | 'searches', key: string,
 /** Errors Zapier shows as such: z.errors.Error (AppError), ThrottledError, ExpiredAuthError, HaltedError. */
 const CLEAR_ERRORS = new Set(['AppError', 'ThrottledError', 'ExpiredAuthError', 'HaltedError']);
 
-const HOSTILE_IDS = ['A/B', 'A?x=1', 'A#top', '..', '.', 'a b', ' padded ', 'Zürich-€', '%2F..%2F', '../../1004/orders', '1003/../../1004', 'x'.repeat(300)];
+const HOSTILE_IDS = [
+  'A/B',
+  'A?x=1',
+  'A#top',
+  '..',
+  '.',
+  'a b',
+  ' padded ',
+  'Zürich-€',
+  '%2F..%2F',
+  '../../1004/orders',
+  '1003/../../1004',
+  'x'.repeat(300),
+];
 
 /** Operations that put an input into the request path, with the path prefix it goes under. */
-const PATH_INPUTS: Array<{ kind: 'creates' | 'searches'; key: string; field: string; label: RegExp; prefix: string; extra?: Record<string, unknown> }> = [
+const PATH_INPUTS: Array<{
+  kind: 'creates' | 'searches';
+  key: string;
+  field: string;
+  label: RegExp;
+  prefix: string;
+  extra?: Record<string, unknown>;
+}> = [
   { kind: 'searches', key: 'find_order', field: 'orderId', label: /Order (ID|Number)/, prefix: '/orders/' },
-  { kind: 'creates', key: 'update_order', field: 'orderId', label: /Order/, prefix: '/orders/', extra: { paymentStatus: 'PAID' } },
-  { kind: 'creates', key: 'update_product', field: 'productId', label: /Product/, prefix: '/products/', extra: { price: 5 } },
-  { kind: 'creates', key: 'adjust_product_stock', field: 'productId', label: /Product/, prefix: '/products/', extra: { quantityDelta: 1 } },
+  {
+    kind: 'creates',
+    key: 'update_order',
+    field: 'orderId',
+    label: /Order/,
+    prefix: '/orders/',
+    extra: { paymentStatus: 'PAID' },
+  },
+  {
+    kind: 'creates',
+    key: 'update_product',
+    field: 'productId',
+    label: /Product/,
+    prefix: '/products/',
+    extra: { price: 5 },
+  },
+  {
+    kind: 'creates',
+    key: 'adjust_product_stock',
+    field: 'productId',
+    label: /Product/,
+    prefix: '/products/',
+    extra: { quantityDelta: 1 },
+  },
   { kind: 'searches', key: 'find_discount_coupon', field: 'code', label: /Code|Coupon/, prefix: '/discount_coupons' },
 ];
 
@@ -86,9 +128,11 @@ describe('ids in a request path', () => {
         for (const path of paths) {
           const rest = path.slice(`${storePrefix}${input.prefix}`.length);
           // One segment exactly as encodeURIComponent makes it (coupon searches may send it as a query instead).
-          if (input.prefix.endsWith('/') && rest !== segment && !rest.startsWith(`${segment}/`)) problems.push(`${JSON.stringify(value)} sent as ${path}`);
+          if (input.prefix.endsWith('/') && rest !== segment && !rest.startsWith(`${segment}/`))
+            problems.push(`${JSON.stringify(value)} sent as ${path}`);
         }
-        if (!outcome.ok && !CLEAR_ERRORS.has(outcome.name ?? '')) problems.push(`${JSON.stringify(value)} threw ${outcome.name}: ${outcome.message}`);
+        if (!outcome.ok && !CLEAR_ERRORS.has(outcome.name ?? ''))
+          problems.push(`${JSON.stringify(value)} threw ${outcome.name}: ${outcome.message}`);
         if (!outcome.ok && outcome.paths.length === 0 && !input.label.test(outcome.message ?? '')) {
           problems.push(`${JSON.stringify(value)} refused without naming the field: ${outcome.message}`);
         }
@@ -117,27 +161,45 @@ describe('ids in a request path', () => {
     if (!('find_order' in full.app.searches)) return;
     for (const value of ['..', '.']) {
       const outcome = await outcomeOf('searches', 'find_order', bundleWith({ orderId: value }));
-      expect({ ok: outcome.ok, name: outcome.name, paths: outcome.paths }).toEqual({ ok: false, name: 'AppError', paths: [] });
+      expect({ ok: outcome.ok, name: outcome.name, paths: outcome.paths }).toEqual({
+        ok: false,
+        name: 'AppError',
+        paths: [],
+      });
       expect(outcome.message).toMatch(/Order (ID|Number)/);
     }
   });
 });
 
 describe('store id', () => {
-  test.each(['0', '-5', '1.5', 'abc', '1003/../1004', '1003?limit=1', '1003 1004', '', '01003', '12345678901234567890', '１００３'])(
-    'store id %j is refused before any request, asking to reconnect',
-    async (storeId) => {
-      for (const [kind, key, input] of [
-        ['triggers', 'new_order', {}],
-        ['searches', 'find_order', { orderId }],
-        ['creates', 'create_customer', { email: 'new@example.com' }],
-      ] as const) {
-        const outcome = await outcomeOf(kind, key, bundleWith(input, storeId));
-        expect({ key, ok: outcome.ok, name: outcome.name, paths: outcome.paths }).toEqual({ key, ok: false, name: 'ExpiredAuthError', paths: [] });
-        expect(outcome.message).toMatch(/store id/i);
-      }
-    },
-  );
+  test.each([
+    '0',
+    '-5',
+    '1.5',
+    'abc',
+    '1003/../1004',
+    '1003?limit=1',
+    '1003 1004',
+    '',
+    '01003',
+    '12345678901234567890',
+    '１００３',
+  ])('store id %j is refused before any request, asking to reconnect', async (storeId) => {
+    for (const [kind, key, input] of [
+      ['triggers', 'new_order', {}],
+      ['searches', 'find_order', { orderId }],
+      ['creates', 'create_customer', { email: 'new@example.com' }],
+    ] as const) {
+      const outcome = await outcomeOf(kind, key, bundleWith(input, storeId));
+      expect({ key, ok: outcome.ok, name: outcome.name, paths: outcome.paths }).toEqual({
+        key,
+        ok: false,
+        name: 'ExpiredAuthError',
+        paths: [],
+      });
+      expect(outcome.message).toMatch(/store id/i);
+    }
+  });
 });
 
 /** Valid inputs for each create, so that one bad field at a time is what is tested. */
@@ -157,7 +219,11 @@ const validInput = (key: string): Record<string, unknown> => {
 const badValuesFor = (field: { type?: string; list?: boolean; choices?: unknown }): unknown[] => {
   const big = 'x'.repeat(10_000);
   const values: unknown[] = [big, '\u0000\u202e<script>alert(1)</script>', { nested: { object: true } }];
-  if (field.list) values.push(Array.from({ length: 1000 }, (_, i) => `item-${i}`), [big]);
+  if (field.list)
+    values.push(
+      Array.from({ length: 1000 }, (_, i) => `item-${i}`),
+      [big],
+    );
   if (field.type === 'number' || field.type === 'integer') values.push('abc', '1e400', -1e15, '12,5', 'NaN', 1.5);
   if (field.type === 'boolean') values.push('maybe', 2);
   if (field.type === 'datetime') values.push('not a date', '2025-13-45', '99999-01-01');
@@ -171,7 +237,13 @@ describe('every create, every field: oversized and malformed values', () => {
     const passedToEcwid: string[] = [];
     let calls = 0;
     for (const [key, create] of Object.entries(full.app.creates as Record<string, Operation>)) {
-      for (const field of (create.operation.inputFields ?? []) as Array<{ key: string; label?: string; type?: string; list?: boolean; choices?: unknown }>) {
+      for (const field of (create.operation.inputFields ?? []) as Array<{
+        key: string;
+        label?: string;
+        type?: string;
+        list?: boolean;
+        choices?: unknown;
+      }>) {
         if (typeof field?.key !== 'string') continue;
         for (const value of badValuesFor(field)) {
           calls += 1;
@@ -183,14 +255,19 @@ describe('every create, every field: oversized and malformed values', () => {
             continue;
           }
           const label = field.label ?? field.key;
-          const namesField = (outcome.message ?? '').toLowerCase().includes(label.toLowerCase()) || (outcome.message ?? '').includes(field.key);
-          if (outcome.paths.length === 0 && !namesField) problems.push(`${shown}: refused without naming "${label}": ${outcome.message?.slice(0, 160)}`);
-          if (outcome.paths.length > 0 && outcome.code !== 'InvalidInput') passedToEcwid.push(`${shown} → ${outcome.message?.slice(0, 120)}`);
+          const namesField =
+            (outcome.message ?? '').toLowerCase().includes(label.toLowerCase()) ||
+            (outcome.message ?? '').includes(field.key);
+          if (outcome.paths.length === 0 && !namesField)
+            problems.push(`${shown}: refused without naming "${label}": ${outcome.message?.slice(0, 160)}`);
+          if (outcome.paths.length > 0 && outcome.code !== 'InvalidInput')
+            passedToEcwid.push(`${shown} → ${outcome.message?.slice(0, 120)}`);
         }
       }
     }
     expect(calls).toBeGreaterThan(100);
     expect(problems).toEqual([]);
-    if (process.env.HOSTILE_REPORT) process.stderr.write(`Refused by Ecwid rather than by the app:\n${passedToEcwid.join('\n')}\n`);
+    if (process.env.HOSTILE_REPORT)
+      process.stderr.write(`Refused by Ecwid rather than by the app:\n${passedToEcwid.join('\n')}\n`);
   }, 120_000);
 });

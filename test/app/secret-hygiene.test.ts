@@ -62,7 +62,15 @@ class Capture {
     } catch {
       own = '(not serialisable)';
     }
-    this.texts.push([String((error as Error)?.name), String((error as Error)?.message), String((error as Error)?.stack), own, inspect(error, { depth: 8 })].join('\n'));
+    this.texts.push(
+      [
+        String((error as Error)?.name),
+        String((error as Error)?.message),
+        String((error as Error)?.stack),
+        own,
+        inspect(error, { depth: 8 }),
+      ].join('\n'),
+    );
   }
 
   /** Runs an operation; its error (if any) and its result are captured. */
@@ -82,12 +90,22 @@ let orderId: string;
 let productId: number;
 
 useFullAppOnSandbox(
-  { seed: 5, now: Date.UTC(2025, 0, 15, 12), orders: 60, token: TOKEN, clientId: 'client-id-123', clientSecret: CLIENT_SECRET, knobs: { rateLimit: 0 } },
+  {
+    seed: 5,
+    now: Date.UTC(2025, 0, 15, 12),
+    orders: 60,
+    token: TOKEN,
+    clientId: 'client-id-123',
+    clientSecret: CLIENT_SECRET,
+    knobs: { rateLimit: 0 },
+  },
   (setup) => ({ sandbox, full, orderId, productId } = setup),
 );
 
-const bundleWith = (inputData: Record<string, unknown>, authData: Record<string, string> = { access_token: TOKEN, store_id: String(sandbox.storeId) }): Bundle =>
-  bundleFor(inputData, {}, authData);
+const bundleWith = (
+  inputData: Record<string, unknown>,
+  authData: Record<string, string> = { access_token: TOKEN, store_id: String(sandbox.storeId) },
+): Bundle => bundleFor(inputData, {}, authData);
 
 /** Inputs that get each operation as far as a request to Ecwid. */
 const plausibleInput = (operation: Operation): Record<string, unknown> => {
@@ -118,7 +136,11 @@ const plausibleInput = (operation: Operation): Record<string, unknown> => {
 const SOME = new Set(['new_order', 'new_customer', 'find_order', 'update_order', 'create_discount_coupon']);
 
 /** Every operation of the app (or `SOME` of them), once, with inputs that reach Ecwid; then the connection test. */
-const runOperations = async (capture: Capture, which: 'all' | 'some', authData?: Record<string, string>): Promise<void> => {
+const runOperations = async (
+  capture: Capture,
+  which: 'all' | 'some',
+  authData?: Record<string, string>,
+): Promise<void> => {
   for (const kind of ['triggers', 'searches', 'creates'] as const) {
     for (const [key, operation] of Object.entries(full.app[kind] as Record<string, Operation>)) {
       if (which === 'some' && !SOME.has(key)) continue;
@@ -137,7 +159,12 @@ const settle = async (): Promise<void> => {
 };
 
 const resetKnobs = (): void => {
-  sandbox.setKnobs({ plan: 'paid', rateLimit: 0, discountsEnabled: true, faults: { errorRate: 0, truncateRate: 0, latencyMs: 0, statuses: [500, 503, 429] } });
+  sandbox.setKnobs({
+    plan: 'paid',
+    rateLimit: 0,
+    discountsEnabled: true,
+    faults: { errorRate: 0, truncateRate: 0, latencyMs: 0, statuses: [500, 503, 429] },
+  });
   process.env.ECWID_API_BASE_URL = sandbox.apiBaseUrl;
   process.env.ECWID_OAUTH_BASE_URL = sandbox.oauthBaseUrl;
   delete process.env.ECWID_REQUEST_TIMEOUT_MS;
@@ -146,16 +173,24 @@ const resetKnobs = (): void => {
 
 /** A code from the sandbox's consent screen, as Zapier receives it on the redirect. */
 const authorizationCode = async (): Promise<string> => {
-  const query = new URLSearchParams({ client_id: 'client-id-123', redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'read_orders read_store_profile' });
+  const query = new URLSearchParams({
+    client_id: 'client-id-123',
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: 'read_orders read_store_profile',
+  });
   const answer = await fetch(`${sandbox.oauthBaseUrl}/authorize?${query}`, { redirect: 'manual' });
   return new URL(answer.headers.get('location')!).searchParams.get('code')!;
 };
 
 const exchange = (code: string, storeId = String(sandbox.storeId), redirectUri = REDIRECT_URI) =>
-  full.tester(authentication.oauth2Config.getAccessToken as any, {
-    ...bundleWith({ code, redirect_uri: redirectUri }, {}),
-    cleanedRequest: { querystring: { code, store_id: storeId } },
-  } as any) as Promise<{ access_token: string }>;
+  full.tester(
+    authentication.oauth2Config.getAccessToken as any,
+    {
+      ...bundleWith({ code, redirect_uri: redirectUri }, {}),
+      cleanedRequest: { querystring: { code, store_id: storeId } },
+    } as any,
+  ) as Promise<{ access_token: string }>;
 
 describe('secret hygiene', () => {
   test('the capture sees what the app logs through z.console and what Zapier logs of its requests', async () => {
@@ -163,7 +198,9 @@ describe('secret hygiene', () => {
     const capture = new Capture();
     capture.start();
     try {
-      await capture.attempt(() => full.tester(((z: any) => z.console.log('probe: seen by the capture')) as any, bundleWith({}) as any));
+      await capture.attempt(() =>
+        full.tester(((z: any) => z.console.log('probe: seen by the capture')) as any, bundleWith({}) as any),
+      );
       await capture.attempt(() => full.perform('triggers', 'new_order', bundleWith({})));
     } finally {
       capture.stop();
@@ -175,7 +212,12 @@ describe('secret hygiene', () => {
   });
 
   test('no token, client secret or Bearer header in anything logged or thrown on any error path', async () => {
-    const secrets: Record<string, string> = { 'access token': TOKEN, 'client secret': CLIENT_SECRET, 'wrong client secret': WRONG_SECRET, 'Bearer header': `Bearer ${TOKEN}` };
+    const secrets: Record<string, string> = {
+      'access token': TOKEN,
+      'client secret': CLIENT_SECRET,
+      'wrong client secret': WRONG_SECRET,
+      'Bearer header': `Bearer ${TOKEN}`,
+    };
     const capture = new Capture();
     capture.start();
     try {
@@ -230,12 +272,38 @@ describe('secret hygiene', () => {
       // Records that do not exist, a coupon code that does, inputs the app refuses.
       resetKnobs();
       const bundle = (input: Record<string, unknown>) => bundleWith(input);
-      await capture.attempt(() => full.perform('creates', 'update_order', bundle({ orderId: 'NO-SUCH-ORDER', paymentStatus: 'PAID' })));
+      await capture.attempt(() =>
+        full.perform('creates', 'update_order', bundle({ orderId: 'NO-SUCH-ORDER', paymentStatus: 'PAID' })),
+      );
       const existingCode = sandbox.store.coupons[0]?.code ?? 'SPRING';
-      await capture.attempt(() => full.perform('creates', 'create_discount_coupon', bundle({ name: 'Again', code: existingCode, discountType: 'PERCENT', discount: 5 })));
-      for (const [kind, key] of [['creates', 'create_customer'], ['creates', 'create_discount_coupon'], ['creates', 'update_order'], ['searches', 'find_order'], ['triggers', 'new_order']] as const) {
+      await capture.attempt(() =>
+        full.perform(
+          'creates',
+          'create_discount_coupon',
+          bundle({ name: 'Again', code: existingCode, discountType: 'PERCENT', discount: 5 }),
+        ),
+      );
+      for (const [kind, key] of [
+        ['creates', 'create_customer'],
+        ['creates', 'create_discount_coupon'],
+        ['creates', 'update_order'],
+        ['searches', 'find_order'],
+        ['triggers', 'new_order'],
+      ] as const) {
         if (!(key in full.app[kind])) continue;
-        await capture.attempt(() => full.perform(kind, key, bundle({ email: 'not an email', discount: 'lots', orderId: '..', paymentStatus: 'SOMETIMES', customerEmail: 'nope' })));
+        await capture.attempt(() =>
+          full.perform(
+            kind,
+            key,
+            bundle({
+              email: 'not an email',
+              discount: 'lots',
+              orderId: '..',
+              paymentStatus: 'SOMETIMES',
+              customerEmail: 'nope',
+            }),
+          ),
+        );
       }
 
       // Ecwid's answer quoting the token and the secret: the message passed on must not.
@@ -244,9 +312,20 @@ describe('secret hygiene', () => {
         .get(new RegExp(`^${API_PATH}/`))
         .query(true)
         .times(4)
-        .reply(400, { errorMessage: `Token ${TOKEN} (Authorization: Bearer ${TOKEN}) rejected for app with secret ${CLIENT_SECRET}`, errorCode: 'WRONG_PARAMETER' });
-      await capture.attempt(() => full.perform('triggers', 'new_order', bundleWith({}, { access_token: TOKEN, store_id: '1003' })));
-      await capture.attempt(() => full.perform('searches', 'find_order', bundleWith({ orderId: 'A1' }, { access_token: TOKEN, store_id: '1003' })));
+        .reply(400, {
+          errorMessage: `Token ${TOKEN} (Authorization: Bearer ${TOKEN}) rejected for app with secret ${CLIENT_SECRET}`,
+          errorCode: 'WRONG_PARAMETER',
+        });
+      await capture.attempt(() =>
+        full.perform('triggers', 'new_order', bundleWith({}, { access_token: TOKEN, store_id: '1003' })),
+      );
+      await capture.attempt(() =>
+        full.perform(
+          'searches',
+          'find_order',
+          bundleWith({ orderId: 'A1' }, { access_token: TOKEN, store_id: '1003' }),
+        ),
+      );
       nock.cleanAll();
 
       // The token exchange: a good one (its new token must then never show), a reused code, a wrong secret, an
@@ -260,7 +339,9 @@ describe('secret hygiene', () => {
       await capture.attempt(async () => exchange(await authorizationCode()));
       process.env.CLIENT_SECRET = CLIENT_SECRET;
       await capture.attempt(() => exchange('no-such-code'));
-      await capture.attempt(async () => exchange(await authorizationCode(), String(sandbox.storeId), 'https://elsewhere.example/return'));
+      await capture.attempt(async () =>
+        exchange(await authorizationCode(), String(sandbox.storeId), 'https://elsewhere.example/return'),
+      );
       await capture.attempt(async () => exchange(await authorizationCode(), 'abc'));
       process.env.ECWID_OAUTH_BASE_URL = 'http://127.0.0.1:9/api/oauth';
       await capture.attempt(() => exchange('any-code'));
@@ -290,7 +371,14 @@ describe('secret hygiene', () => {
     const all = capture.texts.join('\n');
     // Not vacuous: many errors of many kinds were seen, and Zapier's request logs were captured.
     expect(capture.errors).toBeGreaterThan(150);
-    const kinds = ['ThrottledError', 'ExpiredAuthError', 'Ecwid rejected the request', 'Ecwid did not complete the connection', 'InvalidInput', `GET ${sandbox.apiBaseUrl}/`];
+    const kinds = [
+      'ThrottledError',
+      'ExpiredAuthError',
+      'Ecwid rejected the request',
+      'Ecwid did not complete the connection',
+      'InvalidInput',
+      `GET ${sandbox.apiBaseUrl}/`,
+    ];
     expect(kinds.filter((kind) => !all.includes(kind))).toEqual([]);
 
     const leaks = Object.entries(secrets)

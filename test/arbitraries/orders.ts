@@ -47,7 +47,13 @@ export interface OrderSpec {
   customInsideDiscount: boolean;
   coupon?: { type: 'ABS' | 'PERCENT'; value: number; code: string };
   discountIncludesCoupon: boolean;
-  shipping?: { rate: number; methodName: string; handling: number; taxClass: number; shownOn: 'list' | 'items' | 'both' };
+  shipping?: {
+    rate: number;
+    methodName: string;
+    handling: number;
+    taxClass: number;
+    shownOn: 'list' | 'items' | 'both';
+  };
   surcharges: Array<{ amount: number; taxClass?: number; description: string }>;
   giftCardBalance: number;
   people: { billing?: EcwidPerson; shipping?: EcwidPerson; email?: string };
@@ -104,7 +110,12 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
     shares.forEach((s, i) => (afterPromotions[i] -= s));
     return shares;
   });
-  const customShares = spec.customDiscounts.map((d) => split(Math.min(cents(d), Math.max(0, total(afterPromotions))), afterPromotions.map((a) => Math.max(0, a))));
+  const customShares = spec.customDiscounts.map((d) =>
+    split(
+      Math.min(cents(d), Math.max(0, total(afterPromotions))),
+      afterPromotions.map((a) => Math.max(0, a)),
+    ),
+  );
   const afterCustom = afterPromotions.map((a, i) => a - total(customShares.map((s) => s[i])));
 
   // The coupon on the items it covers, after promotions.
@@ -129,7 +140,10 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
   const shippingBase = shipping ? cents(shipping.rate) + cents(shipping.handling) : 0;
   const shippingTaxDefs = shipping ? classOf(shipping.taxClass) : [];
   const shippingRates = total(shippingTaxDefs.map((t) => t.rate));
-  const shippingTaxes = shippingTaxDefs.map((t) => ({ ...t, total: taxOn(shippingBase, t.rate, shippingRates, gross) }));
+  const shippingTaxes = shippingTaxDefs.map((t) => ({
+    ...t,
+    total: taxOn(shippingBase, t.rate, shippingRates, gross),
+  }));
   let listShippingTaxes = shipping?.shownOn !== 'items';
   if (shipping && shipping.shownOn !== 'list') {
     for (const st of shippingTaxes) {
@@ -138,7 +152,10 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
         listShippingTaxes = true; // no item carries this tax: Ecwid can only list it
         continue;
       }
-      split(st.total, lines.map((l, i) => (carriers[i] ? l + 1 : 0))).forEach((share, i) => {
+      split(
+        st.total,
+        lines.map((l, i) => (carriers[i] ? l + 1 : 0)),
+      ).forEach((share, i) => {
         const tax = itemTaxes[i].find((t) => t.name === st.name);
         if (tax) tax.onShipping = share;
       });
@@ -150,7 +167,11 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
     const amount = cents(s.amount);
     const taxes = s.taxClass === undefined ? [] : classOf(s.taxClass);
     const rates = total(taxes.map((t) => t.rate));
-    const taxRows = taxes.map((t) => ({ name: t.name, value: t.rate, total: money(taxOn(amount, t.rate, rates, gross)) }));
+    const taxRows = taxes.map((t) => ({
+      name: t.name,
+      value: t.rate,
+      total: money(taxOn(amount, t.rate, rates, gross)),
+    }));
     const tax = total(taxRows.map((t) => cents(t.total)));
     return {
       amount,
@@ -173,9 +194,17 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
   const promotionTotal = total(promotionShares.flat());
   const customTotal = total(customShares.flat());
   const tax =
-    total(itemTaxes.flat().map((t) => t.onDiscounted)) + total(shippingTaxes.map((t) => t.total)) + total(surchargeRows.map((s) => s.tax));
+    total(itemTaxes.flat().map((t) => t.onDiscounted)) +
+    total(shippingTaxes.map((t) => t.total)) +
+    total(surchargeRows.map((s) => s.tax));
   const totalBefore =
-    subtotal - couponDiscount - promotionTotal - customTotal + shippingBase + total(surchargeRows.map((s) => s.amount)) + (gross ? 0 : tax);
+    subtotal -
+    couponDiscount -
+    promotionTotal -
+    customTotal +
+    shippingBase +
+    total(surchargeRows.map((s) => s.amount)) +
+    (gross ? 0 : tax);
   const giftCard = Math.max(0, Math.min(cents(spec.giftCardBalance), totalBefore));
   const byBase = (base: PromotionSpec['base']) =>
     total(spec.promotions.flatMap((p, k) => (p.base === base ? promotionShares[k] : [])));
@@ -200,8 +229,14 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
     couponAmount: money(couponShares[i]),
     couponApplied: couponShares[i] > 0,
     discounts: [
-      ...spec.promotions.map((p, k) => ({ discountInfo: { value: p.value, type: p.type, base: p.base }, total: money(promotionShares[k][i]) })),
-      ...spec.customDiscounts.map((d, k) => ({ discountInfo: { value: d, type: 'ABS', base: 'CUSTOM' }, total: money(customShares[k][i]) })),
+      ...spec.promotions.map((p, k) => ({
+        discountInfo: { value: p.value, type: p.type, base: p.base },
+        total: money(promotionShares[k][i]),
+      })),
+      ...spec.customDiscounts.map((d, k) => ({
+        discountInfo: { value: d, type: 'ABS', base: 'CUSTOM' },
+        total: money(customShares[k][i]),
+      })),
     ].filter((d) => d.total !== 0),
     selectedOptions: item.options.map((o) => ({ ...o, type: 'CHOICE' })),
   }));
@@ -216,11 +251,21 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
     totalWithoutTax: money(totalBefore - giftCard - tax),
     tax: money(tax),
     couponDiscount: money(couponDiscount),
-    discount: money(promotionTotal + (spec.customInsideDiscount ? customTotal : 0) + (spec.discountIncludesCoupon ? couponDiscount : 0)),
+    discount: money(
+      promotionTotal +
+        (spec.customInsideDiscount ? customTotal : 0) +
+        (spec.discountIncludesCoupon ? couponDiscount : 0),
+    ),
     volumeDiscount: money(byBase('ON_TOTAL')),
     membershipBasedDiscount: money(byBase('ON_MEMBERSHIP')),
     totalAndMembershipBasedDiscount: money(byBase('ON_TOTAL_AND_MEMBERSHIP')),
-    customDiscount: spec.customDiscounts.map((d, k) => ({ value: d, type: 'ABS', base: 'CUSTOM', total: money(total(customShares[k])), description: `App discount ${k + 1}` })),
+    customDiscount: spec.customDiscounts.map((d, k) => ({
+      value: d,
+      type: 'ABS',
+      base: 'CUSTOM',
+      total: money(total(customShares[k])),
+      description: `App discount ${k + 1}`,
+    })),
     customSurcharges: surchargeRows.map((s) => s.row),
     items,
     email: spec.people.email,
@@ -228,12 +273,19 @@ export function buildOrder(spec: OrderSpec): EcwidOrder {
     shippingPerson: spec.people.shipping,
   };
   if (spec.coupon) {
-    order.discountCoupon = { name: `Coupon ${spec.coupon.code}`, code: spec.coupon.code, discountType: spec.coupon.type, discount: spec.coupon.value };
+    order.discountCoupon = {
+      name: `Coupon ${spec.coupon.code}`,
+      code: spec.coupon.code,
+      discountType: spec.coupon.type,
+      discount: spec.coupon.value,
+    };
   }
   if (shipping) {
     order.shippingOption = { shippingMethodName: shipping.methodName, shippingRate: shipping.rate };
     if (shipping.handling > 0) order.handlingFee = { name: 'Handling fee', value: shipping.handling };
-    order.taxesOnShipping = listShippingTaxes ? shippingTaxes.map((t) => ({ name: t.name, value: t.rate, total: money(t.total) })) : [];
+    order.taxesOnShipping = listShippingTaxes
+      ? shippingTaxes.map((t) => ({ name: t.name, value: t.rate, total: money(t.total) }))
+      : [];
   }
   return order;
 }
@@ -257,22 +309,33 @@ const itemArb = fc.record({
   quantity: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 12 })),
   taxClass: fc.nat({ max: 3 }),
   couponCovers: fc.boolean(),
-  options: fc.array(fc.record({ name: fc.constantFrom('Size', 'Color'), value: fc.constantFrom('S', 'XL', 'Red', '11oz') }), { maxLength: 2 }),
+  options: fc.array(
+    fc.record({ name: fc.constantFrom('Size', 'Color'), value: fc.constantFrom('S', 'XL', 'Red', '11oz') }),
+    { maxLength: 2 },
+  ),
 });
 
 /** One rate per tax name (as in a store), grouped into classes: an item's class may apply several taxes. */
 const taxClassesArb = fc
-  .uniqueArray(fc.record({ name: fc.constantFrom('VAT', 'State tax', 'City tax', 'GST', 'PST'), rate: fc.constantFrom(...RATES) }), {
-    selector: (t) => t.name,
-    minLength: 1,
-    maxLength: 4,
-  })
-  .chain((pool) => fc.array(fc.subarray(pool, { maxLength: Math.min(3, pool.length) }), { minLength: 1, maxLength: 4 }));
+  .uniqueArray(
+    fc.record({ name: fc.constantFrom('VAT', 'State tax', 'City tax', 'GST', 'PST'), rate: fc.constantFrom(...RATES) }),
+    {
+      selector: (t) => t.name,
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
+  .chain((pool) =>
+    fc.array(fc.subarray(pool, { maxLength: Math.min(3, pool.length) }), { minLength: 1, maxLength: 4 }),
+  );
 
 const promotionArb: fc.Arbitrary<PromotionSpec> = fc.record({
   base: fc.constantFrom('ON_TOTAL', 'ON_MEMBERSHIP', 'ON_TOTAL_AND_MEMBERSHIP'),
   type: fc.constantFrom('PERCENT', 'ABS'),
-  value: fc.oneof(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 2000 }).map((c) => c / 100)),
+  value: fc.oneof(
+    fc.integer({ min: 1, max: 30 }),
+    fc.integer({ min: 1, max: 2000 }).map((c) => c / 100),
+  ),
 });
 
 const personArb: fc.Arbitrary<EcwidPerson> = fc.record(
@@ -294,15 +357,24 @@ const personArb: fc.Arbitrary<EcwidPerson> = fc.record(
 export const orderSpecArb: fc.Arbitrary<OrderSpec> = fc.record({
   id: fc.stringMatching(/^[A-Z2-9]{5}$/),
   pricesIncludeTax: fc.boolean(),
-  taxClasses: fc.oneof({ weight: 1, arbitrary: fc.constant([[]] as TaxDef[][]) }, { weight: 5, arbitrary: taxClassesArb }),
+  taxClasses: fc.oneof(
+    { weight: 1, arbitrary: fc.constant([[]] as TaxDef[][]) },
+    { weight: 5, arbitrary: taxClassesArb },
+  ),
   items: fc.array(itemArb, { minLength: 0, maxLength: 6 }),
   promotions: fc.uniqueArray(promotionArb, { selector: (p) => p.base, maxLength: 3 }),
-  customDiscounts: fc.array(fc.integer({ min: 1, max: 1500 }).map((c) => c / 100), { maxLength: 2 }),
+  customDiscounts: fc.array(
+    fc.integer({ min: 1, max: 1500 }).map((c) => c / 100),
+    { maxLength: 2 },
+  ),
   customInsideDiscount: fc.boolean(),
   coupon: fc.option(
     fc.record({
       type: fc.constantFrom('ABS' as const, 'PERCENT' as const),
-      value: fc.oneof(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 5000 }).map((c) => c / 100)),
+      value: fc.oneof(
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 5000 }).map((c) => c / 100),
+      ),
       code: fc.constantFrom('SAVE10', 'WELCOME', 'SPRING-5'),
     }),
     { nil: undefined },
@@ -310,9 +382,16 @@ export const orderSpecArb: fc.Arbitrary<OrderSpec> = fc.record({
   discountIncludesCoupon: fc.boolean(),
   shipping: fc.option(
     fc.record({
-      rate: fc.oneof(fc.constantFrom(0, 5.99, 471.85, 10), fc.integer({ min: 0, max: 5000 }).map((c) => c / 100)),
+      rate: fc.oneof(
+        fc.constantFrom(0, 5.99, 471.85, 10),
+        fc.integer({ min: 0, max: 5000 }).map((c) => c / 100),
+      ),
       methodName: fc.constantFrom('USPS Priority Mail', 'Standard shipping', 'Store pickup'),
-      handling: fc.oneof(fc.constant(0), fc.constantFrom(1.5, 4), fc.integer({ min: 1, max: 999 }).map((c) => c / 100)),
+      handling: fc.oneof(
+        fc.constant(0),
+        fc.constantFrom(1.5, 4),
+        fc.integer({ min: 1, max: 999 }).map((c) => c / 100),
+      ),
       taxClass: fc.nat({ max: 3 }),
       shownOn: fc.constantFrom('list' as const, 'items' as const, 'both' as const),
     }),
@@ -329,7 +408,10 @@ export const orderSpecArb: fc.Arbitrary<OrderSpec> = fc.record({
     ),
     { maxLength: 2 },
   ),
-  giftCardBalance: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(5, 10, 25, 100, 10_000) }),
+  giftCardBalance: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.constantFrom(5, 10, 25, 100, 10_000) },
+  ),
   people: fc.record(
     { billing: personArb, shipping: personArb, email: fc.constantFrom('', 'buyer@example.com') },
     { requiredKeys: [] },

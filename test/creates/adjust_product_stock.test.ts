@@ -10,27 +10,48 @@ const PRODUCT = `${API_PATH}/products/555`;
 
 describe('adjust_product_stock: the request', () => {
   test('reads the product, PUTs only {quantityDelta} to the inventory endpoint, returns the new quantity', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 10 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 10 }));
     nock(API)
       .put(`${PRODUCT}/inventory`, (body) => JSON.stringify(body) === '{"quantityDelta":-3}')
       .matchHeader('content-type', 'application/json')
       .reply(200, { updateCount: 1 });
     // Another sale landed between the change and the read: the quantity is Ecwid's, not 10 - 3.
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 6, updated: '2025-06-02 10:00:00 +0000' }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 6, updated: '2025-06-02 10:00:00 +0000' }));
     expect(await adjust({ productId: '555', quantityDelta: '-3' })).toMatchObject({
-      id: 555, quantity: 6, quantityDelta: -3, warning: '', updated: '2025-06-02T10:00:00+00:00',
+      id: 555,
+      quantity: 6,
+      quantityDelta: -3,
+      warning: '',
+      updated: '2025-06-02T10:00:00+00:00',
     });
   });
 
   test("Ecwid's warning (stock below zero) is passed on with the quantity Ecwid keeps", async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 1 }));
-    nock(API).put(`${PRODUCT}/inventory`, { quantityDelta: -4 }).reply(200, { updateCount: 1, warning: 'Stock became negative' });
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: -3, inStock: false }));
-    expect(await adjust({ productId: 555, quantityDelta: -4 })).toMatchObject({ quantity: -3, inStock: false, quantityDelta: -4, warning: 'Stock became negative' });
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 1 }));
+    nock(API)
+      .put(`${PRODUCT}/inventory`, { quantityDelta: -4 })
+      .reply(200, { updateCount: 1, warning: 'Stock became negative' });
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: -3, inStock: false }));
+    expect(await adjust({ productId: 555, quantityDelta: -4 })).toMatchObject({
+      quantity: -3,
+      inStock: false,
+      quantityDelta: -4,
+      warning: 'Stock became negative',
+    });
   });
 
   test('a product with unlimited stock: nothing is sent, the product comes back with a note and no change', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ unlimited: true, quantity: undefined }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ unlimited: true, quantity: undefined }));
     const result = await adjust({ productId: 555, quantityDelta: 2 });
     expect(result).toMatchObject({ id: 555, unlimited: true, quantity: null, quantityDelta: 0 });
     expect(result.warning).toBe(
@@ -42,56 +63,79 @@ describe('adjust_product_stock: the request', () => {
     nock(API).get(PRODUCT).times(2).reply(200, ecwidProduct());
     nock(API).put(`${PRODUCT}/inventory`).reply(200, { updateCount: 0, warning: 'Locked' });
     const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 1 }));
-    expect(shownMessage(error)).toBe('Ecwid did not change the stock of "Enamel Mug" (ID 555). Ecwid says: "Locked" Check the product in Ecwid admin → Catalog → Products.');
+    expect(shownMessage(error)).toBe(
+      'Ecwid did not change the stock of "Enamel Mug" (ID 555). Ecwid says: "Locked" Check the product in Ecwid admin → Catalog → Products.',
+    );
   });
 
   test('updateCount 0 because the product became unlimited meanwhile: the unlimited note', async () => {
     nock(API).get(PRODUCT).reply(200, ecwidProduct());
     nock(API).put(`${PRODUCT}/inventory`).reply(200, { updateCount: 0 });
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ unlimited: true, quantity: undefined }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ unlimited: true, quantity: undefined }));
     expect(await adjust({ productId: 555, quantityDelta: 1 })).toMatchObject({ quantityDelta: 0, unlimited: true });
   });
 
   test('a product that is gone is an error naming the field; nothing is changed', async () => {
     nock(API).get(`${API_PATH}/products/9`).reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
-    expect(shownMessage(await rejectionOf(adjust({ productId: 9, quantityDelta: 1 })))).toBe('Ecwid has no product "9" in this store. Check the Product field.');
+    expect(shownMessage(await rejectionOf(adjust({ productId: 9, quantityDelta: 1 })))).toBe(
+      'Ecwid has no product "9" in this store. Check the Product field.',
+    );
   });
 });
 
 describe('adjust_product_stock: a change whose answer is lost is never applied twice', () => {
   test('the stock shows the change landed: returned as done, not retried', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 10 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 10 }));
     nock(API).put(`${PRODUCT}/inventory`, { quantityDelta: 5 }).reply(503, '');
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 15 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 15 }));
     expect(await adjust({ productId: 555, quantityDelta: 5 })).toMatchObject({ quantity: 15, quantityDelta: 5 });
   });
 
   test('the stock is unchanged: left to Zapier to retry', async () => {
-    nock(API).get(PRODUCT).times(2).reply(200, ecwidProduct({ quantity: 10 }));
+    nock(API)
+      .get(PRODUCT)
+      .times(2)
+      .reply(200, ecwidProduct({ quantity: 10 }));
     nock(API).put(`${PRODUCT}/inventory`).reply(502, '');
     expect((await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }))).name).toBe('ThrottledError');
   });
 
   test('the re-read fails too: stops and asks the merchant to check (the change may have landed)', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 10 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 10 }));
     nock(API).put(`${PRODUCT}/inventory`).reply(200, '{"updateCount":'); // cut off: it landed
     nock(API).get(PRODUCT).reply(503, '');
     const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }));
     expect(error.name).toBe('AppError');
-    expect(shownMessage(error)).toMatch(/^Ecwid did not confirm the Quantity Change of 5 for "Enamel Mug" \(ID 555\), and its stock \(10 before\) could not be read again, so/);
+    expect(shownMessage(error)).toMatch(
+      /^Ecwid did not confirm the Quantity Change of 5 for "Enamel Mug" \(ID 555\), and its stock \(10 before\) could not be read again, so/,
+    );
   });
 
   test('a rate-limited PUT (429) was refused before anything happened: retried by Zapier, no re-read', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 10 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 10 }));
     nock(API).put(`${PRODUCT}/inventory`).reply(429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '7' });
     const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }));
     expect(error.name).toBe('ThrottledError');
   });
 
   test('the stock moved otherwise (sales meanwhile): stops and asks the merchant to check, rather than risk a double change', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 10 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 10 }));
     nock(API).put(`${PRODUCT}/inventory`).reply(503, '');
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 13 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 13 }));
     const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }));
     expect(error.name).toBe('AppError');
     expect(shownMessage(error)).toBe(
@@ -100,7 +144,9 @@ describe('adjust_product_stock: a change whose answer is lost is never applied t
   });
 
   test('the change landed but the read-back fails: no error (a replay would apply it twice), the quantity computed', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct({ quantity: 10 }));
+    nock(API)
+      .get(PRODUCT)
+      .reply(200, ecwidProduct({ quantity: 10 }));
     nock(API).put(`${PRODUCT}/inventory`).reply(200, { updateCount: 1 });
     nock(API).get(PRODUCT).reply(500, '');
     const result = await adjust({ productId: 555, quantityDelta: -4 });
@@ -111,7 +157,10 @@ describe('adjust_product_stock: a change whose answer is lost is never applied t
 
 describe('adjust_product_stock: nothing is sent when a field is wrong', () => {
   test.each([
-    [{ productId: undefined }, 'Product is required. Choose one from the dropdown, or map its ID from an earlier step.'],
+    [
+      { productId: undefined },
+      'Product is required. Choose one from the dropdown, or map its ID from an earlier step.',
+    ],
     [{ productId: 'MUG-01' }, /^Product must be chosen from the dropdown/],
     [{ quantityDelta: '' }, 'Quantity Change is required: how many to add (like 5) or take away (like -2).'],
     [{ quantityDelta: 0 }, 'Quantity Change must not be 0: give how many to add (like 5) or take away (like -2).'],

@@ -19,9 +19,13 @@ const LABELS = Object.values(L);
 type Piece = { input: unknown; sent?: any; invalid?: true };
 const blank = fc.constantFrom<unknown>(undefined, null, '', '  ', []);
 const omitted = (): fc.Arbitrary<Piece> => blank.map((input) => ({ input }));
-const bad = (...inputs: unknown[]): fc.Arbitrary<Piece> => fc.constantFrom(...inputs).map((input) => ({ input, invalid: true as const }));
+const bad = (...inputs: unknown[]): fc.Arbitrary<Piece> =>
+  fc.constantFrom(...inputs).map((input) => ({ input, invalid: true as const }));
 const mostly = (valid: Array<fc.Arbitrary<Piece>>, wrong?: fc.Arbitrary<Piece>): fc.Arbitrary<Piece> =>
-  fc.oneof(...valid.map((arbitrary) => ({ arbitrary, weight: 12 })), ...(wrong ? [{ arbitrary: wrong, weight: 1 }] : []));
+  fc.oneof(
+    ...valid.map((arbitrary) => ({ arbitrary, weight: 12 })),
+    ...(wrong ? [{ arbitrary: wrong, weight: 1 }] : []),
+  );
 
 const word = (chars: string, min: number, max: number) =>
   fc.array(fc.constantFrom(...chars), { minLength: min, maxLength: max }).map((list) => list.join(''));
@@ -41,7 +45,19 @@ const email = mostly(
       }),
   ],
   fc.oneof(
-    bad(undefined, '', 'jane', 'jane@', '@example.com', 'jane@example', 'Jane <jane@example.com>', 'a b@example.com', 'a@b.com, c@d.com', 'x@y.c', { email: 'a@b.co' }),
+    bad(
+      undefined,
+      '',
+      'jane',
+      'jane@',
+      '@example.com',
+      'jane@example',
+      'Jane <jane@example.com>',
+      'a b@example.com',
+      'a@b.com, c@d.com',
+      'x@y.c',
+      { email: 'a@b.co' },
+    ),
     word('abcdefghij', 250, 260).map((local) => ({ input: `${local}@example.com`, invalid: true as const })),
   ),
 );
@@ -61,16 +77,31 @@ const text = mostly(
 );
 
 const countryCode = mostly(
-  [word('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 2, 2).map((code) => ({ input: ` ${code} `, sent: code.toUpperCase() })), omitted()],
+  [
+    word('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 2, 2).map((code) => ({
+      input: ` ${code} `,
+      sent: code.toUpperCase(),
+    })),
+    omitted(),
+  ],
   bad('USA', 'U1', 'Deutschland', 'u', '12'),
 );
 const group = mostly(
-  [fc.integer({ min: 0, max: 1e9 }).chain((id) => fc.constantFrom<unknown>(id, String(id), ` ${id} `).map((input) => ({ input, sent: id }))), omitted()],
+  [
+    fc
+      .integer({ min: 0, max: 1e9 })
+      .chain((id) => fc.constantFrom<unknown>(id, String(id), ` ${id} `).map((input) => ({ input, sent: id }))),
+    omitted(),
+  ],
   bad('Wholesale', '-1', '1.5', -3, 'VIP (12)'),
 );
 const marketing = mostly(
   [
-    fc.constantFrom<[unknown, boolean]>([true, true], [false, false], ['yes', true], ['no', false], ['TRUE', true], ['False', false], ['1', true], ['0', false]).map(([input, sent]) => ({ input, sent })),
+    fc
+      .constantFrom<
+        [unknown, boolean]
+      >([true, true], [false, false], ['yes', true], ['no', false], ['TRUE', true], ['False', false], ['1', true], ['0', false])
+      .map(([input, sent]) => ({ input, sent })),
     omitted(),
   ],
   bad('maybe', 'y', 2),
@@ -90,7 +121,16 @@ const scenario = fc.record({
   acceptMarketing: marketing,
 });
 type Scenario = Record<keyof typeof CUSTOMER_LABELS, Piece>;
-const PERSON = ['name', 'companyName', 'phone', 'street', 'city', 'stateOrProvinceCode', 'postalCode', 'countryCode'] as const;
+const PERSON = [
+  'name',
+  'companyName',
+  'phone',
+  'street',
+  'city',
+  'stateOrProvinceCode',
+  'postalCode',
+  'countryCode',
+] as const;
 
 /** The oracle: the body a careful human would POST, or the fields that are wrong. */
 const expectation = (s: Scenario) => {
@@ -115,7 +155,8 @@ const inputOf = (s: Scenario): Record<string, unknown> => {
 const emptyStore = () => {
   let posted: object = {};
   return ({ method, path, body }: Seen): [number, unknown] => {
-    if (method === 'GET' && path === '/customers') return [200, { total: 0, count: 0, offset: 0, limit: 100, items: [] }];
+    if (method === 'GET' && path === '/customers')
+      return [200, { total: 0, count: 0, offset: 0, limit: 100, items: [] }];
     if (method === 'POST') {
       posted = body as object;
       return [200, { id: 777 }];
@@ -126,7 +167,10 @@ const emptyStore = () => {
 
 const { direct, throughHttp } = createRunners('create_customer', emptyStore);
 
-const checkScenario = (run: (input: Record<string, unknown>) => Promise<Outcome>, tally: { sent: number; refused: number }) =>
+const checkScenario = (
+  run: (input: Record<string, unknown>) => Promise<Outcome>,
+  tally: { sent: number; refused: number },
+) =>
   fc.asyncProperty(scenario, async (s) => {
     const { invalid, body } = expectation(s);
     const { seen, result, error } = await run(inputOf(s));
@@ -161,9 +205,16 @@ describe('create_customer: random inputs', () => {
   }, 120_000);
 
   test(`${RUNS} inputs of any shape: a valid body or an error naming a field, never another exception`, async () => {
-    const anyValue = fc.oneof(fc.anything(), fc.string(), fc.constantFrom<unknown>('jane@example.com', 'US', 'yes', '0', '', ' '));
+    const anyValue = fc.oneof(
+      fc.anything(),
+      fc.string(),
+      fc.constantFrom<unknown>('jane@example.com', 'US', 'yes', '0', '', ' '),
+    );
     const anyInput = fc.record(
-      Object.fromEntries(Object.keys(CUSTOMER_LABELS).map((key) => [key, anyValue])) as Record<keyof typeof CUSTOMER_LABELS, fc.Arbitrary<unknown>>,
+      Object.fromEntries(Object.keys(CUSTOMER_LABELS).map((key) => [key, anyValue])) as Record<
+        keyof typeof CUSTOMER_LABELS,
+        fc.Arbitrary<unknown>
+      >,
       { requiredKeys: [] },
     );
     await fc.assert(
@@ -176,11 +227,15 @@ describe('create_customer: random inputs', () => {
           return;
         }
         const body = seen[1].body as Record<string, any>;
-        expect(Object.keys(body).every((k) => ['email', 'billingPerson', 'customerGroupId', 'acceptMarketing'].includes(k))).toBe(true);
+        expect(
+          Object.keys(body).every((k) => ['email', 'billingPerson', 'customerGroupId', 'acceptMarketing'].includes(k)),
+        ).toBe(true);
         expect(body.email).toMatch(/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>.]{2,}$/);
-        for (const value of Object.values(body.billingPerson ?? {})) expect(typeof value === 'string' && value !== '' && value.trim() === value).toBe(true);
+        for (const value of Object.values(body.billingPerson ?? {}))
+          expect(typeof value === 'string' && value !== '' && value.trim() === value).toBe(true);
         if (body.billingPerson?.countryCode) expect(body.billingPerson.countryCode).toMatch(/^[A-Z]{2}$/);
-        if ('customerGroupId' in body) expect(Number.isInteger(body.customerGroupId) && body.customerGroupId >= 0).toBe(true);
+        if ('customerGroupId' in body)
+          expect(Number.isInteger(body.customerGroupId) && body.customerGroupId >= 0).toBe(true);
         if ('acceptMarketing' in body) expect(typeof body.acceptMarketing).toBe('boolean');
       }),
       { numRuns: RUNS },

@@ -10,7 +10,12 @@ describe('Create Customer against the sandbox', () => {
   test('a customer: created, found by email; the same email with other details is refused', async () => {
     const input = { email: 'zap.test@example.com', name: 'Zap Test', countryCode: 'de', acceptMarketing: 'yes' };
     const customer = await shop.perform('creates', 'create_customer', input);
-    expect(customer).toMatchObject({ email: 'zap.test@example.com', name: 'Zap Test', acceptMarketing: true, billingPerson: { countryCode: 'DE' } });
+    expect(customer).toMatchObject({
+      email: 'zap.test@example.com',
+      name: 'Zap Test',
+      acceptMarketing: true,
+      billingPerson: { countryCode: 'DE' },
+    });
     expect(await shop.perform('creates', 'create_customer', input)).toMatchObject({ id: customer.id });
     const [found] = await shop.perform('searches', 'find_customer', { email: 'ZAP.TEST@example.com' });
     expect(found.id).toBe(customer.id);

@@ -1,6 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, ecwidPostJson, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import {
+  API,
+  API_PATH,
+  bundleFor,
+  ecwidPostJson,
+  rejectionOf,
+  shownMessage,
+  useOfflineEcwid,
+  perform,
+  page,
+} from '../helpers.js';
 import { recordEcwid } from './record-ecwid.js';
 
 useOfflineEcwid({ everyMockUsed: true });
@@ -16,7 +26,11 @@ const noCustomerWith = (email: string) =>
  */
 const postLandsButAnswers = (landed: Record<string, unknown>, status: number, answer: unknown) => {
   const stored: unknown[] = [];
-  nock(API).get(`${API_PATH}/customers`).query(true).times(2).reply(200, () => page(stored));
+  nock(API)
+    .get(`${API_PATH}/customers`)
+    .query(true)
+    .times(2)
+    .reply(200, () => page(stored));
   nock(API)
     .post(`${API_PATH}/customers`)
     .reply(() => {
@@ -94,17 +108,37 @@ describe('create_customer: the request', () => {
   test('an email alone is the whole body; the output still has every field', async () => {
     noCustomerWith('solo@example.com');
     nock(API).post(`${API_PATH}/customers`, { email: 'solo@example.com' }).reply(200, { id: 7 });
-    nock(API).get(`${API_PATH}/customers/7`).reply(200, { id: 7, email: 'solo@example.com', registered: '2025-06-01 09:15:42 +0000' });
+    nock(API)
+      .get(`${API_PATH}/customers/7`)
+      .reply(200, { id: 7, email: 'solo@example.com', registered: '2025-06-01 09:15:42 +0000' });
     const result = await create({ email: 'solo@example.com', acceptMarketing: '' });
-    expect(result).toMatchObject({ id: 7, email: 'solo@example.com', name: '', customerGroupId: 0, customerGroupName: 'General', acceptMarketing: false });
+    expect(result).toMatchObject({
+      id: 7,
+      email: 'solo@example.com',
+      name: '',
+      customerGroupId: 0,
+      customerGroupName: 'General',
+      acceptMarketing: false,
+    });
     expect(result.billingPerson).toEqual({
-      name: '', companyName: '', phone: '', street: '', city: '', stateOrProvinceCode: '', stateOrProvinceName: '', postalCode: '', countryCode: '', countryName: '',
+      name: '',
+      companyName: '',
+      phone: '',
+      street: '',
+      city: '',
+      stateOrProvinceCode: '',
+      stateOrProvinceName: '',
+      postalCode: '',
+      countryCode: '',
+      countryName: '',
     });
   });
 
   test('acceptMarketing false and the General group (0) are sent, not dropped', async () => {
     noCustomerWith('a@example.com');
-    nock(API).post(`${API_PATH}/customers`, { email: 'a@example.com', customerGroupId: 0, acceptMarketing: false }).reply(200, { id: 8 });
+    nock(API)
+      .post(`${API_PATH}/customers`, { email: 'a@example.com', customerGroupId: 0, acceptMarketing: false })
+      .reply(200, { id: 8 });
     nock(API).get(`${API_PATH}/customers/8`).reply(200, { id: 8, email: 'a@example.com' });
     await create({ email: 'a@example.com', customerGroupId: 0, acceptMarketing: false });
   });
@@ -124,7 +158,10 @@ describe('create_customer: duplicate emails and retries', () => {
     nock(API)
       .get(`${API_PATH}/customers`)
       .query(true)
-      .reply(200, page([{ ...STORED, billingPerson: { ...STORED.billingPerson, name: 'Jane Doe' }, acceptMarketing: false }]));
+      .reply(
+        200,
+        page([{ ...STORED, billingPerson: { ...STORED.billingPerson, name: 'Jane Doe' }, acceptMarketing: false }]),
+      );
     const error = await rejectionOf(create(EVERY_FIELD));
     expect(shownMessage(error)).toBe(
       'A customer with the email "Jane.Smith@Example.com" already exists in this Ecwid store (customer ID 15319410) with a different Full Name, Accepts Marketing Emails. Use the Find Customer search (or Find or Create Customer) to reuse it, or update the customer in Ecwid (Customers).',
@@ -132,22 +169,39 @@ describe('create_customer: duplicate emails and retries', () => {
   });
 
   test('a search that also matches other emails (jane@x.com.au) is not a duplicate', async () => {
-    nock(API).get(`${API_PATH}/customers`).query(true).reply(200, page([{ id: 1, email: 'jane@x.com.au' }, { id: 2, email: 'mary.jane@x.com' }]));
+    nock(API)
+      .get(`${API_PATH}/customers`)
+      .query(true)
+      .reply(
+        200,
+        page([
+          { id: 1, email: 'jane@x.com.au' },
+          { id: 2, email: 'mary.jane@x.com' },
+        ]),
+      );
     nock(API).post(`${API_PATH}/customers`, { email: 'jane@x.com' }).reply(200, { id: 3 });
     nock(API).get(`${API_PATH}/customers/3`).reply(200, { id: 3, email: 'jane@x.com' });
     expect(await create({ email: 'jane@x.com' })).toMatchObject({ id: 3 });
   });
 
   test('a 409 (another run won the race) is resolved by the same look-up', async () => {
-    postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } }, 409, { errorMessage: 'The customer with the given email already exists' });
-    nock(API).get(`${API_PATH}/customers/31`).reply(200, { id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } });
+    postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } }, 409, {
+      errorMessage: 'The customer with the given email already exists',
+    });
+    nock(API)
+      .get(`${API_PATH}/customers/31`)
+      .reply(200, { id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } });
     expect(await create({ email: 'race@example.com', name: 'Ra Ce' })).toMatchObject({ id: 31, name: 'Ra Ce' });
   });
 
   test('a 409 for a different customer names the email', async () => {
-    postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Someone Else' } }, 409, { errorMessage: 'The customer with the given email already exists' });
+    postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Someone Else' } }, 409, {
+      errorMessage: 'The customer with the given email already exists',
+    });
     const error = await rejectionOf(create({ email: 'race@example.com', name: 'Ra Ce' }));
-    expect(shownMessage(error)).toMatch(/^A customer with the email "race@example.com" already exists in this Ecwid store \(customer ID 31\) with a different Full Name\./);
+    expect(shownMessage(error)).toMatch(
+      /^A customer with the email "race@example.com" already exists in this Ecwid store \(customer ID 31\) with a different Full Name\./,
+    );
   });
 
   test('a POST whose answer is lost (503) but which landed returns the customer instead of letting Zapier create a second', async () => {
@@ -166,13 +220,18 @@ describe('create_customer: duplicate emails and retries', () => {
     noCustomerWith('keep@example.com');
     nock(API).post(`${API_PATH}/customers`).reply(200, { id: 55 });
     nock(API).get(`${API_PATH}/customers/55`).reply(500, '');
-    expect(await create({ email: 'keep@example.com', name: 'Kee P' })).toMatchObject({ id: 55, email: 'keep@example.com', name: 'Kee P' });
+    expect(await create({ email: 'keep@example.com', name: 'Kee P' })).toMatchObject({
+      id: 55,
+      email: 'keep@example.com',
+      name: 'Kee P',
+    });
   });
 
   test('a replayed step against a store that keeps customers creates one customer', async () => {
     const customers: Array<Record<string, any>> = [];
     recordEcwid(({ method, path, query, body }) => {
-      if (method === 'GET' && path === '/customers') return [200, page(customers.filter((c) => c.email === query.email))];
+      if (method === 'GET' && path === '/customers')
+        return [200, page(customers.filter((c) => c.email === query.email))];
       if (method === 'POST') {
         customers.push({ ...(body as object), id: 100 + customers.length });
         return [200, { id: customers[customers.length - 1].id }];
@@ -193,7 +252,10 @@ describe('create_customer: nothing is sent when a field is wrong', () => {
     [{ email: 'Jane <jane@example.com>' }, /^Email must be one email address/],
     [{ email: 'a@b.com, c@d.com' }, /^Email must be one email address/],
     [{ countryCode: 'USA' }, 'Country Code must be the two-letter ISO code of the country, like US or DE (got "USA").'],
-    [{ customerGroupId: 'Wholesale' }, 'Customer Group must be chosen from the dropdown (got "Wholesale", which is not an Ecwid id).'],
+    [
+      { customerGroupId: 'Wholesale' },
+      'Customer Group must be chosen from the dropdown (got "Wholesale", which is not an Ecwid id).',
+    ],
     [{ customerGroupId: '1.5' }, /^Customer Group must be chosen from the dropdown \(got "1.5"/],
     [{ customerGroupId: -1 }, /^Customer Group must be chosen from the dropdown \(got "-1"/],
     [{ acceptMarketing: 'maybe' }, 'Accepts Marketing Emails must be yes or no (got "maybe").'],

@@ -28,11 +28,12 @@ const mostly = (valid: Array<fc.Arbitrary<unknown>>, wrong?: fc.Arbitrary<unknow
   ) as fc.Arbitrary<AnyPiece>;
 const blank = fc.constantFrom<unknown>(undefined, null, '', '   ', []);
 const omitted = (): fc.Arbitrary<AnyPiece> => blank.map((input) => ({ input }));
-const bad = (...inputs: unknown[]): fc.Arbitrary<Piece<never>> => fc.constantFrom(...inputs).map((input) => ({ input, invalid: true as const }));
+const bad = (...inputs: unknown[]): fc.Arbitrary<Piece<never>> =>
+  fc.constantFrom(...inputs).map((input) => ({ input, invalid: true as const }));
 const randomCase = (text: string) =>
-  fc.array(fc.boolean(), { minLength: text.length, maxLength: text.length }).map((ups) =>
-    [...text].map((ch, i) => (ups[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''),
-  );
+  fc
+    .array(fc.boolean(), { minLength: text.length, maxLength: text.length })
+    .map((ups) => [...text].map((ch, i) => (ups[i] ? ch.toUpperCase() : ch.toLowerCase())).join(''));
 
 // ── Generators ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -61,29 +62,55 @@ const choice = (words: Record<string, string>, junk: string[], { required = fals
   mostly(
     [
       fc.constantFrom(...Object.keys(words)).chain((code) => randomCase(code).map((input) => ({ input, sent: code }))),
-      fc.constantFrom(...Object.keys(words)).chain((code) => randomCase(words[code]).map((input) => ({ input, sent: code }))),
+      fc
+        .constantFrom(...Object.keys(words))
+        .chain((code) => randomCase(words[code]).map((input) => ({ input, sent: code }))),
       ...(required ? [] : [omitted()]),
     ],
     fc.oneof(bad(...junk), ...(required ? [omitted()] : [])),
   );
 
-const discountType = choice(TYPES, ['half off', 'PERCENTAGE', 'free', 'ABS_SHIPPING', 'percent off'], { required: true });
+const discountType = choice(TYPES, ['half off', 'PERCENTAGE', 'free', 'ABS_SHIPPING', 'percent off'], {
+  required: true,
+});
 
 /** Numbers as Zapier may pass them: a number, a decimal text with spaces around, blank, or not a plain decimal. */
 const amount = mostly(
   [
     fc.integer({ min: -500, max: 25000 }).map((cents) => ({ input: cents / 100, sent: cents / 100 })),
-    fc.integer({ min: -500, max: 25000 }).map((cents) => ({ input: ` ${(cents / 100).toFixed(2)} `, sent: cents / 100 })),
+    fc
+      .integer({ min: -500, max: 25000 })
+      .map((cents) => ({ input: ` ${(cents / 100).toFixed(2)} `, sent: cents / 100 })),
     fc.integer({ min: 0, max: 120 }).map((n) => ({ input: String(n), sent: n })),
     omitted(),
   ],
-  bad('10%', 'abc', '1,5', '$5', 'NaN', '--1', '1e3', 'Infinity', '12.5.1', { value: 5 }, Number.NaN, Number.POSITIVE_INFINITY),
+  bad(
+    '10%',
+    'abc',
+    '1,5',
+    '$5',
+    'NaN',
+    '--1',
+    '1e3',
+    'Infinity',
+    '12.5.1',
+    { value: 5 },
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+  ),
 );
 
 const status = choice({ ACTIVE: 'Active', PAUSED: 'Paused' }, ['EXPIRED', 'USEDUP', 'on', 'enabled']);
-const usesLimit = choice({ UNLIMITED: 'Unlimited', ONCEPERCUSTOMER: 'Once per customer', SINGLE: 'Single use (one order in total)' }, ['twice', 'ONCE']);
+const usesLimit = choice(
+  { UNLIMITED: 'Unlimited', ONCEPERCUSTOMER: 'Once per customer', SINGLE: 'Single use (one order in total)' },
+  ['twice', 'ONCE'],
+);
 const applicationLimit = choice(
-  { UNLIMITED: 'All customers', NEW_CUSTOMER_ONLY: 'New customers only', REPEAT_CUSTOMER_ONLY: 'Returning customers only' },
+  {
+    UNLIMITED: 'All customers',
+    NEW_CUSTOMER_ONLY: 'New customers only',
+    REPEAT_CUSTOMER_ONLY: 'Returning customers only',
+  },
   ['VIP', 'NEW'],
 );
 
@@ -105,34 +132,51 @@ const offsetMinutes = fc.integer({ min: -48, max: 56 }).map((q) => q * 15);
 const date = mostly(
   [
     instant.map((ms) => ({ input: new Date(ms).toISOString(), ms })),
-    fc.tuple(instant, offsetMinutes, fc.boolean()).map(([ms, off, colon]) => ({ input: `${wallClock(ms, off, 'T')}${offsetText(off, colon)}`, ms })),
+    fc
+      .tuple(instant, offsetMinutes, fc.boolean())
+      .map(([ms, off, colon]) => ({ input: `${wallClock(ms, off, 'T')}${offsetText(off, colon)}`, ms })),
     fc.tuple(instant, fc.constantFrom('T', ' ')).map(([ms, sep]) => ({ input: wallClock(ms, 0, sep), ms })),
-    fc.tuple(instant, offsetMinutes).map(([ms, off]) => ({ input: `${wallClock(ms, off, ' ')} ${offsetText(off, false)}`, ms })),
-    fc.tuple(instant, fc.integer({ min: 0, max: 999 })).map(([ms, extra]) => ({ input: `${wallClock(ms, 0, 'T')}.${String(extra).padStart(3, '0')}Z`, ms })),
+    fc
+      .tuple(instant, offsetMinutes)
+      .map(([ms, off]) => ({ input: `${wallClock(ms, off, ' ')} ${offsetText(off, false)}`, ms })),
+    fc
+      .tuple(instant, fc.integer({ min: 0, max: 999 }))
+      .map(([ms, extra]) => ({ input: `${wallClock(ms, 0, 'T')}.${String(extra).padStart(3, '0')}Z`, ms })),
     instant.map((ms) => ({ input: String(ms / SECOND), ms })),
     instant.map((ms) => ({ input: ms, ms })),
-    instant.map((ms) => ms - (ms % DAY)).map((ms) => ({ input: wallClock(ms, 0, ' ').slice(0, 10), ms, dateOnly: true })),
+    instant
+      .map((ms) => ms - (ms % DAY))
+      .map((ms) => ({ input: wallClock(ms, 0, ' ').slice(0, 10), ms, dateOnly: true })),
     omitted(),
     omitted(),
   ],
-  bad('12', 'foo 2024', '2024-02-30', '2023-13-01', '99999', 'next tuesday', '2024-06-05T25:00:00Z', '1969-07-20T20:17:00Z', '31/12/2024', { date: '2025-01-01' }),
+  bad(
+    '12',
+    'foo 2024',
+    '2024-02-30',
+    '2023-13-01',
+    '99999',
+    'next tuesday',
+    '2024-06-05T25:00:00Z',
+    '1969-07-20T20:17:00Z',
+    '31/12/2024',
+    { date: '2025-01-01' },
+  ),
 );
 
 const ids = mostly(
   [
     omitted(),
-    fc
-      .array(fc.integer({ min: 1, max: 999_999_999_999 }), { minLength: 1, maxLength: 6 })
-      .chain((list) =>
-        fc
-          .constantFrom<unknown>(
-            list.map(String),
-            list,
-            list.join(', '),
-            [...list, list[0]].map(String), // a duplicate is dropped
-          )
-          .map((input) => ({ input, sent: [...new Set(list)] })),
-      ),
+    fc.array(fc.integer({ min: 1, max: 999_999_999_999 }), { minLength: 1, maxLength: 6 }).chain((list) =>
+      fc
+        .constantFrom<unknown>(
+          list.map(String),
+          list,
+          list.join(', '),
+          [...list, list[0]].map(String), // a duplicate is dropped
+        )
+        .map((input) => ({ input, sent: [...new Set(list)] })),
+    ),
   ],
   bad(['abc'], ['12', '0'], ['-3'], '1.5', ['12', 'Sneakers (SNK-1)'], [{ id: 1 }]),
 );
@@ -141,23 +185,46 @@ const shippingMethods = mostly([
   omitted(),
   omitted(),
   fc
-    .uniqueArray(fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.integer({ min: 1, max: 1e12 })).map(([a, b]) => `${a}-${b}`), { minLength: 1, maxLength: 4 })
-    .chain((list) => fc.constantFrom<unknown>(list, list.join(','), list.map((m) => ` ${m} `)).map((input) => ({ input, sent: list }))),
+    .uniqueArray(
+      fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.integer({ min: 1, max: 1e12 })).map(([a, b]) => `${a}-${b}`),
+      { minLength: 1, maxLength: 4 },
+    )
+    .chain((list) =>
+      fc
+        .constantFrom<unknown>(
+          list,
+          list.join(','),
+          list.map((m) => ` ${m} `),
+        )
+        .map((input) => ({ input, sent: list })),
+    ),
 ]);
 
 const CODE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const codeText = (min: number, max: number) =>
   fc.array(fc.constantFrom(...CODE_CHARS), { minLength: min, maxLength: max }).map((chars) => chars.join(''));
 const code = mostly(
-  [omitted(), fc.tuple(codeText(1, 128), fc.constantFrom('', ' ')).map(([text, pad]) => ({ input: pad + text + pad, sent: text }))],
-  fc.oneof(codeText(129, 140), fc.tuple(codeText(1, 10), fc.constantFrom(' ', '!', 'é', '.', '/', '%'), codeText(1, 10)).map((p) => p.join(''))).map((input) => ({
-    input,
-    invalid: true as const,
-  })),
+  [
+    omitted(),
+    fc
+      .tuple(codeText(1, 128), fc.constantFrom('', ' '))
+      .map(([text, pad]) => ({ input: pad + text + pad, sent: text })),
+  ],
+  fc
+    .oneof(
+      codeText(129, 140),
+      fc.tuple(codeText(1, 10), fc.constantFrom(' ', '!', 'é', '.', '/', '%'), codeText(1, 10)).map((p) => p.join('')),
+    )
+    .map((input) => ({
+      input,
+      invalid: true as const,
+    })),
 );
 const prefix = mostly(
   [omitted().map((p) => ({ ...p, sent: '' })), codeText(1, 116).map((text) => ({ input: text, sent: text }))],
-  fc.oneof(codeText(117, 125), fc.constantFrom('WELCOME 10', 'Café', 'a.b')).map((input) => ({ input, invalid: true as const })),
+  fc
+    .oneof(codeText(117, 125), fc.constantFrom('WELCOME 10', 'Café', 'a.b'))
+    .map((input) => ({ input, invalid: true as const })),
 );
 const uniqueFor = mostly([
   blank.map((input) => ({ input, set: false })),
@@ -223,7 +290,8 @@ const expectation = (s: Scenario): { invalid: Set<string>; body: Record<string, 
   const endMs = end.ms === undefined ? undefined : end.dateOnly ? end.ms + DAY - SECOND : end.ms;
   if (end.invalid) invalid.add(L.expirationDate);
   else if (endMs !== undefined) {
-    if (launch.ms !== undefined && !launch.invalid && Math.floor(endMs / SECOND) <= Math.floor(launch.ms / SECOND)) invalid.add(L.expirationDate);
+    if (launch.ms !== undefined && !launch.invalid && Math.floor(endMs / SECOND) <= Math.floor(launch.ms / SECOND))
+      invalid.add(L.expirationDate);
     body.expirationDate = ecwidUtc(endMs);
   }
   const limit = s.totalLimit;
@@ -248,7 +316,10 @@ const expectation = (s: Scenario): { invalid: Set<string>; body: Record<string, 
   if (s.code.invalid) invalid.add(L.code);
   else if (s.code.sent !== undefined) body.code = s.code.sent;
   else if (s.codePrefix.invalid) invalid.add(L.codePrefix);
-  else codePattern = new RegExp(`^${String(s.codePrefix.sent).replace(/[-]/g, '\\-')}[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{12}$`);
+  else
+    codePattern = new RegExp(
+      `^${String(s.codePrefix.sent).replace(/[-]/g, '\\-')}[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{12}$`,
+    );
   return { invalid, body, codePattern };
 };
 
@@ -268,12 +339,16 @@ const { direct, throughHttp } = createRunners('create_discount_coupon', couponSt
 
 const inputOf = (s: Scenario): Record<string, unknown> => {
   const input: Record<string, unknown> = {};
-  for (const [key, piece] of Object.entries(s) as Array<[string, { input: unknown }]>) if (piece.input !== undefined) input[key] = piece.input;
+  for (const [key, piece] of Object.entries(s) as Array<[string, { input: unknown }]>)
+    if (piece.input !== undefined) input[key] = piece.input;
   return input;
 };
 
 /** The property: the exact request, or an input error naming one of the wrong fields and nothing sent. */
-const checkScenario = (run: (input: Record<string, unknown>) => Promise<Outcome>, tally: { sent: number; refused: number }) =>
+const checkScenario = (
+  run: (input: Record<string, unknown>) => Promise<Outcome>,
+  tally: { sent: number; refused: number },
+) =>
   fc.asyncProperty(scenario, async (s) => {
     const { invalid, body, codePattern } = expectation(s);
     const { seen, result, error } = await run(inputOf(s));
@@ -313,13 +388,18 @@ describe('create_discount_coupon: random inputs', () => {
 
   test('"One Coupon Per": the same value gives the same code on every run, a random code never repeats', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''), codeText(0, 12), async (value, codePrefix) => {
-        const input = { name: 'Welcome', discountType: 'PERCENT', discount: 10, codePrefix };
-        const codeOf = async (extra: Record<string, unknown>) => ((await direct({ ...input, ...extra })).seen[0].body as { code: string }).code;
-        const first = await codeOf({ uniqueFor: value });
-        expect(await codeOf({ uniqueFor: ` ${value.toUpperCase()} ` })).toBe(first);
-        expect(await codeOf({})).not.toBe(await codeOf({}));
-      }),
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
+        codeText(0, 12),
+        async (value, codePrefix) => {
+          const input = { name: 'Welcome', discountType: 'PERCENT', discount: 10, codePrefix };
+          const codeOf = async (extra: Record<string, unknown>) =>
+            ((await direct({ ...input, ...extra })).seen[0].body as { code: string }).code;
+          const first = await codeOf({ uniqueFor: value });
+          expect(await codeOf({ uniqueFor: ` ${value.toUpperCase()} ` })).toBe(first);
+          expect(await codeOf({})).not.toBe(await codeOf({}));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -331,21 +411,43 @@ describe('create_discount_coupon: random inputs', () => {
     fc.constantFrom<unknown>('ABS', 'percent', 'SHIPPING', 'ACTIVE', '2025-06-01', '12', '', ' '),
   );
   const anyInput = fc.record(
-    Object.fromEntries(Object.keys(COUPON_LABELS).map((key) => [key, anyValue])) as Record<keyof typeof COUPON_LABELS, fc.Arbitrary<unknown>>,
+    Object.fromEntries(Object.keys(COUPON_LABELS).map((key) => [key, anyValue])) as Record<
+      keyof typeof COUPON_LABELS,
+      fc.Arbitrary<unknown>
+    >,
     { requiredKeys: [] },
   );
 
   /** What any body Ecwid receives must satisfy, checked without the app's code. */
   const assertValidBody = (body: Record<string, any>) => {
-    const allowed = ['name', 'code', 'discountType', 'status', 'discount', 'launchDate', 'expirationDate', 'totalLimit', 'usesLimit', 'applicationLimit', 'catalogLimit', 'shippingLimit'];
+    const allowed = [
+      'name',
+      'code',
+      'discountType',
+      'status',
+      'discount',
+      'launchDate',
+      'expirationDate',
+      'totalLimit',
+      'usesLimit',
+      'applicationLimit',
+      'catalogLimit',
+      'shippingLimit',
+    ];
     expect(Object.keys(body).filter((k) => !allowed.includes(k))).toEqual([]);
     expect(typeof body.name === 'string' && body.name.trim() === body.name && body.name !== '').toBe(true);
     expect(body.code).toMatch(/^[A-Za-z0-9_-]{1,128}$/);
     expect(Object.keys(TYPES)).toContain(body.discountType);
     expect(['ACTIVE', 'PAUSED']).toContain(body.status);
     if (body.discountType === 'SHIPPING') expect(body.discount).toBeUndefined();
-    else expect(Number.isFinite(body.discount) && body.discount >= 0 && (!PERCENT.includes(body.discountType) || body.discount <= 100)).toBe(true);
-    for (const key of ['launchDate', 'expirationDate']) if (key in body) expect(body[key]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0000$/);
+    else
+      expect(
+        Number.isFinite(body.discount) &&
+          body.discount >= 0 &&
+          (!PERCENT.includes(body.discountType) || body.discount <= 100),
+      ).toBe(true);
+    for (const key of ['launchDate', 'expirationDate'])
+      if (key in body) expect(body[key]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+0000$/);
     if (body.launchDate && body.expirationDate) expect(body.expirationDate > body.launchDate).toBe(true);
     if ('totalLimit' in body) expect(Number.isFinite(body.totalLimit) && body.totalLimit >= 0).toBe(true);
     if ('catalogLimit' in body) {
@@ -355,7 +457,9 @@ describe('create_discount_coupon: random inputs', () => {
     }
     if ('shippingLimit' in body) {
       expect(WITH_SHIPPING).toContain(body.discountType);
-      expect(body.shippingLimit.shippingMethods.every((m: unknown) => typeof m === 'string' && m.trim() === m && m !== '')).toBe(true);
+      expect(
+        body.shippingLimit.shippingMethods.every((m: unknown) => typeof m === 'string' && m.trim() === m && m !== ''),
+      ).toBe(true);
     }
   };
 

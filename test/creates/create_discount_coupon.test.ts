@@ -1,7 +1,18 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { derivedCode } from '../../lib/coupons/codes.js';
-import { API, API_PATH, bundleFor, CLIENT_SECRET, rejectionOf, shownMessage, TOKEN, useOfflineEcwid, perform, ecwidPostJson } from '../helpers.js';
+import {
+  API,
+  API_PATH,
+  bundleFor,
+  CLIENT_SECRET,
+  rejectionOf,
+  shownMessage,
+  TOKEN,
+  useOfflineEcwid,
+  perform,
+  ecwidPostJson,
+} from '../helpers.js';
 import { recordEcwid, type Seen } from './record-ecwid.js';
 
 useOfflineEcwid({ everyMockUsed: true });
@@ -69,21 +80,51 @@ describe('create_discount_coupon: the request', () => {
 
   test('only the required fields: name, code, type, status ACTIVE and the amount — nothing Ecwid defaults itself', async () => {
     nock(API)
-      .post(`${API_PATH}/discount_coupons`, { name: 'Five off', code: 'FIVE', discountType: 'ABS', status: 'ACTIVE', discount: 5 })
+      .post(`${API_PATH}/discount_coupons`, {
+        name: 'Five off',
+        code: 'FIVE',
+        discountType: 'ABS',
+        status: 'ACTIVE',
+        discount: 5,
+      })
       .reply(200, { id: 1, code: 'FIVE' });
-    nock(API).get(`${API_PATH}/discount_coupons/1`).reply(200, { id: 1, name: 'Five off', code: 'FIVE', discountType: 'ABS', status: 'ACTIVE', discount: 5 });
+    nock(API)
+      .get(`${API_PATH}/discount_coupons/1`)
+      .reply(200, { id: 1, name: 'Five off', code: 'FIVE', discountType: 'ABS', status: 'ACTIVE', discount: 5 });
     const result = await create({ name: 'Five off', code: 'FIVE', discountType: 'ABS', discount: 5 });
     // Keys Ecwid leaves out are present (Zapier's field lists need them), at Ecwid's documented defaults.
-    expect(result).toMatchObject({ id: 1, usesLimit: 'UNLIMITED', applicationLimit: 'UNLIMITED', totalLimit: 0, orderCount: 0 });
-    expect(result).toMatchObject({ launchDate: null, expirationDate: null, catalogLimit: { products: [], categories: [] }, shippingLimit: { shippingMethods: [] } });
+    expect(result).toMatchObject({
+      id: 1,
+      usesLimit: 'UNLIMITED',
+      applicationLimit: 'UNLIMITED',
+      totalLimit: 0,
+      orderCount: 0,
+    });
+    expect(result).toMatchObject({
+      launchDate: null,
+      expirationDate: null,
+      catalogLimit: { products: [], categories: [] },
+      shippingLimit: { shippingMethods: [] },
+    });
   });
 
   test('free shipping sends no discount; plain words and any case are read as the dropdown values', async () => {
     nock(API)
-      .post(`${API_PATH}/discount_coupons`, { name: 'Ship free', code: 'SHIPFREE', discountType: 'SHIPPING', status: 'PAUSED' })
+      .post(`${API_PATH}/discount_coupons`, {
+        name: 'Ship free',
+        code: 'SHIPFREE',
+        discountType: 'SHIPPING',
+        status: 'PAUSED',
+      })
       .reply(200, { id: 2, code: 'SHIPFREE' });
     nock(API).get(`${API_PATH}/discount_coupons/2`).reply(200, { id: 2, code: 'SHIPFREE' });
-    await create({ name: 'Ship free', code: 'SHIPFREE', discountType: 'free shipping', discount: '0', status: 'paused' });
+    await create({
+      name: 'Ship free',
+      code: 'SHIPFREE',
+      discountType: 'free shipping',
+      discount: '0',
+      status: 'paused',
+    });
   });
 
   test.each([
@@ -97,7 +138,14 @@ describe('create_discount_coupon: the request', () => {
     ["Xero's JSON date", '/Date(1748761200000+0000)/', '2025-06-01 07:00:00 +0000'],
   ])('Valid From as %s is sent in UTC', async (_name, input, sent) => {
     nock(API)
-      .post(`${API_PATH}/discount_coupons`, { name: 'N', code: 'C', discountType: 'ABS', status: 'ACTIVE', discount: 1, launchDate: sent })
+      .post(`${API_PATH}/discount_coupons`, {
+        name: 'N',
+        code: 'C',
+        discountType: 'ABS',
+        status: 'ACTIVE',
+        discount: 1,
+        launchDate: sent,
+      })
       .reply(200, { id: 3, code: 'C' });
     nock(API).get(`${API_PATH}/discount_coupons/3`).reply(200, { id: 3, code: 'C' });
     await create({ name: 'N', code: 'C', discountType: 'ABS', discount: 1, launchDate: input });
@@ -161,7 +209,13 @@ const fakeCouponStore = () => {
       if (coupons.some((c) => c.code.toLowerCase() === wanted.code.toLowerCase())) {
         return [409, { errorMessage: 'The coupon with the given code already exists' }];
       }
-      const stored: Record<string, any> = { ...wanted, id: 1000 + coupons.length, orderCount: 0, creationDate: '2025-06-01 10:00:00 +0000', updateDate: '2025-06-01 10:00:00 +0000' };
+      const stored: Record<string, any> = {
+        ...wanted,
+        id: 1000 + coupons.length,
+        orderCount: 0,
+        creationDate: '2025-06-01 10:00:00 +0000',
+        updateDate: '2025-06-01 10:00:00 +0000',
+      };
       coupons.push(stored);
       if (state.loseNextPostAnswer) {
         state.loseNextPostAnswer = false;
@@ -183,7 +237,13 @@ const fakeCouponStore = () => {
 const posts = (seen: Seen[]) => seen.filter((s) => s.method === 'POST');
 
 describe('create_discount_coupon: safe to retry', () => {
-  const step = { name: 'Welcome', discountType: 'PERCENT', discount: 10, uniqueFor: 'contact-42', expirationDate: '2025-12-31' };
+  const step = {
+    name: 'Welcome',
+    discountType: 'PERCENT',
+    discount: 10,
+    uniqueFor: 'contact-42',
+    expirationDate: '2025-12-31',
+  };
 
   test('a replayed step with "One Coupon Per" returns the first coupon and stores no second one', async () => {
     const store = fakeCouponStore();
@@ -213,7 +273,9 @@ describe('create_discount_coupon: safe to retry', () => {
     fakeCouponStore();
     await create(step);
     const error = await rejectionOf(create({ ...step, discount: 20, expirationDate: '2026-01-31' }));
-    expect(shownMessage(error)).toMatch(/^A discount coupon with the code "[A-Z2-9]{12}" \(the coupon made earlier for "contact-42"\) already exists in this Ecwid store with a different Discount, Valid Until\./);
+    expect(shownMessage(error)).toMatch(
+      /^A discount coupon with the code "[A-Z2-9]{12}" \(the coupon made earlier for "contact-42"\) already exists in this Ecwid store with a different Discount, Valid Until\./,
+    );
   });
 
   test('a POST whose answer is lost (503) is looked up before Zapier retries: the stored coupon is returned', async () => {
@@ -226,13 +288,18 @@ describe('create_discount_coupon: safe to retry', () => {
 
   test('a 503 for a coupon that did not land is left to Zapier to retry', async () => {
     nock(API).post(`${API_PATH}/discount_coupons`).reply(503, '');
-    nock(API).get(`${API_PATH}/discount_coupons`).query({ code: 'LATER', limit: '100', offset: '0' }).reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
+    nock(API)
+      .get(`${API_PATH}/discount_coupons`)
+      .query({ code: 'LATER', limit: '100', offset: '0' })
+      .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
     const error = await rejectionOf(create({ name: 'N', code: 'LATER', discountType: 'ABS', discount: 5 }));
     expect(error.name).toBe('ThrottledError');
   });
 
   test('a 409 whose look-up fails still names the code', async () => {
-    nock(API).post(`${API_PATH}/discount_coupons`).reply(409, { errorMessage: 'The coupon with the given code already exists' });
+    nock(API)
+      .post(`${API_PATH}/discount_coupons`)
+      .reply(409, { errorMessage: 'The coupon with the given code already exists' });
     nock(API).get(`${API_PATH}/discount_coupons`).query(true).reply(500, '');
     const error = await rejectionOf(create({ name: 'N', code: 'TAKEN', discountType: 'ABS', discount: 5 }));
     expect(shownMessage(error)).toMatch(/^A discount coupon "TAKEN" already exists in this Ecwid store\./);
@@ -241,8 +308,21 @@ describe('create_discount_coupon: safe to retry', () => {
   test('once the coupon exists nothing throws: a failed read-back returns what was sent, with its id', async () => {
     nock(API).post(`${API_PATH}/discount_coupons`).reply(200, { id: 77, code: 'KEEP' });
     nock(API).get(`${API_PATH}/discount_coupons/77`).reply(500, '');
-    const result = await create({ name: 'N', code: 'KEEP', discountType: 'ABS', discount: 5, launchDate: '2025-06-01' });
-    expect(result).toMatchObject({ id: 77, code: 'KEEP', name: 'N', discount: 5, status: 'ACTIVE', launchDate: '2025-06-01T00:00:00+00:00' });
+    const result = await create({
+      name: 'N',
+      code: 'KEEP',
+      discountType: 'ABS',
+      discount: 5,
+      launchDate: '2025-06-01',
+    });
+    expect(result).toMatchObject({
+      id: 77,
+      code: 'KEEP',
+      name: 'N',
+      discount: 5,
+      status: 'ACTIVE',
+      launchDate: '2025-06-01T00:00:00+00:00',
+    });
   });
 });
 
@@ -252,7 +332,10 @@ describe('create_discount_coupon: nothing is sent when a field is wrong', () => 
     [{ name: '  ' }, 'Coupon Name is required. Fill in the field or map a value into it.'],
     [{ discountType: '' }, 'Discount Type is required. Choose what the coupon takes off.'],
     [{ discountType: 'half off' }, /^Discount Type must be one of: PERCENT \(Percentage off\), ABS/],
-    [{ discount: '150' }, 'Discount must be between 0 and 100 (a percentage) for a "Percentage off" coupon (got "150").'],
+    [
+      { discount: '150' },
+      'Discount must be between 0 and 100 (a percentage) for a "Percentage off" coupon (got "150").',
+    ],
     [{ discount: -1, discountType: 'ABS' }, 'Discount must be 0 or more (got "-1").'],
     [{ discount: '10%' }, 'Discount must be a number, like 10 or 12.5 (got "10%").'],
     [{ discount: '' }, 'Discount is required for a "Percentage off" coupon: the percentage off, like 10.'],
@@ -261,16 +344,28 @@ describe('create_discount_coupon: nothing is sent when a field is wrong', () => 
     [{ code: 'A'.repeat(129) }, /^Code must be at most 128 characters long/],
     [{ code: '', codePrefix: 'P'.repeat(117) }, /^Code Prefix must be at most 116 characters long/],
     [{ code: '', codePrefix: 'été' }, /^Code Prefix must be only letters, digits/],
-    [{ launchDate: 'next tuesday' }, 'Valid From must be a date, like 2025-06-30 or 2025-06-30T18:00:00+02:00 (got "next tuesday").'],
+    [
+      { launchDate: 'next tuesday' },
+      'Valid From must be a date, like 2025-06-30 or 2025-06-30T18:00:00+02:00 (got "next tuesday").',
+    ],
     [{ launchDate: '2025-02-30' }, /^Valid From must be a date/],
     [{ expirationDate: '12' }, /^Valid Until must be a date/],
-    [{ launchDate: '2025-07-01T00:00:00Z', expirationDate: '2025-06-30T23:59:59Z' }, 'Valid Until must be after Valid From (got 2025-06-30 23:59:59 +0000, which is not after 2025-07-01 00:00:00 +0000).'],
+    [
+      { launchDate: '2025-07-01T00:00:00Z', expirationDate: '2025-06-30T23:59:59Z' },
+      'Valid Until must be after Valid From (got 2025-06-30 23:59:59 +0000, which is not after 2025-07-01 00:00:00 +0000).',
+    ],
     [{ totalLimit: '-5' }, 'Minimum Order Subtotal must be 0 or more (got "-5").'],
     [{ usesLimit: 'twice' }, /^Number of Uses must be one of/],
     [{ applicationLimit: 'VIPs' }, /^Eligible Customers must be one of/],
-    [{ productIds: ['Sneakers'] }, 'Products must be chosen from the dropdown (got "Sneakers", which is not an Ecwid id).'],
+    [
+      { productIds: ['Sneakers'] },
+      'Products must be chosen from the dropdown (got "Sneakers", which is not an Ecwid id).',
+    ],
     [{ categoryIds: '12,0' }, /^Categories must be chosen from the dropdown \(got "0"/],
-    [{ shippingMethods: ['6589-1709547151586'] }, /^Shipping Methods apply only to coupons with free shipping; "Percentage off" has none\./],
+    [
+      { shippingMethods: ['6589-1709547151586'] },
+      /^Shipping Methods apply only to coupons with free shipping; "Percentage off" has none\./,
+    ],
     [{ name: { first: 'x' } }, /^Coupon Name must be a single text value/],
   ])('%p', async (change, message) => {
     const error = await rejectionOf(create({ ...valid, ...change }));

@@ -13,14 +13,28 @@ describe('Create Product against the sandbox', () => {
   test('stored as asked, returned with every output field; a replay returns it; another product with the SKU is refused', async () => {
     const [shoes, sneakers] = shop.sandbox.store.categories;
     const input = {
-      name: 'Trail Socks', sku: 'SOCK-TRAIL', price: '7.5', compareToPrice: 9, quantity: '40',
-      categoryIds: [String(shoes.id), String(sneakers.id)], description: '<p>Merino</p>', enabled: 'true',
+      name: 'Trail Socks',
+      sku: 'SOCK-TRAIL',
+      price: '7.5',
+      compareToPrice: 9,
+      quantity: '40',
+      categoryIds: [String(shoes.id), String(sneakers.id)],
+      description: '<p>Merino</p>',
+      enabled: 'true',
     };
     const before = shop.sandbox.store.products.length;
     const product = await run('create_product', input);
     expect(product).toMatchObject({
-      name: 'Trail Socks', sku: 'SOCK-TRAIL', price: 7.5, compareToPrice: 9, quantity: 40, unlimited: false, inStock: true,
-      enabled: true, categoryIds: [shoes.id, sneakers.id], description: '<p>Merino</p>',
+      name: 'Trail Socks',
+      sku: 'SOCK-TRAIL',
+      price: 7.5,
+      compareToPrice: 9,
+      quantity: 40,
+      unlimited: false,
+      inStock: true,
+      enabled: true,
+      categoryIds: [shoes.id, sneakers.id],
+      description: '<p>Merino</p>',
     });
     expect(stored(product.id)).toMatchObject({ name: 'Trail Socks', sku: 'SOCK-TRAIL', quantity: 40 });
     expect(product.created).toBe(new Date(shop.sandbox.clock.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00'));
@@ -29,7 +43,9 @@ describe('Create Product against the sandbox', () => {
     expect(await run('create_product', input)).toEqual(product);
     expect(shop.sandbox.store.products.length).toBe(before + 1);
     const other = await rejectionOf(run('create_product', { ...input, name: 'Wool Socks' }));
-    expect(shownMessage(other)).toMatch(/^A product with the SKU "SOCK-TRAIL" already exists in this Ecwid store \("Trail Socks", product ID \d+\) with a different Product Name\./);
+    expect(shownMessage(other)).toMatch(
+      /^A product with the SKU "SOCK-TRAIL" already exists in this Ecwid store \("Trail Socks", product ID \d+\) with a different Product Name\./,
+    );
     expect(shop.sandbox.store.products.length).toBe(before + 1);
   });
 
@@ -43,10 +59,16 @@ describe('Create Product against the sandbox', () => {
     for (let seed = 1; seed <= 8; seed++) {
       shop.sandbox.setKnobs({ faults: { errorRate: 0.3, truncateRate: 0.3, seed } });
       const sku = `REPLAY-${seed}`;
-      const outcome = await withReplays(() => run('create_product', { name: `Replayed ${seed}`, sku, price: seed, quantity: 3 }));
+      const outcome = await withReplays(() =>
+        run('create_product', { name: `Replayed ${seed}`, sku, price: seed, quantity: 3 }),
+      );
       shop.sandbox.setKnobs({ faults: { errorRate: 0, truncateRate: 0 } });
       const mine = shop.sandbox.store.products.filter((p) => p.sku === sku);
-      expect({ seed, error: outcome.error && shownMessage(outcome.error), count: mine.length }).toEqual({ seed, error: undefined, count: 1 });
+      expect({ seed, error: outcome.error && shownMessage(outcome.error), count: mine.length }).toEqual({
+        seed,
+        error: undefined,
+        count: 1,
+      });
       expect(outcome.result).toMatchObject({ id: mine[0].id, sku, price: seed });
     }
   });

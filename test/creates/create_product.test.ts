@@ -1,6 +1,16 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
-import { API, API_PATH, bundleFor, ecwidPostJson, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import {
+  API,
+  API_PATH,
+  bundleFor,
+  ecwidPostJson,
+  rejectionOf,
+  shownMessage,
+  useOfflineEcwid,
+  perform,
+  page,
+} from '../helpers.js';
 import { ecwidProduct } from './ecwid-product.js';
 
 useOfflineEcwid({ everyMockUsed: true });
@@ -49,25 +59,55 @@ describe('create_product: the request', () => {
   });
 
   test.each([
-    ['a name alone: unlimited stock and enabled, said explicitly', { name: 'Gift Card' }, { name: 'Gift Card', unlimited: true, enabled: true }],
+    [
+      'a name alone: unlimited stock and enabled, said explicitly',
+      { name: 'Gift Card' },
+      { name: 'Gift Card', unlimited: true, enabled: true },
+    ],
     ['Unlimited Stock yes', { name: 'E-book', unlimited: 'true' }, { name: 'E-book', unlimited: true, enabled: true }],
-    ['Unlimited Stock no without a quantity: tracked, starting at 0', { name: 'Pre-order', unlimited: false }, { name: 'Pre-order', quantity: 0, unlimited: false, enabled: true }],
-    ['a quantity of 0 and Unlimited Stock no', { name: 'Sold out', quantity: 0, unlimited: 'no' }, { name: 'Sold out', quantity: 0, unlimited: false, enabled: true }],
-    ['a disabled product, price 0 kept', { name: 'Hidden', enabled: 'false', price: 0 }, { name: 'Hidden', price: 0, unlimited: true, enabled: false }],
-    ['blank optional fields are left out', { name: 'Plain', sku: '  ', price: '', description: '', categoryIds: [''] }, { name: 'Plain', unlimited: true, enabled: true }],
-    ['categories as one mapped comma-separated text', { name: 'Cap', categoryIds: '11, 12,11' }, { name: 'Cap', categoryIds: [11, 12], unlimited: true, enabled: true }],
+    [
+      'Unlimited Stock no without a quantity: tracked, starting at 0',
+      { name: 'Pre-order', unlimited: false },
+      { name: 'Pre-order', quantity: 0, unlimited: false, enabled: true },
+    ],
+    [
+      'a quantity of 0 and Unlimited Stock no',
+      { name: 'Sold out', quantity: 0, unlimited: 'no' },
+      { name: 'Sold out', quantity: 0, unlimited: false, enabled: true },
+    ],
+    [
+      'a disabled product, price 0 kept',
+      { name: 'Hidden', enabled: 'false', price: 0 },
+      { name: 'Hidden', price: 0, unlimited: true, enabled: false },
+    ],
+    [
+      'blank optional fields are left out',
+      { name: 'Plain', sku: '  ', price: '', description: '', categoryIds: [''] },
+      { name: 'Plain', unlimited: true, enabled: true },
+    ],
+    [
+      'categories as one mapped comma-separated text',
+      { name: 'Cap', categoryIds: '11, 12,11' },
+      { name: 'Cap', categoryIds: [11, 12], unlimited: true, enabled: true },
+    ],
   ])('%s', async (_what, input, body) => {
     nock(API).post(`${API_PATH}/products`, body).reply(200, { id: 9 });
-    nock(API).get(`${API_PATH}/products/9`).reply(200, ecwidProduct({ id: 9, name: body.name }));
+    nock(API)
+      .get(`${API_PATH}/products/9`)
+      .reply(200, ecwidProduct({ id: 9, name: body.name }));
     expect(await create(input)).toMatchObject({ id: 9, name: body.name });
   });
 });
 
 describe('create_product: duplicate SKUs and retries', () => {
   test('a 409 for the same product (an earlier attempt of this step) returns it; nothing else is created', async () => {
-    nock(API).post(`${API_PATH}/products`, EVERY_FIELD_BODY).reply(409, { errorMessage: 'A product with the SKU MUG-01 already exists', errorCode: 'SKU_ALREADY_EXISTS' });
+    nock(API)
+      .post(`${API_PATH}/products`, EVERY_FIELD_BODY)
+      .reply(409, { errorMessage: 'A product with the SKU MUG-01 already exists', errorCode: 'SKU_ALREADY_EXISTS' });
     skuSearch('MUG-01').reply(200, page([ecwidProduct({ quantity: 7, compareToPrice: 15 })]));
-    nock(API).get(`${API_PATH}/products/555`).reply(200, ecwidProduct({ quantity: 7, compareToPrice: 15 }));
+    nock(API)
+      .get(`${API_PATH}/products/555`)
+      .reply(200, ecwidProduct({ quantity: 7, compareToPrice: 15 }));
     expect(await create(EVERY_FIELD)).toMatchObject({ id: 555, sku: 'MUG-01', quantity: 7 });
   });
 
@@ -86,13 +126,17 @@ describe('create_product: duplicate SKUs and retries', () => {
     nock(API).post(`${API_PATH}/products`).reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
     skuSearch('MUG-01').reply(200, page([ecwidProduct({ sku: 'MUG', name: 'Mug with sizes' })]));
     const error = await rejectionOf(create({ name: 'Enamel Mug', sku: 'MUG-01' }));
-    expect(shownMessage(error)).toMatch(/^A product with the SKU "MUG-01" already exists in this Ecwid store\. Use Update Product/);
+    expect(shownMessage(error)).toMatch(
+      /^A product with the SKU "MUG-01" already exists in this Ecwid store\. Use Update Product/,
+    );
   });
 
   test('a POST whose answer is lost (503) but which landed returns the product instead of letting Zapier create a second', async () => {
     nock(API).post(`${API_PATH}/products`).reply(503, '');
     skuSearch('MUG-01').reply(200, page([ecwidProduct({ compareToPrice: 15 })]));
-    nock(API).get(`${API_PATH}/products/555`).reply(200, ecwidProduct({ compareToPrice: 15 }));
+    nock(API)
+      .get(`${API_PATH}/products/555`)
+      .reply(200, ecwidProduct({ compareToPrice: 15 }));
     expect(await create(EVERY_FIELD)).toMatchObject({ id: 555 });
   });
 
@@ -107,8 +151,10 @@ describe('create_product: duplicate SKUs and retries', () => {
     expect((await rejectionOf(create({ name: 'No SKU' }))).name).toBe('ThrottledError');
   });
 
-  test('a 400 from Ecwid is not taken for a duplicate: no look-up, Ecwid\'s words shown', async () => {
-    nock(API).post(`${API_PATH}/products`).reply(400, { errorMessage: 'Category 1 does not exist', errorCode: 'WRONG_PARAMETER' });
+  test("a 400 from Ecwid is not taken for a duplicate: no look-up, Ecwid's words shown", async () => {
+    nock(API)
+      .post(`${API_PATH}/products`)
+      .reply(400, { errorMessage: 'Category 1 does not exist', errorCode: 'WRONG_PARAMETER' });
     const error = await rejectionOf(create({ name: 'Cap', sku: 'CAP', categoryIds: '1' }));
     expect(shownMessage(error)).toContain('Ecwid says: "Category 1 does not exist"');
   });
@@ -117,7 +163,14 @@ describe('create_product: duplicate SKUs and retries', () => {
     nock(API).post(`${API_PATH}/products`).reply(200, { id: 77 });
     nock(API).get(`${API_PATH}/products/77`).reply(500, '');
     expect(await create({ name: 'Kept', sku: 'K-1', price: 3 })).toMatchObject({
-      id: 77, name: 'Kept', sku: 'K-1', price: 3, unlimited: true, quantity: null, enabled: true, created: null,
+      id: 77,
+      name: 'Kept',
+      sku: 'K-1',
+      price: 3,
+      unlimited: true,
+      quantity: null,
+      enabled: true,
+      created: null,
     });
   });
 });
@@ -131,7 +184,10 @@ describe('create_product: nothing is sent when a field is wrong', () => {
     [{ compareToPrice: 'abc' }, /^Compare-To Price must be a number/],
     [{ quantity: '2.5' }, 'Quantity in Stock must be a whole number, like 5 (got "2.5").'],
     [{ quantity: -3 }, /^Quantity in Stock must be between 0 and 2147483647/],
-    [{ quantity: 5, unlimited: true }, 'Quantity in Stock must be empty when Unlimited Stock is yes: a product with unlimited stock has no quantity (got 5). Clear one of the two fields.'],
+    [
+      { quantity: 5, unlimited: true },
+      'Quantity in Stock must be empty when Unlimited Stock is yes: a product with unlimited stock has no quantity (got 5). Clear one of the two fields.',
+    ],
     [{ unlimited: 'maybe' }, 'Unlimited Stock must be yes or no (got "maybe").'],
     [{ enabled: 'visible' }, 'Enabled must be yes or no (got "visible").'],
     [{ categoryIds: 'Shoes' }, 'Categories must be chosen from the dropdown (got "Shoes", which is not an Ecwid id).'],

@@ -24,7 +24,8 @@ const NOTHING_TO_CHANGE = /^Nothing to change: fill in at least one of /;
 type Piece = { input: unknown; sent?: unknown; invalid?: true };
 const blank = fc.constantFrom<unknown>(undefined, null, '', '  ', []);
 const omitted = (): fc.Arbitrary<Piece> => blank.map((input) => ({ input }));
-const bad = (...inputs: unknown[]): fc.Arbitrary<Piece> => fc.constantFrom(...inputs).map((input) => ({ input, invalid: true as const }));
+const bad = (...inputs: unknown[]): fc.Arbitrary<Piece> =>
+  fc.constantFrom(...inputs).map((input) => ({ input, invalid: true as const }));
 const mostly = (valid: Array<fc.Arbitrary<Piece>>, wrong: fc.Arbitrary<Piece>): fc.Arbitrary<Piece> =>
   fc.oneof(...valid.map((arbitrary) => ({ arbitrary, weight: 10 })), { arbitrary: wrong, weight: 1 });
 /** The same value as Zapier may pass it: a number, its text, or its text padded. */
@@ -35,20 +36,35 @@ const someText = fc
   .filter((t) => t.trim() !== '')
   .map((t): Piece => ({ input: ` ${t}\n`, sent: t.trim() }));
 const html = fc
-  .array(fc.constantFrom('<p>', '</p>', '<b>Bold</b>', 'Light & grippy', '<ul><li>1</li></ul>', '\n', ' '), { minLength: 1, maxLength: 6 })
+  .array(fc.constantFrom('<p>', '</p>', '<b>Bold</b>', 'Light & grippy', '<ul><li>1</li></ul>', '\n', ' '), {
+    minLength: 1,
+    maxLength: 6,
+  })
   .map((parts) => parts.join(''))
   .filter((t) => t.trim() !== '')
   .map((t): Piece => ({ input: t, sent: t.trim() }));
-const text = mostly([someText, fc.integer({ min: 0, max: 99999 }).map((n) => ({ input: n, sent: String(n) })), omitted()], bad({ en: 'x' }, ['a', 'b']));
+const text = mostly(
+  [someText, fc.integer({ min: 0, max: 99999 }).map((n) => ({ input: n, sent: String(n) })), omitted()],
+  bad({ en: 'x' }, ['a', 'b']),
+);
 const description = mostly([html, omitted()], bad({ html: '<p>' }, ['<p>a</p>', '<p>b</p>']));
 
 const money = mostly(
-  [fc.integer({ min: 0, max: 10_000_000 }).chain((cents) => shapes(cents / 100).map((input) => ({ input, sent: cents / 100 }))), omitted()],
+  [
+    fc
+      .integer({ min: 0, max: 10_000_000 })
+      .chain((cents) => shapes(cents / 100).map((input) => ({ input, sent: cents / 100 }))),
+    omitted(),
+  ],
   bad(-1, '-0.5', '12,50', '$5', '1e3', 'ten', { amount: 1 }, Number.NaN),
 );
 const yesNo = mostly(
   [
-    fc.constantFrom<[unknown, boolean]>([true, true], [false, false], ['yes', true], ['no', false], ['TRUE', true], ['false', false], ['1', true], ['0', false]).map(([input, sent]) => ({ input, sent })),
+    fc
+      .constantFrom<
+        [unknown, boolean]
+      >([true, true], [false, false], ['yes', true], ['no', false], ['TRUE', true], ['false', false], ['1', true], ['0', false])
+      .map(([input, sent]) => ({ input, sent })),
     omitted(),
   ],
   bad('maybe', 'y', 2),
@@ -59,16 +75,21 @@ const quantity = mostly(
 );
 const categoryIds = mostly(
   [
-    fc.uniqueArray(fc.integer({ min: 1, max: 1e9 }), { minLength: 1, maxLength: 4 }).chain((ids) =>
-      fc.constantFrom<unknown>(ids.map(String), ids, ids.join(', ')).map((input) => ({ input, sent: ids })),
-    ),
+    fc
+      .uniqueArray(fc.integer({ min: 1, max: 1e9 }), { minLength: 1, maxLength: 4 })
+      .chain((ids) =>
+        fc.constantFrom<unknown>(ids.map(String), ids, ids.join(', ')).map((input) => ({ input, sent: ids })),
+      ),
     omitted(),
   ],
   bad('Shoes', ['12', 'Shoes'], '-3', '1.5'),
 );
 const productId = mostly(
   [fc.integer({ min: 1, max: 1e12 }).chain((id) => shapes(id).map((input) => ({ input, sent: id })))],
-  fc.oneof(bad('Enamel Mug', '0', '-5', '1.5', '../1', { id: 1 }), blank.map((input) => ({ input, invalid: true as const }))),
+  fc.oneof(
+    bad('Enamel Mug', '0', '-5', '1.5', '../1', { id: 1 }),
+    blank.map((input) => ({ input, invalid: true as const })),
+  ),
 );
 const quantityDelta = mostly(
   [
@@ -77,21 +98,38 @@ const quantityDelta = mostly(
       .filter((n) => n !== 0)
       .chain((n) => shapes(n).map((input) => ({ input, sent: n }))),
   ],
-  fc.oneof(bad(0, "0", "-0", "1.5", "minus 2", 3e9, -3e9, MAX_STOCK + 1, -MAX_STOCK - 1), blank.map((input) => ({ input, invalid: true as const }))),
+  fc.oneof(
+    bad(0, '0', '-0', '1.5', 'minus 2', 3e9, -3e9, MAX_STOCK + 1, -MAX_STOCK - 1),
+    blank.map((input) => ({ input, invalid: true as const })),
+  ),
 );
 
 type Scenario = Record<string, Piece>;
 const inputOf = (s: Scenario): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(s).filter(([, piece]) => piece.input !== undefined).map(([key, piece]) => [key, piece.input]));
+  Object.fromEntries(
+    Object.entries(s)
+      .filter(([, piece]) => piece.input !== undefined)
+      .map(([key, piece]) => [key, piece.input]),
+  );
 const invalidOf = (s: Scenario): Set<string> =>
-  new Set(Object.entries(s).filter(([, piece]) => piece.invalid).map(([key]) => L[key as keyof typeof L]));
+  new Set(
+    Object.entries(s)
+      .filter(([, piece]) => piece.invalid)
+      .map(([key]) => L[key as keyof typeof L]),
+  );
 const sentOf = (s: Scenario, keys: string[]): Record<string, unknown> =>
   Object.fromEntries(keys.filter((key) => s[key].sent !== undefined).map((key) => [key, s[key].sent]));
 
 // ─── The oracles ────────────────────────────────────────────────────────────────────────────────────────
 
 const createScenario = fc.record({
-  name: mostly([someText, someText, fc.integer({ min: 0, max: 999 }).map((n) => ({ input: n, sent: String(n) }))], fc.oneof(bad({ en: 'x' }), blank.map((input) => ({ input, invalid: true as const })))),
+  name: mostly(
+    [someText, someText, fc.integer({ min: 0, max: 999 }).map((n) => ({ input: n, sent: String(n) }))],
+    fc.oneof(
+      bad({ en: 'x' }),
+      blank.map((input) => ({ input, invalid: true as const })),
+    ),
+  ),
   sku: text,
   price: money,
   compareToPrice: money,
@@ -102,7 +140,12 @@ const createScenario = fc.record({
   enabled: yesNo,
 });
 
-type Expected = { invalid: Set<string>; requests?: Array<[string, string, unknown]>; nothingToChange?: true; check?: (result: any) => void };
+type Expected = {
+  invalid: Set<string>;
+  requests?: Array<[string, string, unknown]>;
+  nothingToChange?: true;
+  check?: (result: any) => void;
+};
 
 const createExpectation = (s: Scenario): Expected => {
   const invalid = invalidOf(s);
@@ -116,7 +159,10 @@ const createExpectation = (s: Scenario): Expected => {
   body.enabled = s.enabled.sent ?? true;
   return {
     invalid,
-    requests: [['POST', '/products', body], ['GET', '/products/777', undefined]],
+    requests: [
+      ['POST', '/products', body],
+      ['GET', '/products/777', undefined],
+    ],
     check: (result) => expect(result).toMatchObject({ id: 777, name: body.name }),
   };
 };
@@ -138,7 +184,10 @@ const updateExpectation = (s: Scenario): Expected => {
   if (invalid.size === 0 && Object.keys(body).length === 0) return { invalid, nothingToChange: true };
   return {
     invalid,
-    requests: [['PUT', `/products/${id}`, body], ['GET', `/products/${id}`, undefined]],
+    requests: [
+      ['PUT', `/products/${id}`, body],
+      ['GET', `/products/${id}`, undefined],
+    ],
     check: (result) => expect(result).toMatchObject({ id }),
   };
 };
@@ -151,8 +200,13 @@ const adjustExpectation = (s: Scenario): Expected => {
   const delta = s.quantityDelta.sent as number;
   return {
     invalid: invalidOf(s),
-    requests: [['GET', `/products/${id}`, undefined], ['PUT', `/products/${id}/inventory`, { quantityDelta: delta }], ['GET', `/products/${id}`, undefined]],
-    check: (result) => expect(result).toMatchObject({ id, quantity: STOCK_BEFORE + delta, quantityDelta: delta, warning: '' }),
+    requests: [
+      ['GET', `/products/${id}`, undefined],
+      ['PUT', `/products/${id}/inventory`, { quantityDelta: delta }],
+      ['GET', `/products/${id}`, undefined],
+    ],
+    check: (result) =>
+      expect(result).toMatchObject({ id, quantity: STOCK_BEFORE + delta, quantityDelta: delta, warning: '' }),
   };
 };
 
@@ -215,7 +269,13 @@ const expectInputError = (outcome: Outcome, among: readonly string[] | RegExp) =
   expect(outcome.seen).toEqual([]);
 };
 
-const property = (key: ProductActionKey, scenario: fc.Arbitrary<Scenario>, expectation: (s: Scenario) => Expected, run: Runner, tally: Record<string, number>) =>
+const property = (
+  key: ProductActionKey,
+  scenario: fc.Arbitrary<Scenario>,
+  expectation: (s: Scenario) => Expected,
+  run: Runner,
+  tally: Record<string, number>,
+) =>
   fc.asyncProperty(scenario, async (s) => {
     const expected = expectation(s);
     const outcome = await run(key, inputOf(s));
@@ -253,7 +313,8 @@ const BODY_RULES: Record<string, (value: unknown) => boolean> = {
   quantityDelta: (v) => Number.isInteger(v) && v !== 0 && Math.abs(v as number) <= MAX_STOCK,
   unlimited: (v) => typeof v === 'boolean',
   enabled: (v) => typeof v === 'boolean',
-  categoryIds: (v) => Array.isArray(v) && v.length > 0 && v.every((id) => Number.isInteger(id) && id > 0) && new Set(v).size === v.length,
+  categoryIds: (v) =>
+    Array.isArray(v) && v.length > 0 && v.every((id) => Number.isInteger(id) && id > 0) && new Set(v).size === v.length,
 };
 
 /**
@@ -285,10 +346,17 @@ export const checkProductActionProperties = (key: ProductActionKey): void => {
 
   describe(`${key}: inputs of any shape`, () => {
     test(`${RUNS} inputs: a valid body or an error naming a field, never another exception`, async () => {
-      const keys = key === 'create_product'
-        ? ['name', 'sku', 'price', 'compareToPrice', 'quantity', 'unlimited', 'categoryIds', 'description', 'enabled']
-        : key === 'update_product' ? ['productId', 'price', 'compareToPrice', 'enabled', 'name', 'sku', 'description'] : ['productId', 'quantityDelta'];
-      const anyValue = fc.oneof(fc.anything(), fc.string(), fc.constantFrom<unknown>('12', '-3', '0', 'yes', 'no', '', ' ', '1,2', 7, -7, 0.5));
+      const keys =
+        key === 'create_product'
+          ? ['name', 'sku', 'price', 'compareToPrice', 'quantity', 'unlimited', 'categoryIds', 'description', 'enabled']
+          : key === 'update_product'
+            ? ['productId', 'price', 'compareToPrice', 'enabled', 'name', 'sku', 'description']
+            : ['productId', 'quantityDelta'];
+      const anyValue = fc.oneof(
+        fc.anything(),
+        fc.string(),
+        fc.constantFrom<unknown>('12', '-3', '0', 'yes', 'no', '', ' ', '1,2', 7, -7, 0.5),
+      );
       const anyInput = fc.record(Object.fromEntries(keys.map((k) => [k, anyValue])), { requiredKeys: [] });
       await fc.assert(
         fc.asyncProperty(anyInput, async (input) => {

@@ -55,7 +55,9 @@ export const recordEcwid = (reply: (seen: Seen) => [number, unknown]): Seen[] =>
 export const namedField = (message: string, labels: readonly string[]): string | undefined =>
   [...labels]
     .sort((a, b) => b.length - a.length)
-    .find((label) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (must|is required|apply only)\\b`).test(message));
+    .find((label) =>
+      new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (must|is required|apply only)\\b`).test(message),
+    );
 
 /**
  * A `z` whose `request` records what the app asks of Ecwid and answers with `reply`, without HTTP: for property
@@ -77,7 +79,13 @@ export const recordingZ = (reply: (seen: Seen) => [number, unknown]) => {
       };
       seen.push(entry);
       const [status, data] = reply(entry);
-      const response = { status, data, content: JSON.stringify(data), headers: new Map(), request: { ...options, url: options.url } };
+      const response = {
+        status,
+        data,
+        content: JSON.stringify(data),
+        headers: new Map(),
+        request: { ...options, url: options.url },
+      };
       return handleEcwidErrors(response as any, z as any, {} as any);
     },
   } as unknown as ZObject;

@@ -9,14 +9,34 @@ const update = (input: Record<string, unknown>) => perform('creates', 'update_pr
 
 describe('update_product: the request', () => {
   test('PUTs every field given, as JSON, then reads the product back', async () => {
-    const stored = ecwidProduct({ name: 'Mug, Blue', sku: 'MUG-02', price: 9.95, compareToPrice: 12, enabled: false, description: '<p>New</p>' });
+    const stored = ecwidProduct({
+      name: 'Mug, Blue',
+      sku: 'MUG-02',
+      price: 9.95,
+      compareToPrice: 12,
+      enabled: false,
+      description: '<p>New</p>',
+    });
     nock(API)
-      .put(`${API_PATH}/products/555`, { price: 9.95, compareToPrice: 12, enabled: false, name: 'Mug, Blue', sku: 'MUG-02', description: '<p>New</p>' })
+      .put(`${API_PATH}/products/555`, {
+        price: 9.95,
+        compareToPrice: 12,
+        enabled: false,
+        name: 'Mug, Blue',
+        sku: 'MUG-02',
+        description: '<p>New</p>',
+      })
       .matchHeader('content-type', 'application/json')
       .reply(200, { updateCount: 1 });
     nock(API).get(`${API_PATH}/products/555`).reply(200, stored);
     const result = await update({
-      productId: '555', price: '9.95', compareToPrice: 12, enabled: 'no', name: ' Mug, Blue ', sku: 'MUG-02', description: '<p>New</p>',
+      productId: '555',
+      price: '9.95',
+      compareToPrice: 12,
+      enabled: 'no',
+      name: ' Mug, Blue ',
+      sku: 'MUG-02',
+      description: '<p>New</p>',
     });
     expect(result).toEqual({
       ...stored,
@@ -31,7 +51,11 @@ describe('update_product: the request', () => {
   test.each([
     ['a price alone', { price: 0 }, { price: 0 }],
     ['enabled yes alone', { enabled: true }, { enabled: true }],
-    ['a description alone, blanks elsewhere kept', { description: '<b>x</b>', name: '', sku: ' ', price: null }, { description: '<b>x</b>' }],
+    [
+      'a description alone, blanks elsewhere kept',
+      { description: '<b>x</b>', name: '', sku: ' ', price: null },
+      { description: '<b>x</b>' },
+    ],
     ['a product id mapped as a number', { productId: 555, name: 'Renamed' }, { name: 'Renamed' }],
   ])('only what was given: %s', async (_what, change, body) => {
     nock(API).put(`${API_PATH}/products/555`, body).reply(200, { updateCount: 1 });
@@ -41,19 +65,29 @@ describe('update_product: the request', () => {
 
   test('a product that is gone is an error naming the field', async () => {
     nock(API).put(`${API_PATH}/products/404`).reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
-    expect(shownMessage(await rejectionOf(update({ productId: 404, price: 1 })))).toBe('Ecwid has no product "404" in this store. Check the Product field.');
+    expect(shownMessage(await rejectionOf(update({ productId: 404, price: 1 })))).toBe(
+      'Ecwid has no product "404" in this store. Check the Product field.',
+    );
   });
 
   test('a SKU another product holds is an error naming the SKU and that product', async () => {
     nock(API).put(`${API_PATH}/products/555`, { sku: 'TAKEN' }).reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
-    nock(API).get(`${API_PATH}/products`).query({ sku: 'TAKEN', limit: '100', offset: '0' }).reply(200, page([ecwidProduct({ id: 600, sku: 'TAKEN', name: 'Other' })]));
+    nock(API)
+      .get(`${API_PATH}/products`)
+      .query({ sku: 'TAKEN', limit: '100', offset: '0' })
+      .reply(200, page([ecwidProduct({ id: 600, sku: 'TAKEN', name: 'Other' })]));
     const error = await rejectionOf(update({ productId: 555, sku: 'TAKEN' }));
-    expect(shownMessage(error)).toMatch(/^A product with the SKU "TAKEN" already exists in this Ecwid store \("Other", product ID 600\)\. Use Update Product/);
+    expect(shownMessage(error)).toMatch(
+      /^A product with the SKU "TAKEN" already exists in this Ecwid store \("Other", product ID 600\)\. Use Update Product/,
+    );
   });
 
   test('a replay sends the same PUT again (safe: the product ends the same)', async () => {
     nock(API).put(`${API_PATH}/products/555`, { price: 5 }).times(2).reply(200, { updateCount: 1 });
-    nock(API).get(`${API_PATH}/products/555`).times(2).reply(200, ecwidProduct({ price: 5 }));
+    nock(API)
+      .get(`${API_PATH}/products/555`)
+      .times(2)
+      .reply(200, ecwidProduct({ price: 5 }));
     const first = await update({ productId: 555, price: 5 });
     expect(await update({ productId: 555, price: 5 })).toEqual(first);
   });
@@ -62,14 +96,20 @@ describe('update_product: the request', () => {
 describe('update_product: nothing is sent when a field is wrong', () => {
   test.each([
     [{ productId: '' }, 'Product is required. Choose one from the dropdown, or map its ID from an earlier step.'],
-    [{ productId: 'Enamel Mug' }, 'Product must be chosen from the dropdown (got "Enamel Mug", which is not an Ecwid id).'],
+    [
+      { productId: 'Enamel Mug' },
+      'Product must be chosen from the dropdown (got "Enamel Mug", which is not an Ecwid id).',
+    ],
     [{ productId: '0' }, /^Product must be chosen from the dropdown/],
     [{ productId: '1/../2' }, /^Product must be chosen from the dropdown/],
     [{ price: '-0.01' }, 'Price must be 0 or more in the store currency (got "-0.01").'],
     [{ compareToPrice: '1 000' }, /^Compare-To Price must be a number/],
     [{ enabled: 'hidden' }, 'Enabled must be yes or no (got "hidden").'],
     [{ name: { en: 'Mug' } }, /^Product Name must be a single text value/],
-    [{ price: '', name: ' ', enabled: null }, 'Nothing to change: fill in at least one of Price, Compare-To Price, Enabled, Product Name, SKU or Description.'],
+    [
+      { price: '', name: ' ', enabled: null },
+      'Nothing to change: fill in at least one of Price, Compare-To Price, Enabled, Product Name, SKU or Description.',
+    ],
   ])('%p', async (change, message) => {
     const error = await rejectionOf(update({ productId: '555', price: 1, ...change }));
     expect(JSON.parse(error.message).code).toBe('InvalidInput');

@@ -6,7 +6,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { xeroInvoice } from '../../tools/xero-oracle/xero.js';
-import { ecwidChargeCents, merchantSetup, recipeInvoiceInput, type RecipeChoices } from '../../tools/xero-oracle/zap-mapping.js';
+import {
+  ecwidChargeCents,
+  merchantSetup,
+  recipeInvoiceInput,
+  type RecipeChoices,
+} from '../../tools/xero-oracle/zap-mapping.js';
 import type { ZapTemplate } from '../../tools/docs/zap-templates.js';
 
 type Output = Record<string, unknown> & { invoiceLines: Array<Record<string, unknown>> };
@@ -17,18 +22,28 @@ const RECIPE_1: ZapTemplate = JSON.parse(readFileSync('test/oracles/fixtures/rec
 /** Xero's invoice for the output, mapped as recipe 1 says with a complete tax lookup (untaxed → NONE), then `choices`. */
 function judge(output: Output, choices: RecipeChoices = {}, untaxed = 'NONE') {
   const setup = merchantSetup(output, { untaxed, template: RECIPE_1 });
-  const recipe: RecipeChoices = { template: RECIPE_1, taxAmount: 'empty', lineAmountTypes: 'mapped', taxTypes: setup.taxTypes, ...choices };
+  const recipe: RecipeChoices = {
+    template: RECIPE_1,
+    taxAmount: 'empty',
+    lineAmountTypes: 'mapped',
+    taxTypes: setup.taxTypes,
+    ...choices,
+  };
   const xero = xeroInvoice(recipeInvoiceInput(output, recipe), setup.organisation);
   const cents = (n: unknown) => Math.round(Number(n) * 100);
   return {
     xero,
     offByCents: xero.totalCents - ecwidChargeCents(output),
     /** [line index, the app's taxAmount, Xero's] where they differ */
-    taxesOff: xero.lines.flatMap((line, i) => (cents(output.invoiceLines[i].taxAmount) === cents(line.computedTax) ? [] : [[i, output.invoiceLines[i].taxAmount, line.computedTax]])),
+    taxesOff: xero.lines.flatMap((line, i) =>
+      cents(output.invoiceLines[i].taxAmount) === cents(line.computedTax)
+        ? []
+        : [[i, output.invoiceLines[i].taxAmount, line.computedTax]],
+    ),
   };
 }
 
-describe('cents: Xero totals today\'s tax-added invoices away from what Ecwid charged', () => {
+describe("cents: Xero totals today's tax-added invoices away from what Ecwid charged", () => {
   test('State + City on a discount line: −4.70 × 8.25% = −0.38775 → −0.39 in Xero; Ecwid rounded each tax (−0.29 − 0.09)', () => {
     const { offByCents, taxesOff, xero } = judge(load('tax-added-state-city-cents-off'));
     expect(taxesOff).toEqual([[7, -0.38, -0.39]]);
@@ -47,7 +62,7 @@ describe('cents: Xero totals today\'s tax-added invoices away from what Ecwid ch
     expect([xero.total, offByCents]).toEqual([2014.96, -1]);
   });
 
-  test('tax-included: the total holds, the VAT does not — 184.50 × 19/119 = 29.4579 → 29.46 against Ecwid\'s 29.45', () => {
+  test("tax-included: the total holds, the VAT does not — 184.50 × 19/119 = 29.4579 → 29.46 against Ecwid's 29.45", () => {
     const output = load('tax-included-vat-off');
     const { offByCents, taxesOff, xero } = judge(output);
     expect(offByCents).toBe(0);
@@ -62,7 +77,7 @@ describe('cents: Xero totals today\'s tax-added invoices away from what Ecwid ch
     expect(xero.lines[7].taxAdjustment).toBe(0.01);
   });
 
-  test('the control: an invoice whose every line carries Xero\'s own tax — the oracle finds nothing', () => {
+  test("the control: an invoice whose every line carries Xero's own tax — the oracle finds nothing", () => {
     const output = load('tax-added-exact');
     expect(judge(output)).toMatchObject({ offByCents: 0, taxesOff: [] });
     expect(judge(output, { taxAmount: 'mapped' }).xero.taxAdjustments).toEqual([]);
@@ -70,7 +85,7 @@ describe('cents: Xero totals today\'s tax-added invoices away from what Ecwid ch
 });
 
 describe('dollars: the traps of the mapping', () => {
-  test('untaxed lines sent with an empty Tax Rate take the sales account\'s 8.25%: +21.17 on an exempt product and its discount', () => {
+  test("untaxed lines sent with an empty Tax Rate take the sales account's 8.25%: +21.17 on an exempt product and its discount", () => {
     const output = load('tax-added-untaxed-surcharge');
     expect(judge(output).offByCents).toBe(0);
     const trap = judge(output, {}, '');

@@ -28,7 +28,10 @@ describe('find_customer', () => {
       });
     const [customer, ...rest] = await find(' Jane.Smith@example.com ');
     expect(rest).toEqual([]);
-    expect(customer).toEqual({ ...CUSTOMER_OUTPUT_SAMPLE, stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01T10:00:00+00:00' } });
+    expect(customer).toEqual({
+      ...CUSTOMER_OUTPUT_SAMPLE,
+      stats: { numberOfOrders: 2, firstOrderDate: '2025-06-01T10:00:00+00:00' },
+    });
   });
 
   test('no customer: []', async () => {
@@ -48,6 +51,8 @@ describe('find_customer', () => {
   });
 
   test('not an email: an error naming the field; nothing is sent', async () => {
-    expect(shownMessage(await rejectionOf(find('Jane Smith')))).toBe('Email must be one email address, like jane@example.com (got "Jane Smith").');
+    expect(shownMessage(await rejectionOf(find('Jane Smith')))).toBe(
+      'Email must be one email address, like jane@example.com (got "Jane Smith").',
+    );
   });
 });

@@ -5,7 +5,8 @@ import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, p
 useOfflineEcwid({ everyMockUsed: true });
 
 const find = (code: unknown) => perform<unknown[]>('searches', 'find_discount_coupon', bundleFor({ code }));
-const searchFor = (code: string) => nock(API).get(`${API_PATH}/discount_coupons`).query({ code, limit: '100', offset: '0' });
+const searchFor = (code: string) =>
+  nock(API).get(`${API_PATH}/discount_coupons`).query({ code, limit: '100', offset: '0' });
 
 const WELCOME = {
   id: 51001,
@@ -61,6 +62,8 @@ describe('find_discount_coupon', () => {
   });
 
   test('an empty code is an error naming the field; nothing is sent', async () => {
-    expect(shownMessage(await rejectionOf(find('  ')))).toBe('Code is required. Fill in the field or map a value into it.');
+    expect(shownMessage(await rejectionOf(find('  ')))).toBe(
+      'Code is required. Fill in the field or map a value into it.',
+    );
   });
 });

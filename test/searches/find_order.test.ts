@@ -5,7 +5,8 @@ import { fakeSearch } from '../fake-ecwid.js';
 import { API, API_PATH, bundleFor, rejectionOf, run, shownMessage, useOfflineEcwid } from '../helpers.js';
 
 const NOW = 1_800_000_000;
-const search = (inputData: Record<string, unknown>) => run(findOrder.operation.perform as any, bundleFor(inputData)) as Promise<any[]>;
+const search = (inputData: Record<string, unknown>) =>
+  run(findOrder.operation.perform as any, bundleFor(inputData)) as Promise<any[]>;
 
 useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
@@ -13,7 +14,11 @@ describe('Find Order', () => {
   test('by id: GET /orders/{id}, encoded, shaped like the triggers', async () => {
     nock(API)
       .get(`${API_PATH}/orders/SHOP%2F1`)
-      .reply(200, { id: 'SHOP/1', createDate: '2026-01-02 03:04:05 +0000', items: [{ sku: 'A', name: 'Apple', price: 2, quantity: 3 }] });
+      .reply(200, {
+        id: 'SHOP/1',
+        createDate: '2026-01-02 03:04:05 +0000',
+        items: [{ sku: 'A', name: 'Apple', price: 2, quantity: 3 }],
+      });
     const [order] = await search({ orderId: ' SHOP/1 ' });
     expect(order.id).toBe('SHOP/1');
     expect(order.createDate).toBe('2026-01-02T03:04:05+00:00');
@@ -21,7 +26,9 @@ describe('Find Order', () => {
   });
 
   test('an unknown id finds nothing (an empty list, not an error)', async () => {
-    nock(API).get(`${API_PATH}/orders/NOPE`).reply(404, { errorMessage: 'Order not found', errorCode: 'ORDER_NOT_FOUND' });
+    nock(API)
+      .get(`${API_PATH}/orders/NOPE`)
+      .reply(404, { errorMessage: 'Order not found', errorCode: 'ORDER_NOT_FOUND' });
     expect(await search({ orderId: 'NOPE' })).toEqual([]);
   });
 
@@ -37,7 +44,9 @@ describe('Find Order', () => {
     );
     const [order] = await search({ customerEmail: 'ann@example.com' });
     expect(order.id).toBe('B');
-    expect(endpoint.queries).toEqual([{ email: 'ann@example.com', createdFrom: '0', createdTo: String(NOW), offset: '0', limit: '100' }]);
+    expect(endpoint.queries).toEqual([
+      { email: 'ann@example.com', createdFrom: '0', createdTo: String(NOW), offset: '0', limit: '100' },
+    ]);
   });
 
   test('no order for that email: an empty list', async () => {

@@ -21,14 +21,38 @@ describe('against a stubbed Ecwid', () => {
       .query({ paymentReference: 'pi_123', ...allTime })
       .reply(
         200,
-        page([{ id: 'A', paymentStatus: 'PAID', total: 80, giftCardRedemption: 20, paymentMethod: 'Card', paymentModule: 'Stripe', paymentReference: 'pi_123', externalTransactionId: 'ch_9', createTimestamp: NOW - 60 }]),
+        page([
+          {
+            id: 'A',
+            paymentStatus: 'PAID',
+            total: 80,
+            giftCardRedemption: 20,
+            paymentMethod: 'Card',
+            paymentModule: 'Stripe',
+            paymentReference: 'pi_123',
+            externalTransactionId: 'ch_9',
+            createTimestamp: NOW - 60,
+          },
+        ]),
       );
     const [order] = await search({ paymentReference: ' pi_123 ' });
-    expect(order).toMatchObject({ id: 'A', amountPaid: 80, giftCardAmount: 20, paymentMethod: 'Card', paymentGateway: 'Stripe', externalTransactionId: 'ch_9', paymentReference: 'pi_123', statementReference: 'pi_123' });
+    expect(order).toMatchObject({
+      id: 'A',
+      amountPaid: 80,
+      giftCardAmount: 20,
+      paymentMethod: 'Card',
+      paymentGateway: 'Stripe',
+      externalTransactionId: 'ch_9',
+      paymentReference: 'pi_123',
+      statementReference: 'pi_123',
+    });
   });
 
   test('then the keyword search, keeping only the order whose transaction id is exactly the one given', async () => {
-    nock(API).get(`${API_PATH}/orders`).query({ paymentReference: 'ch_9', ...allTime }).reply(200, page([]));
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query({ paymentReference: 'ch_9', ...allTime })
+      .reply(200, page([]));
     nock(API)
       .get(`${API_PATH}/orders`)
       .query({ keywords: 'ch_9', ...allTime })
@@ -36,7 +60,13 @@ describe('against a stubbed Ecwid', () => {
         200,
         page([
           { id: 'B', externalTransactionId: 'ch_99', createTimestamp: NOW - 30 },
-          { id: 'C', externalTransactionId: 'ch_9', paymentStatus: 'AWAITING_PAYMENT', total: 12, createTimestamp: NOW - 90 },
+          {
+            id: 'C',
+            externalTransactionId: 'ch_9',
+            paymentStatus: 'AWAITING_PAYMENT',
+            total: 12,
+            createTimestamp: NOW - 90,
+          },
           { id: 'D', privateAdminNotes: 'refund ch_9', createTimestamp: NOW - 10 },
         ]),
       );
@@ -45,8 +75,14 @@ describe('against a stubbed Ecwid', () => {
   });
 
   test('nothing matches: an empty list', async () => {
-    nock(API).get(`${API_PATH}/orders`).query({ paymentReference: 'zz', ...allTime }).reply(200, page([]));
-    nock(API).get(`${API_PATH}/orders`).query({ keywords: 'zz', ...allTime }).reply(200, page([{ id: 'E', createTimestamp: NOW - 10 }]));
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query({ paymentReference: 'zz', ...allTime })
+      .reply(200, page([]));
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query({ keywords: 'zz', ...allTime })
+      .reply(200, page([{ id: 'E', createTimestamp: NOW - 10 }]));
     expect(await search({ paymentReference: 'zz' })).toEqual([]);
   });
 });
@@ -63,8 +99,14 @@ describe('against the sandbox store', () => {
       const [byTransaction] = await search({ paymentReference: order.externalTransactionId });
       expect([byReference.id, byTransaction.id]).toEqual([order.id, order.id]);
       expect(byReference.amountPaid).toBe(order.total);
-      expect(Math.round((byReference.amountPaid + byReference.giftCardAmount) * 100)).toBe(Math.round(order.totalBeforeGiftCardRedemption * 100));
-      expect(byReference).toMatchObject({ paymentGateway: order.paymentModule, externalTransactionId: order.externalTransactionId, statementReference: order.paymentReference });
+      expect(Math.round((byReference.amountPaid + byReference.giftCardAmount) * 100)).toBe(
+        Math.round(order.totalBeforeGiftCardRedemption * 100),
+      );
+      expect(byReference).toMatchObject({
+        paymentGateway: order.paymentModule,
+        externalTransactionId: order.externalTransactionId,
+        statementReference: order.paymentReference,
+      });
     }
     expect(await search({ paymentReference: 'pi_3NOTANORDER' })).toEqual([]);
   });

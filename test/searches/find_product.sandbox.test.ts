@@ -14,7 +14,11 @@ describe('Find Product and the dropdowns against the sandbox', () => {
       const choices = await shop.perform<Array<{ id: string; name: string }>>('triggers', key);
       // The sandbox's profile has no shipping.shippingOptions yet: that list may be empty there.
       const some = choices.length > 0 || key === 'shipping_method_list';
-      expect({ key, some, shaped: choices.every((c) => typeof c.id === 'string' && c.name !== '') }).toEqual({ key, some: true, shaped: true });
+      expect({ key, some, shaped: choices.every((c) => typeof c.id === 'string' && c.name !== '') }).toEqual({
+        key,
+        some: true,
+        shaped: true,
+      });
     }
   });
 });

@@ -20,15 +20,29 @@ describe('find_product', () => {
     nock(API)
       .get(`${API_PATH}/products`)
       .query({ sku: 'SNK-RUN-42', limit: '100', offset: '0' })
-      .reply(200, page([{ id: 5, sku: 'SNK-RUN', name: 'Trail Running Sneakers (all sizes)', unlimited: true }, SNEAKERS]));
+      .reply(
+        200,
+        page([{ id: 5, sku: 'SNK-RUN', name: 'Trail Running Sneakers (all sizes)', unlimited: true }, SNEAKERS]),
+      );
     const result = await find({ sku: ' SNK-RUN-42 ', keyword: 'ignored when the SKU is given' });
     expect(result[0]).toEqual({ ...PRODUCT_OUTPUT_SAMPLE, options: SNEAKERS.options });
-    expect(result[1]).toMatchObject({ id: 5, sku: 'SNK-RUN', quantity: null, unlimited: true, compareToPrice: null, categoryIds: [], created: null });
+    expect(result[1]).toMatchObject({
+      id: 5,
+      sku: 'SNK-RUN',
+      quantity: null,
+      unlimited: true,
+      compareToPrice: null,
+      categoryIds: [],
+      created: null,
+    });
   });
 
-  test('by keyword: the ten best matches in Ecwid\'s order', async () => {
+  test("by keyword: the ten best matches in Ecwid's order", async () => {
     const items = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, name: `Sneaker ${i}`, price: 10 + i }));
-    nock(API).get(`${API_PATH}/products`).query({ keyword: 'sneaker', limit: '10', offset: '0' }).reply(200, { ...page(items), limit: 10 });
+    nock(API)
+      .get(`${API_PATH}/products`)
+      .query({ keyword: 'sneaker', limit: '10', offset: '0' })
+      .reply(200, { ...page(items), limit: 10 });
     const result = await find({ keyword: 'sneaker' });
     expect(result.map((p) => p.id)).toEqual(items.map((p) => p.id));
   });
@@ -36,11 +50,16 @@ describe('find_product', () => {
   test('nothing found, or a 404: []', async () => {
     nock(API).get(`${API_PATH}/products`).query({ sku: 'NONE', limit: '100', offset: '0' }).reply(200, page([]));
     expect(await find({ sku: 'NONE' })).toEqual([]);
-    nock(API).get(`${API_PATH}/products`).query({ keyword: 'gone', limit: '10', offset: '0' }).reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
+    nock(API)
+      .get(`${API_PATH}/products`)
+      .query({ keyword: 'gone', limit: '10', offset: '0' })
+      .reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
     expect(await find({ keyword: 'gone' })).toEqual([]);
   });
 
   test('neither SKU nor keyword: an error naming both; nothing is sent', async () => {
-    expect(shownMessage(await rejectionOf(find({ sku: ' ', keyword: '' })))).toBe('SKU or Keyword is required: fill in one of them.');
+    expect(shownMessage(await rejectionOf(find({ sku: ' ', keyword: '' })))).toBe(
+      'SKU or Keyword is required: fill in one of them.',
+    );
   });
 });

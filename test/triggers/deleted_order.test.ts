@@ -25,21 +25,46 @@ describe('Deleted Order against a stubbed Ecwid', () => {
       );
     const result = await poll();
     expect(result).toEqual([
-      { id: 'SHOP-BBBBB', orderId: 'SHOP-BBBBB', internalId: 512000009, invoiceReference: 'SHOP-BBBBB', deleteDate: new Date((NOW - 60) * 1000).toISOString().replace('.000Z', '+00:00') },
-      { id: 'SHOP-AAAAA', orderId: 'SHOP-AAAAA', internalId: 512000007, invoiceReference: 'SHOP-AAAAA', deleteDate: new Date((NOW - 7200) * 1000).toISOString().replace('.000Z', '+00:00') },
+      {
+        id: 'SHOP-BBBBB',
+        orderId: 'SHOP-BBBBB',
+        internalId: 512000009,
+        invoiceReference: 'SHOP-BBBBB',
+        deleteDate: new Date((NOW - 60) * 1000).toISOString().replace('.000Z', '+00:00'),
+      },
+      {
+        id: 'SHOP-AAAAA',
+        orderId: 'SHOP-AAAAA',
+        internalId: 512000007,
+        invoiceReference: 'SHOP-AAAAA',
+        deleteDate: new Date((NOW - 7200) * 1000).toISOString().replace('.000Z', '+00:00'),
+      },
     ]);
   });
 
   test('the Zap-on seed is the live window itself (a deletion never moves), ids only', async () => {
     nock(API)
       .get(`${API_PATH}/orders/deleted`)
-      .query({ from_date: String(NOW - POLL_LOOKBACK_SECONDS), to_date: String(NOW), responseFields: 'total,count,offset,limit,items(id,orderId,date)', offset: '0', limit: '100' })
+      .query({
+        from_date: String(NOW - POLL_LOOKBACK_SECONDS),
+        to_date: String(NOW),
+        responseFields: 'total,count,offset,limit,items(id,orderId,date)',
+        offset: '0',
+        limit: '100',
+      })
       .reply(200, page([{ id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) }]));
     expect(await poll({ isPopulatingDedupe: true })).toEqual([{ id: 'SHOP-AAAAA' }]);
   });
 
   test('the sample passes Zapier’s output checks', () => {
-    expect(liveProblems('deleted_order', DELETED_ORDER_OUTPUT_SAMPLE, [DELETED_ORDER_OUTPUT_SAMPLE], DELETED_ORDER_OUTPUT_FIELDS)).toEqual([]);
+    expect(
+      liveProblems(
+        'deleted_order',
+        DELETED_ORDER_OUTPUT_SAMPLE,
+        [DELETED_ORDER_OUTPUT_SAMPLE],
+        DELETED_ORDER_OUTPUT_FIELDS,
+      ),
+    ).toEqual([]);
   });
 });
 

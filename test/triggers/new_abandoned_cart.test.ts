@@ -3,7 +3,21 @@ import nock from 'nock';
 import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, ECWID_SAMPLE_CART } from '../../lib/carts/carts.js';
 import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';
+import {
+  API,
+  API_PATH,
+  bundleFor,
+  rejectionOf,
+  shownMessage,
+  useOfflineEcwid,
+  ecwidDate,
+  liveProblems,
+  page,
+  perform,
+  liveWindowQuery,
+  ecwidGet,
+  windowQuery,
+} from '../helpers.js';
 
 const NOW = 1_800_000_000;
 const MINUTE = 60;
@@ -28,13 +42,20 @@ const cart = (n: number, idleFor: number, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
-const poll = (inputData = {}, meta = {}) => perform<Array<Record<string, any>>>('triggers', 'new_abandoned_cart', bundleFor(inputData, meta));
+const poll = (inputData = {}, meta = {}) =>
+  perform<Array<Record<string, any>>>('triggers', 'new_abandoned_cart', bundleFor(inputData, meta));
 const asFake = (carts: unknown[]) => carts as FakeRecord[];
 
 describe('New Abandoned Cart: the exact query and the output', () => {
   test('a live poll asks /carts once for carts active in the last three days, leaving out deleted ones', async () => {
-    ecwidGet('/carts', liveWindowQuery(NOW, 'updated', { showHidden: 'false' }))
-      .reply(200, page([cart(1, 5 * 3600), { ...ECWID_SAMPLE_CART, updateTimestamp: NOW - 2 * 3600, createTimestamp: NOW - 3 * 3600 }, cart(3, 90 * MINUTE)]));
+    ecwidGet('/carts', liveWindowQuery(NOW, 'updated', { showHidden: 'false' })).reply(
+      200,
+      page([
+        cart(1, 5 * 3600),
+        { ...ECWID_SAMPLE_CART, updateTimestamp: NOW - 2 * 3600, createTimestamp: NOW - 3 * 3600 },
+        cart(3, 90 * MINUTE),
+      ]),
+    );
     const result = await poll();
     // newest activity first; the cart's own id is Zapier's id
     expect(result.map((c) => c.id)).toEqual(['CART-0003', '0B299518-FB54-491A-A6E0-5B6BA6E20868', 'CART-0001']);
@@ -48,8 +69,12 @@ describe('New Abandoned Cart: the exact query and the output', () => {
       lastName: '',
       phone: '',
       countryCode: '',
-      createDate: ecwidDate(NOW - 90 * MINUTE - 600).replace(' ', 'T').replace(' +0000', '+00:00'),
-      updateDate: ecwidDate(NOW - 90 * MINUTE).replace(' ', 'T').replace(' +0000', '+00:00'),
+      createDate: ecwidDate(NOW - 90 * MINUTE - 600)
+        .replace(' ', 'T')
+        .replace(' +0000', '+00:00'),
+      updateDate: ecwidDate(NOW - 90 * MINUTE)
+        .replace(' ', 'T')
+        .replace(' +0000', '+00:00'),
       subtotal: 0,
       couponDiscount: 0,
       discount: 0,
@@ -60,9 +85,24 @@ describe('New Abandoned Cart: the exact query and the output', () => {
       paymentMethod: '',
       shippingMethod: '',
       itemCount: 3,
-      lineItems: [expect.objectContaining({ productId: 503, sku: 'SKU-3', name: 'Thing 3', quantity: 3, price: 10, lineTotal: 30 })],
+      lineItems: [
+        expect.objectContaining({
+          productId: 503,
+          sku: 'SKU-3',
+          name: 'Thing 3',
+          quantity: 3,
+          price: 10,
+          lineTotal: 30,
+        }),
+      ],
     });
-    expect(result[1]).toMatchObject({ email: 'jane.doe@example.com', customerName: 'Jane Doe', firstName: 'Jane', couponCode: 'WELCOME10', itemCount: 3 });
+    expect(result[1]).toMatchObject({
+      email: 'jane.doe@example.com',
+      customerName: 'Jane Doe',
+      firstName: 'Jane',
+      couponCode: 'WELCOME10',
+      itemCount: 3,
+    });
     expect(liveProblems('new_abandoned_cart', CART_OUTPUT_SAMPLE, result, CART_OUTPUT_FIELDS)).toEqual([]);
   });
 
@@ -70,13 +110,16 @@ describe('New Abandoned Cart: the exact query and the output', () => {
     nock(API)
       .get(`${API_PATH}/carts`)
       .query(true)
-      .reply(200, page([
-        cart(1, 59 * MINUTE), // active a minute before the 60-minute wait is over
-        cart(2, 61 * MINUTE),
-        cart(3, 5 * 3600, { hidden: true }),
-        cart(4, 5 * 3600, { recoveredOrderId: 516723402 }),
-        cart(5, 5 * 3600, { recoveredPublicUid: 'K8XTQ' }),
-      ]));
+      .reply(
+        200,
+        page([
+          cart(1, 59 * MINUTE), // active a minute before the 60-minute wait is over
+          cart(2, 61 * MINUTE),
+          cart(3, 5 * 3600, { hidden: true }),
+          cart(4, 5 * 3600, { recoveredOrderId: 516723402 }),
+          cart(5, 5 * 3600, { recoveredPublicUid: 'K8XTQ' }),
+        ]),
+      );
     expect((await poll()).map((c) => c.id)).toEqual(['CART-0002']);
   });
 
@@ -84,8 +127,11 @@ describe('New Abandoned Cart: the exact query and the output', () => {
     [{ waitMinutes: '0' }, ['CART-0001', 'CART-0002']],
     [{ waitMinutes: 10 }, ['CART-0002']],
     [{ waitMinutes: '' }, []], // the default, 60 minutes
-  ])('the wait is the merchant\'s: %p', async (input, expected) => {
-    nock(API).get(`${API_PATH}/carts`).query(true).reply(200, page([cart(1, 2 * MINUTE), cart(2, 30 * MINUTE)]));
+  ])("the wait is the merchant's: %p", async (input, expected) => {
+    nock(API)
+      .get(`${API_PATH}/carts`)
+      .query(true)
+      .reply(200, page([cart(1, 2 * MINUTE), cart(2, 30 * MINUTE)]));
     expect((await poll(input)).map((c) => c.id)).toEqual(expected);
   });
 
@@ -118,13 +164,16 @@ describe('New Abandoned Cart: the exact query and the output', () => {
 describe('never miss, never repeat, whatever the row order', () => {
   const carts = () => Array.from({ length: 230 }, (_, i) => cart(i + 1, 2 * DAY - i * 300));
 
-  test.each<RowOrder>(['oldest', 'newest', 'shuffled'])('rows %s first: the same carts, newest activity first, within the request bound', async (rowOrder) => {
-    const endpoint = fakeSearch('/carts', asFake(carts()), { rowOrder, seed: 3 });
-    const ids = (await poll()).map((c) => c.id);
-    expect(ids).toEqual(Array.from({ length: 230 }, (_, i) => `CART-${String(230 - i).padStart(4, '0')}`));
-    expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
-    expect(endpoint.queries.every((q) => q.showHidden === 'false')).toBe(true);
-  });
+  test.each<RowOrder>(['oldest', 'newest', 'shuffled'])(
+    'rows %s first: the same carts, newest activity first, within the request bound',
+    async (rowOrder) => {
+      const endpoint = fakeSearch('/carts', asFake(carts()), { rowOrder, seed: 3 });
+      const ids = (await poll()).map((c) => c.id);
+      expect(ids).toEqual(Array.from({ length: 230 }, (_, i) => `CART-${String(230 - i).padStart(4, '0')}`));
+      expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
+      expect(endpoint.queries.every((q) => q.showHidden === 'false')).toBe(true);
+    },
+  );
 });
 
 describe('Test trigger and turning the Zap on', () => {
@@ -132,14 +181,28 @@ describe('Test trigger and turning the Zap on', () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
     const endpoint = fakeSearch('/carts', asFake([cart(1, 80 * DAY), cart(2, 100 * DAY), cart(3, 5 * MINUTE)]));
     const result = await poll({}, { isPopulatingDedupe: true });
-    expect(endpoint.queries).toEqual([windowQuery('updated', NOW - 90 * DAY, NOW, { showHidden: 'false', responseFields: 'total,count,offset,limit,items(cartId,createTimestamp,updateTimestamp,hidden,recoveredOrderId,recoveredPublicUid)' })]);
+    expect(endpoint.queries).toEqual([
+      windowQuery('updated', NOW - 90 * DAY, NOW, {
+        showHidden: 'false',
+        responseFields:
+          'total,count,offset,limit,items(cartId,createTimestamp,updateTimestamp,hidden,recoveredOrderId,recoveredPublicUid)',
+      }),
+    ]);
     // the cart still in use is not seeded: it fires once it has waited
     expect(result).toEqual([{ id: 'CART-0001' }]);
   });
 
   test('"Test trigger" shows the newest carts, at most 3, whatever their wait, in at most 3 requests', async () => {
-    const endpoint = fakeSearch('/carts', asFake([cart(1, 380 * DAY), cart(2, 370 * DAY), cart(3, 369 * DAY), cart(4, 368 * DAY)]), { rowOrder: 'shuffled' });
-    expect((await poll({}, { isLoadingSample: true })).map((c) => c.id)).toEqual(['CART-0004', 'CART-0003', 'CART-0002']);
+    const endpoint = fakeSearch(
+      '/carts',
+      asFake([cart(1, 380 * DAY), cart(2, 370 * DAY), cart(3, 369 * DAY), cart(4, 368 * DAY)]),
+      { rowOrder: 'shuffled' },
+    );
+    expect((await poll({}, { isLoadingSample: true })).map((c) => c.id)).toEqual([
+      'CART-0004',
+      'CART-0003',
+      'CART-0002',
+    ]);
     expect(endpoint.queries.length).toBeLessThanOrEqual(3);
     nock.cleanAll();
     fakeSearch('/carts', asFake([cart(9, MINUTE)]));

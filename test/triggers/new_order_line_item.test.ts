@@ -5,13 +5,34 @@ import { POLL_MAX_OUTPUT_BYTES } from '../../lib/polling/output-bound.js';
 import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';
+import {
+  API,
+  API_PATH,
+  bundleFor,
+  rejectionOf,
+  shownMessage,
+  useOfflineEcwid,
+  ecwidDate,
+  liveProblems,
+  page,
+  perform,
+  liveWindowQuery,
+  ecwidGet,
+  windowQuery,
+} from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
 useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
-const item = (id: number | undefined, sku: string, quantity = 1) => ({ ...(id === undefined ? {} : { id }), productId: 100 + (id ?? 0), sku, name: `Product ${sku}`, price: 10, quantity });
+const item = (id: number | undefined, sku: string, quantity = 1) => ({
+  ...(id === undefined ? {} : { id }),
+  productId: 100 + (id ?? 0),
+  sku,
+  name: `Product ${sku}`,
+  price: 10,
+  quantity,
+});
 
 const order = (n: number, createdAgo: number, items: unknown[], extra: Partial<FakeRecord> = {}): FakeRecord => ({
   id: `SHOP-${String(n).padStart(5, '0')}`,
@@ -24,13 +45,13 @@ const order = (n: number, createdAgo: number, items: unknown[], extra: Partial<F
   ...extra,
 });
 
-const poll = (inputData = {}, meta = {}) => perform<Array<Record<string, any>>>('triggers', 'new_order_line_item', bundleFor(inputData, meta));
+const poll = (inputData = {}, meta = {}) =>
+  perform<Array<Record<string, any>>>('triggers', 'new_order_line_item', bundleFor(inputData, meta));
 
 describe('New Order Line Item: the exact query and the output', () => {
   test('a live poll reads orders placed in the last three days, once; one record per item, the order flattened onto each', async () => {
     const full = { ...ECWID_SAMPLE_ORDER, createTimestamp: NOW - 60, updateTimestamp: NOW - 60 };
-    ecwidGet('/orders', liveWindowQuery(NOW, 'created'))
-      .reply(200, page([order(2, 3600, [item(21, 'A')]), full]));
+    ecwidGet('/orders', liveWindowQuery(NOW, 'created')).reply(200, page([order(2, 3600, [item(21, 'A')]), full]));
     const result = await poll();
     expect(result.map((r) => r.id)).toEqual(['SHOP-X8UYE:1', 'SHOP-X8UYE:2', 'SHOP-00002:21']);
     expect(result[0]).toEqual({
@@ -81,11 +102,21 @@ describe('New Order Line Item: the exact query and the output', () => {
     });
     // Zapier's live checks: the same keys and types as the static sample, on every record, even a sparse order.
     expect(liveProblems('new_order_line_item', LINE_ITEM_OUTPUT_SAMPLE, result, LINE_ITEM_OUTPUT_FIELDS)).toEqual([]);
-    expect(result[2]).toMatchObject({ orderEmail: '', orderCustomerId: null, orderShippingName: '', orderCreateDate: ecwidDate(NOW - 3600).replace(' ', 'T').replace(' +0000', '+00:00') });
+    expect(result[2]).toMatchObject({
+      orderEmail: '',
+      orderCustomerId: null,
+      orderShippingName: '',
+      orderCreateDate: ecwidDate(NOW - 3600)
+        .replace(' ', 'T')
+        .replace(' +0000', '+00:00'),
+    });
   });
 
   test('an item without an Ecwid id is named by its position; an order without items gives nothing', async () => {
-    nock(API).get(`${API_PATH}/orders`).query(true).reply(200, page([order(1, 60, [item(undefined, 'A'), item(undefined, 'B')]), order(2, 30, [])]));
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query(true)
+      .reply(200, page([order(1, 60, [item(undefined, 'A'), item(undefined, 'B')]), order(2, 30, [])]));
     expect((await poll()).map((r) => [r.id, r.itemId, r.position])).toEqual([
       ['SHOP-00001:#1', null, 1],
       ['SHOP-00001:#2', null, 2],
@@ -93,8 +124,13 @@ describe('New Order Line Item: the exact query and the output', () => {
   });
 
   test('with statuses chosen, orders are read by update time with the statuses as filters (as New Order does)', async () => {
-    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' }))
-      .reply(200, page([order(1, 10 * DAY, [item(1, 'A')], { updateTimestamp: NOW - 60 }), order(2, 60, [item(2, 'B')], { paymentStatus: 'AWAITING_PAYMENT' })]));
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' })).reply(
+      200,
+      page([
+        order(1, 10 * DAY, [item(1, 'A')], { updateTimestamp: NOW - 60 }),
+        order(2, 60, [item(2, 'B')], { paymentStatus: 'AWAITING_PAYMENT' }),
+      ]),
+    );
     // the second order came back although it is not paid: it must not fire
     expect((await poll({ paymentStatus: ['Paid'] })).map((r) => r.id)).toEqual(['SHOP-00001:1']);
   });
@@ -107,36 +143,56 @@ describe('New Order Line Item: the exact query and the output', () => {
 
 describe('never miss, never repeat, whatever the row order', () => {
   const store = () =>
-    Array.from({ length: 180 }, (_, i) => order(i + 1, 3600 * 30 - i * 60, [item(i * 10 + 1, `A${i}`), item(i * 10 + 2, `B${i}`, 3)]));
+    Array.from({ length: 180 }, (_, i) =>
+      order(i + 1, 3600 * 30 - i * 60, [item(i * 10 + 1, `A${i}`), item(i * 10 + 2, `B${i}`, 3)]),
+    );
 
-  test.each<RowOrder>(['oldest', 'newest', 'shuffled'])('rows %s first: every item of every order once, newest order first', async (rowOrder) => {
-    const endpoint = fakeSearch('/orders', store(), { rowOrder, seed: 5 });
-    const ids = (await poll()).map((r) => r.id);
-    expect(ids).toHaveLength(360);
-    expect(new Set(ids).size).toBe(360);
-    expect(ids.slice(0, 4)).toEqual(['SHOP-00180:1791', 'SHOP-00180:1792', 'SHOP-00179:1781', 'SHOP-00179:1782']);
-    expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
-  });
+  test.each<RowOrder>(['oldest', 'newest', 'shuffled'])(
+    'rows %s first: every item of every order once, newest order first',
+    async (rowOrder) => {
+      const endpoint = fakeSearch('/orders', store(), { rowOrder, seed: 5 });
+      const ids = (await poll()).map((r) => r.id);
+      expect(ids).toHaveLength(360);
+      expect(new Set(ids).size).toBe(360);
+      expect(ids.slice(0, 4)).toEqual(['SHOP-00180:1791', 'SHOP-00180:1792', 'SHOP-00179:1781', 'SHOP-00179:1782']);
+      expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
+    },
+  );
 });
 
 describe('Test trigger and turning the Zap on', () => {
   test('the dedupe-seeding poll reads item ids only, of the live window, and returns every item id', async () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
-    const endpoint = fakeSearch('/orders', [order(1, 2 * DAY, [item(1, 'A'), item(2, 'B')]), order(2, 4 * DAY, [item(3, 'C')])]);
+    const endpoint = fakeSearch('/orders', [
+      order(1, 2 * DAY, [item(1, 'A'), item(2, 'B')]),
+      order(2, 4 * DAY, [item(3, 'C')]),
+    ]);
     const result = await poll({}, { isPopulatingDedupe: true });
-    expect(endpoint.queries).toEqual([windowQuery('created', NOW - 3 * DAY, NOW, { responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,items(id))' })]);
+    expect(endpoint.queries).toEqual([
+      windowQuery('created', NOW - 3 * DAY, NOW, {
+        responseFields:
+          'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,items(id))',
+      }),
+    ]);
     expect(result).toEqual([{ id: 'SHOP-00001:1' }, { id: 'SHOP-00001:2' }]);
   });
 
   test('"Test trigger" returns at most 3 items, from the newest orders, in at most 3 requests', async () => {
-    const endpoint = fakeSearch('/orders', [order(1, 380 * DAY, [item(1, 'A'), item(2, 'B')]), order(2, 370 * DAY, [item(3, 'C'), item(4, 'D')])], { rowOrder: 'shuffled' });
+    const endpoint = fakeSearch(
+      '/orders',
+      [order(1, 380 * DAY, [item(1, 'A'), item(2, 'B')]), order(2, 370 * DAY, [item(3, 'C'), item(4, 'D')])],
+      { rowOrder: 'shuffled' },
+    );
     const result = await poll({}, { isLoadingSample: true });
     expect(result.map((r) => r.id)).toEqual(['SHOP-00002:3', 'SHOP-00002:4', 'SHOP-00001:1']);
     expect(endpoint.queries.length).toBeLessThanOrEqual(3);
   });
 
   test('bundle.meta.limit is honoured in items', async () => {
-    fakeSearch('/orders', Array.from({ length: 5 }, (_, i) => order(i + 1, 100 + i, [item(i * 2 + 1, 'A'), item(i * 2 + 2, 'B')])));
+    fakeSearch(
+      '/orders',
+      Array.from({ length: 5 }, (_, i) => order(i + 1, 100 + i, [item(i * 2 + 1, 'A'), item(i * 2 + 2, 'B')])),
+    );
     expect(await poll({}, { limit: 3 })).toHaveLength(3);
   });
 });
@@ -145,7 +201,9 @@ describe('New Order Line Item: a poll stays within what Zapier accepts', () => {
   test("heavy orders are cut whole under 5 MB: an order's items fire together or wait together", async () => {
     // 600 orders of 3 items with long names: ~20 KB of output an order
     const long = (id: number, sku: string) => ({ ...item(id, sku), name: sku.repeat(6000) });
-    const heavy = Array.from({ length: 600 }, (_, i) => order(i + 1, 60 + i * 60, [long(1, 'A'), long(2, 'B'), long(3, 'C')]));
+    const heavy = Array.from({ length: 600 }, (_, i) =>
+      order(i + 1, 60 + i * 60, [long(1, 'A'), long(2, 'B'), long(3, 'C')]),
+    );
     fakeSearch('/orders', heavy, { rowOrder: 'shuffled' });
     const result = await poll();
     expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(POLL_MAX_OUTPUT_BYTES);

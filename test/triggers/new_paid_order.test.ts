@@ -13,8 +13,13 @@ useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('New Paid Order: the exact query', () => {
   test('a live poll asks for PAID orders by update time', async () => {
-    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' }))
-      .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID' })).reply(200, {
+      total: 0,
+      count: 0,
+      offset: 0,
+      limit: 100,
+      items: [],
+    });
     expect(await poll(newPaidOrder)).toEqual([]);
   });
 });
@@ -32,20 +37,30 @@ describe('never miss, never repeat', () => {
     nock(API)
       .get(`${API_PATH}/orders`)
       .query(true)
-      .reply(200, { total: 2, count: 2, offset: 0, limit: 100, items: [order(1, 60, { paymentStatus: 'PAID' }), order(2, 60, { paymentStatus: 'INCOMPLETE' })] });
+      .reply(200, {
+        total: 2,
+        count: 2,
+        offset: 0,
+        limit: 100,
+        items: [order(1, 60, { paymentStatus: 'PAID' }), order(2, 60, { paymentStatus: 'INCOMPLETE' })],
+      });
     expect((await poll(newPaidOrder)).map((o) => o.id)).toEqual(['SHOP-00001']);
   });
 });
 
 describe('turning the Zap on', () => {
   test('the dedupe-seeding poll reads 90 days of ids only', async () => {
-    const endpoint = fakeSearch('/orders', Array.from({ length: 120 }, (_, i) => order(i + 1, (i + 1) * DAY * 0.7, { paymentStatus: 'PAID' })));
+    const endpoint = fakeSearch(
+      '/orders',
+      Array.from({ length: 120 }, (_, i) => order(i + 1, (i + 1) * DAY * 0.7, { paymentStatus: 'PAID' })),
+    );
     const result = await poll(newPaidOrder, {}, { isPopulatingDedupe: true });
     expect(endpoint.queries[0]).toEqual({
       updatedFrom: String(NOW - 90 * DAY),
       updatedTo: String(NOW),
       paymentStatus: 'PAID',
-      responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)',
+      responseFields:
+        'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)',
       offset: '0',
       limit: '100',
     });
@@ -54,7 +69,9 @@ describe('turning the Zap on', () => {
   });
 
   test('seeds every paid order of a busy store (5,000 updated in 90 days), ids only', async () => {
-    const paid = Array.from({ length: 5000 }, (_, i) => order(i + 1, Math.round((i + 1) * DAY * 0.015), { paymentStatus: 'PAID' }));
+    const paid = Array.from({ length: 5000 }, (_, i) =>
+      order(i + 1, Math.round((i + 1) * DAY * 0.015), { paymentStatus: 'PAID' }),
+    );
     const endpoint = fakeSearch('/orders', paid, { rowOrder: 'shuffled' });
     const result = await poll(newPaidOrder, {}, { isPopulatingDedupe: true });
     expect(new Set(result.map((record) => record.id)).size).toBe(5000);
@@ -76,7 +93,9 @@ describe('turning the Zap on', () => {
     stubProfile('USD');
     fakeSearch('/orders', [...dense, ...older], { rowOrder: 'shuffled' });
     const live = await poll(newPaidOrder);
-    expect({ liveOlder: live.filter((record) => older.some((o) => String(o.id) === record.id)).map((r) => r.id) }).toEqual({ liveOlder: [] });
+    expect({
+      liveOlder: live.filter((record) => older.some((o) => String(o.id) === record.id)).map((r) => r.id),
+    }).toEqual({ liveOlder: [] });
   });
 
   test('an order shipped while the seed is reading (paid days ago) is seeded all the same', async () => {
@@ -86,13 +105,18 @@ describe('turning the Zap on', () => {
     const before = Number(moved.updateTimestamp);
     let endpoint: { queries: unknown[] } = { queries: [] };
     // shipped once the seed has read the newest days (its first dozen requests) and before it reaches 40 days back
-    Object.defineProperty(moved, 'updateTimestamp', { get: () => (endpoint.queries.length > 12 ? NOW : before), enumerable: true });
+    Object.defineProperty(moved, 'updateTimestamp', {
+      get: () => (endpoint.queries.length > 12 ? NOW : before),
+      enumerable: true,
+    });
     endpoint = fakeSearch('/orders', paid, { rowOrder: 'shuffled' });
     const seeded = new Set((await poll(newPaidOrder, {}, { isPopulatingDedupe: true })).map((record) => record.id));
     expect(seeded.has(String(moved.id))).toBe(true);
     expect(seeded.size).toBe(2000);
     // the second look asked for what was updated since the seed began
-    expect(endpoint.queries).toContainEqual(expect.objectContaining({ updatedFrom: String(NOW), updatedTo: String(NOW) }));
+    expect(endpoint.queries).toContainEqual(
+      expect.objectContaining({ updatedFrom: String(NOW), updatedTo: String(NOW) }),
+    );
   });
 });
 
@@ -100,7 +124,14 @@ describe('accounting fields on every order', () => {
   test('invoice fields in the store currency; the profile is read once for many polls', async () => {
     nock.cleanAll();
     const profile = stubProfile('EUR');
-    fakeSearch('/orders', [order(1, 60, { paymentStatus: 'PAID', items: [{ sku: 'A', name: 'Apple', price: 2.5, quantity: 4, tax: 0 }], subtotal: 10, total: 10 })]);
+    fakeSearch('/orders', [
+      order(1, 60, {
+        paymentStatus: 'PAID',
+        items: [{ sku: 'A', name: 'Apple', price: 2.5, quantity: 4, tax: 0 }],
+        subtotal: 10,
+        total: 10,
+      }),
+    ]);
     const first = await poll(newPaidOrder);
     await poll(newPaidOrder);
     await poll(newOrder);
@@ -109,7 +140,14 @@ describe('accounting fields on every order', () => {
     clearProfileCache();
     await poll(newOrder);
     expect(profile.reads()).toBe(1);
-    expect(first[0]).toMatchObject({ currency: 'EUR', invoiceReference: 'SHOP-00001', invoiceTotal: 10, lineAmountTypes: 'NoTax' });
-    expect(first[0].invoiceLines).toEqual([expect.objectContaining({ kind: 'product', itemCode: 'A', quantity: 4, unitAmount: 2.5, lineAmount: 10 })]);
+    expect(first[0]).toMatchObject({
+      currency: 'EUR',
+      invoiceReference: 'SHOP-00001',
+      invoiceTotal: 10,
+      lineAmountTypes: 'NoTax',
+    });
+    expect(first[0].invoiceLines).toEqual([
+      expect.objectContaining({ kind: 'product', itemCode: 'A', quantity: 4, unitAmount: 2.5, lineAmount: 10 }),
+    ]);
   });
 });

@@ -5,7 +5,17 @@
 import { describe, expect, test } from '@jest/globals';
 import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE, ECWID_SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
 import { DEDUPE_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
-import { useOfflineEcwid, liveProblems, bundleFor, ecwidDate, ecwidGet, liveWindowQuery, page, perform, windowQuery } from '../helpers.js';
+import {
+  useOfflineEcwid,
+  liveProblems,
+  bundleFor,
+  ecwidDate,
+  ecwidGet,
+  liveWindowQuery,
+  page,
+  perform,
+  windowQuery,
+} from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 
 const NOW = 1_800_000_000;
@@ -21,24 +31,32 @@ const refundedOrder = (n: number, updatedAgo: number, extra: Record<string, unkn
   items: [],
   ...extra,
 });
-const entry = (agoSeconds: number, amount: number, reason = 'Damaged item', source = 'CP') => ({ date: ecwidDate(NOW - agoSeconds), source, reason, amount });
+const entry = (agoSeconds: number, amount: number, reason = 'Damaged item', source = 'CP') => ({
+  date: ecwidDate(NOW - agoSeconds),
+  source,
+  reason,
+  amount,
+});
 
 describe('New Refund against a stubbed Ecwid', () => {
   useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
   test('a live poll asks once for refunded orders updated in the last three days; one record per refund, newest first', async () => {
-    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED' }))
-      .reply(
-        200,
-        page([
-          // two partial refunds, listed newest first by Ecwid: ids follow the dates, not the list order
-          refundedOrder(1, 600, { paymentStatus: 'PARTIALLY_REFUNDED', refundedAmount: 50, refunds: [entry(600, 20, 'Late'), entry(7200, 30)] }),
-          // marked REFUNDED by hand: no entry, fires once for the whole total
-          refundedOrder(2, 60, { paymentStatus: 'REFUNDED', refunds: [] }),
-          // one partial refund recorded, then marked REFUNDED by hand: the rest fires by status
-          refundedOrder(3, 120, { paymentStatus: 'REFUNDED', refundedAmount: 30, refunds: [entry(9000, 30)] }),
-        ]),
-      );
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED' })).reply(
+      200,
+      page([
+        // two partial refunds, listed newest first by Ecwid: ids follow the dates, not the list order
+        refundedOrder(1, 600, {
+          paymentStatus: 'PARTIALLY_REFUNDED',
+          refundedAmount: 50,
+          refunds: [entry(600, 20, 'Late'), entry(7200, 30)],
+        }),
+        // marked REFUNDED by hand: no entry, fires once for the whole total
+        refundedOrder(2, 60, { paymentStatus: 'REFUNDED', refunds: [] }),
+        // one partial refund recorded, then marked REFUNDED by hand: the rest fires by status
+        refundedOrder(3, 120, { paymentStatus: 'REFUNDED', refundedAmount: 30, refunds: [entry(9000, 30)] }),
+      ]),
+    );
     const result = await poll();
     expect(result.map((r) => [r.id, r.amount, r.refundedSoFar, r.isOrderFullyRefunded, r.recordedByEcwid])).toEqual([
       ['SHOP-00002:refund:100.00', 100, 100, true, false],
@@ -47,21 +65,54 @@ describe('New Refund against a stubbed Ecwid', () => {
       ['SHOP-00001:refund:50.00', 20, 50, false, true],
       ['SHOP-00001:refund:30.00', 30, 30, false, true],
     ]);
-    expect(result[3]).toMatchObject({ orderId: 'SHOP-00001', invoiceReference: 'SHOP-00001', reason: 'Late', source: 'CP', currency: 'NZD', isFullRefund: false });
+    expect(result[3]).toMatchObject({
+      orderId: 'SHOP-00001',
+      invoiceReference: 'SHOP-00001',
+      reason: 'Late',
+      source: 'CP',
+      currency: 'NZD',
+      isFullRefund: false,
+    });
     expect(result[3].date).toBe(new Date((NOW - 600) * 1000).toISOString().replace('.000Z', '+00:00'));
-    expect(result[0]).toMatchObject({ reason: '', source: '', isFullRefund: true, date: new Date((NOW - 60) * 1000).toISOString().replace('.000Z', '+00:00') });
+    expect(result[0]).toMatchObject({
+      reason: '',
+      source: '',
+      isFullRefund: true,
+      date: new Date((NOW - 60) * 1000).toISOString().replace('.000Z', '+00:00'),
+    });
   });
 
   test('the Zap-on seed reads 90 days of refunded orders, ids only, and returns every refund id', async () => {
     const idsOnly =
       'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus,total,refundedAmount,refunds(amount,date))';
-    ecwidGet('/orders', windowQuery('updated', NOW - DEDUPE_LOOKBACK_SECONDS, NOW, { paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED', responseFields: idsOnly }))
-      .reply(200, page([refundedOrder(1, 40 * 86400, { paymentStatus: 'PARTIALLY_REFUNDED', refunds: [entry(40 * 86400, 10), entry(41 * 86400, 15)] })]));
-    expect(await poll({ isPopulatingDedupe: true })).toEqual([{ id: 'SHOP-00001:refund:25.00' }, { id: 'SHOP-00001:refund:15.00' }]);
+    ecwidGet(
+      '/orders',
+      windowQuery('updated', NOW - DEDUPE_LOOKBACK_SECONDS, NOW, {
+        paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED',
+        responseFields: idsOnly,
+      }),
+    ).reply(
+      200,
+      page([
+        refundedOrder(1, 40 * 86400, {
+          paymentStatus: 'PARTIALLY_REFUNDED',
+          refunds: [entry(40 * 86400, 10), entry(41 * 86400, 15)],
+        }),
+      ]),
+    );
+    expect(await poll({ isPopulatingDedupe: true })).toEqual([
+      { id: 'SHOP-00001:refund:25.00' },
+      { id: 'SHOP-00001:refund:15.00' },
+    ]);
   });
 
   test('the sample is the live output of a refunded order and passes Zapier’s output checks', () => {
-    expect(REFUND_OUTPUT_SAMPLE).toMatchObject({ id: `${ECWID_SAMPLE_REFUNDED_ORDER.id}:refund:12.50`, amount: 12.5, reason: 'Damaged item', currency: 'USD' });
+    expect(REFUND_OUTPUT_SAMPLE).toMatchObject({
+      id: `${ECWID_SAMPLE_REFUNDED_ORDER.id}:refund:12.50`,
+      amount: 12.5,
+      reason: 'Damaged item',
+      currency: 'USD',
+    });
     expect(liveProblems('new_refund', REFUND_OUTPUT_SAMPLE, [REFUND_OUTPUT_SAMPLE], REFUND_OUTPUT_FIELDS)).toEqual([]);
   });
 });

@@ -30,15 +30,41 @@ type Step =
   | { kind: 'poll' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), payment: fc.constantFrom(...PAYMENT, 'INCOMPLETE'), fulfillment: fc.constantFrom(...FULFILLMENT) }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('status' as const), pick: fc.nat(), payment: fc.constantFrom(...PAYMENT), fulfillment: fc.constantFrom(...FULFILLMENT) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      payment: fc.constantFrom(...PAYMENT, 'INCOMPLETE'),
+      fulfillment: fc.constantFrom(...FULFILLMENT),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('status' as const),
+      pick: fc.nat(),
+      payment: fc.constantFrom(...PAYMENT),
+      fulfillment: fc.constantFrom(...FULFILLMENT),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), pick: fc.nat() }) },
   // Waits of a second to two hours: with at most 30 steps, every change is inside the next poll's 3-day window.
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('wait' as const), seconds: fc.oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 2 * HOUR })) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('wait' as const),
+      seconds: fc.oneof(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 2 * HOUR })),
+    }),
+  },
   { weight: 3, arbitrary: fc.constant({ kind: 'poll' as const }) },
 );
 
-const filterArb = fc.constantFrom<Record<string, string[]>>({}, { paymentStatus: ['PAID'] }, { fulfillmentStatus: ['SHIPPED', 'DELIVERED'] }, { paymentStatus: ['PAID', 'REFUNDED'], fulfillmentStatus: ['SHIPPED'] });
+const filterArb = fc.constantFrom<Record<string, string[]>>(
+  {},
+  { paymentStatus: ['PAID'] },
+  { fulfillmentStatus: ['SHIPPED', 'DELIVERED'] },
+  { paymentStatus: ['PAID', 'REFUNDED'], fulfillmentStatus: ['SHIPPED'] },
+);
 
 const combination = (o: FakeRecord) => `${o.id}:${o.paymentStatus}:${o.fulfillmentStatus}`;
 
@@ -52,7 +78,14 @@ describe('Order Status Changed, for any history of changes', () => {
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ ago: fc.integer({ min: 0, max: 20 * DAY }), payment: fc.constantFrom(...PAYMENT), fulfillment: fc.constantFrom(...FULFILLMENT) }), { maxLength: 150 }),
+        fc.array(
+          fc.record({
+            ago: fc.integer({ min: 0, max: 20 * DAY }),
+            payment: fc.constantFrom(...PAYMENT),
+            fulfillment: fc.constantFrom(...FULFILLMENT),
+          }),
+          { maxLength: 150 },
+        ),
         fc.array(stepArb, { minLength: 1, maxLength: 30 }),
         filterArb,
         fc.constantFrom<RowOrder>('oldest', 'newest', 'shuffled'),
@@ -66,23 +99,44 @@ describe('Order Status Changed, for any history of changes', () => {
           const store: FakeRecord[] = [];
           const place = (at: number, payment: string, fulfillment: string) => {
             serial += 1;
-            store.push({ id: `O${serial}`, createTimestamp: at, updateTimestamp: at, paymentStatus: payment, fulfillmentStatus: fulfillment, items: [] });
+            store.push({
+              id: `O${serial}`,
+              createTimestamp: at,
+              updateTimestamp: at,
+              paymentStatus: payment,
+              fulfillmentStatus: fulfillment,
+              items: [],
+            });
           };
           for (const o of initial) place(START - o.ago, o.payment, o.fulfillment);
           const endpoint = fakeSearch('/orders', store, { rowOrder, seed });
 
           const poll = async (meta = {}) => {
             const before = endpoint.queries.length;
-            const result = await perform<Array<{ id: string; orderId?: string; updateTimestamp?: number }>>('triggers', 'order_status_changed', bundleFor(filter, meta));
+            const result = await perform<Array<{ id: string; orderId?: string; updateTimestamp?: number }>>(
+              'triggers',
+              'order_status_changed',
+              bundleFor(filter, meta),
+            );
             expect(endpoint.queries.length - before).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
             return result;
           };
           const visibleCombinations = (from: number) =>
-            new Set(store.filter((o) => Number(o.updateTimestamp) >= from && Number(o.updateTimestamp) <= now && matches(o, filter)).map(combination));
+            new Set(
+              store
+                .filter(
+                  (o) => Number(o.updateTimestamp) >= from && Number(o.updateTimestamp) <= now && matches(o, filter),
+                )
+                .map(combination),
+            );
 
           // Turning the Zap on: the current combinations are seeded and never fire.
           const seen = new Set((await poll({ isPopulatingDedupe: true })).map((r) => r.id));
-          expect(seen).toEqual(new Set(store.filter((o) => Number(o.updateTimestamp) >= START - 90 * DAY && matches(o, filter)).map(combination)));
+          expect(seen).toEqual(
+            new Set(
+              store.filter((o) => Number(o.updateTimestamp) >= START - 90 * DAY && matches(o, filter)).map(combination),
+            ),
+          );
           const fired: string[] = [];
           let lastPoll = START;
 
@@ -93,7 +147,11 @@ describe('Order Status Changed, for any history of changes', () => {
               place(now, step.payment, step.fulfillment);
             } else if (step.kind === 'status' && store.length > 0) {
               now += 1;
-              Object.assign(store[step.pick % store.length], { paymentStatus: step.payment, fulfillmentStatus: step.fulfillment, updateTimestamp: now });
+              Object.assign(store[step.pick % store.length], {
+                paymentStatus: step.payment,
+                fulfillmentStatus: step.fulfillment,
+                updateTimestamp: now,
+              });
             } else if (step.kind === 'edit' && store.length > 0) {
               now += 1;
               store[step.pick % store.length].updateTimestamp = now;
@@ -107,7 +165,9 @@ describe('Order Status Changed, for any history of changes', () => {
               // exactly the combinations visible now; every order changed since the last poll is among them
               const visible = visibleCombinations(now - POLL_LOOKBACK_SECONDS);
               expect(new Set(ids)).toEqual(visible);
-              for (const o of store) if (Number(o.updateTimestamp) > lastPoll && matches(o, filter)) expect(visible.has(combination(o))).toBe(true);
+              for (const o of store)
+                if (Number(o.updateTimestamp) > lastPoll && matches(o, filter))
+                  expect(visible.has(combination(o))).toBe(true);
               // Zapier's dedupe: what is new fires
               for (const id of ids) {
                 if (!seen.has(id)) {
@@ -133,20 +193,43 @@ describe('Order Status Changed, for any history of changes', () => {
 
   test('an edit that changes no status, alone, never fires: one order edited many times over many polls', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 6 * HOUR }), { minLength: 1, maxLength: 12 }), fc.constantFrom<RowOrder>('oldest', 'shuffled'), async (gaps, rowOrder) => {
-        nock.cleanAll();
-        stubProfile('NZD');
-        now = START;
-        const store: FakeRecord[] = [{ id: 'O1', createTimestamp: START - DAY, updateTimestamp: START - DAY, paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED', items: [] }];
-        fakeSearch('/orders', store, { rowOrder });
-        const seen = new Set((await perform<Array<{ id: string }>>('triggers', 'order_status_changed', bundleFor({}, { isPopulatingDedupe: true }))).map((r) => r.id));
-        for (const gap of gaps) {
-          now += gap;
-          store[0].updateTimestamp = now;
-          const ids = (await perform<Array<{ id: string }>>('triggers', 'order_status_changed', bundleFor())).map((r) => r.id);
-          expect(ids.filter((id) => !seen.has(id))).toEqual([]);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 6 * HOUR }), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom<RowOrder>('oldest', 'shuffled'),
+        async (gaps, rowOrder) => {
+          nock.cleanAll();
+          stubProfile('NZD');
+          now = START;
+          const store: FakeRecord[] = [
+            {
+              id: 'O1',
+              createTimestamp: START - DAY,
+              updateTimestamp: START - DAY,
+              paymentStatus: 'PAID',
+              fulfillmentStatus: 'SHIPPED',
+              items: [],
+            },
+          ];
+          fakeSearch('/orders', store, { rowOrder });
+          const seen = new Set(
+            (
+              await perform<Array<{ id: string }>>(
+                'triggers',
+                'order_status_changed',
+                bundleFor({}, { isPopulatingDedupe: true }),
+              )
+            ).map((r) => r.id),
+          );
+          for (const gap of gaps) {
+            now += gap;
+            store[0].updateTimestamp = now;
+            const ids = (await perform<Array<{ id: string }>>('triggers', 'order_status_changed', bundleFor())).map(
+              (r) => r.id,
+            );
+            expect(ids.filter((id) => !seen.has(id))).toEqual([]);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);

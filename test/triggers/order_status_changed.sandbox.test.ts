@@ -12,7 +12,9 @@ describe('Order Status Changed against the sandbox', () => {
     const next = await zapOn(shop, 'order_status_changed');
     expect(await next()).toEqual([]);
 
-    const old = shop.sandbox.store.orders.find((o) => o.paymentStatus === 'AWAITING_PAYMENT' && o.createTimestamp < shop.sandbox.clock.nowSeconds() - 10 * 86400);
+    const old = shop.sandbox.store.orders.find(
+      (o) => o.paymentStatus === 'AWAITING_PAYMENT' && o.createTimestamp < shop.sandbox.clock.nowSeconds() - 10 * 86400,
+    );
     const edited = shop.sandbox.store.orders.find((o) => o !== old && o.paymentStatus === 'PAID');
     expect(old && edited).toBeTruthy();
     shop.advance(60);
@@ -28,13 +30,29 @@ describe('Order Status Changed against the sandbox', () => {
     ]);
 
     // The action changes the order through the API; the trigger sees the new combination once.
-    const updated = await shop.perform('creates', 'update_order', { orderId: placed.id, fulfillmentStatus: 'Shipped', trackingNumber: '1Z999AA10123456784' });
-    expect(updated).toMatchObject({ id: placed.id, fulfillmentStatus: 'SHIPPED', trackingNumber: '1Z999AA10123456784' });
-    expect(shop.sandbox.store.getOrder(placed.id)).toMatchObject({ fulfillmentStatus: 'SHIPPED', trackingNumber: '1Z999AA10123456784' });
+    const updated = await shop.perform('creates', 'update_order', {
+      orderId: placed.id,
+      fulfillmentStatus: 'Shipped',
+      trackingNumber: '1Z999AA10123456784',
+    });
+    expect(updated).toMatchObject({
+      id: placed.id,
+      fulfillmentStatus: 'SHIPPED',
+      trackingNumber: '1Z999AA10123456784',
+    });
+    expect(shop.sandbox.store.getOrder(placed.id)).toMatchObject({
+      fulfillmentStatus: 'SHIPPED',
+      trackingNumber: '1Z999AA10123456784',
+    });
     shop.advance(60);
     const fired = await next();
     expect(fired.map((r) => r.id)).toEqual([`${placed.id}:PAID:SHIPPED`]);
-    expect(fired[0]).toMatchObject({ orderId: placed.id, paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED', previousPaymentStatus: '' });
+    expect(fired[0]).toMatchObject({
+      orderId: placed.id,
+      paymentStatus: 'PAID',
+      fulfillmentStatus: 'SHIPPED',
+      previousPaymentStatus: '',
+    });
 
     // Only the tracking number again: the same statuses, nothing fires.
     await shop.perform('creates', 'update_order', { orderId: placed.id, trackingNumber: 'CHANGED' });

@@ -4,7 +4,21 @@ import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../../lib/orders/status-changes.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, ecwidDate, liveProblems, page, perform, liveWindowQuery, ecwidGet, windowQuery } from '../helpers.js';
+import {
+  API,
+  API_PATH,
+  bundleFor,
+  rejectionOf,
+  shownMessage,
+  useOfflineEcwid,
+  ecwidDate,
+  liveProblems,
+  page,
+  perform,
+  liveWindowQuery,
+  ecwidGet,
+  windowQuery,
+} from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -23,22 +37,41 @@ const order = (n: number, createdAgo: number, extra: Partial<FakeRecord> = {}): 
 });
 
 /** Moves an order to new statuses (or, with none, just edits it) at `ago` seconds before NOW. */
-const change = (record: FakeRecord, ago: number, statuses: Partial<Pick<FakeRecord, 'paymentStatus' | 'fulfillmentStatus'>> = {}) => {
+const change = (
+  record: FakeRecord,
+  ago: number,
+  statuses: Partial<Pick<FakeRecord, 'paymentStatus' | 'fulfillmentStatus'>> = {},
+) => {
   Object.assign(record, statuses, { updateTimestamp: NOW - ago, updateDate: ecwidDate(NOW - ago) });
 };
 
-const poll = (inputData = {}, meta = {}) => perform<Array<Record<string, any>>>('triggers', 'order_status_changed', bundleFor(inputData, meta));
+const poll = (inputData = {}, meta = {}) =>
+  perform<Array<Record<string, any>>>('triggers', 'order_status_changed', bundleFor(inputData, meta));
 
 describe('Order Status Changed: the exact query and the output', () => {
   test('a live poll asks once for orders updated in the last three days; each firing names the order and its new statuses', async () => {
-    ecwidGet('/orders', liveWindowQuery(NOW, 'updated'))
-      .reply(200, page([
+    ecwidGet('/orders', liveWindowQuery(NOW, 'updated')).reply(
+      200,
+      page([
         // a full order (the sample's shape), placed 20 days ago, shipped 10 minutes ago
-        { ...ECWID_SAMPLE_ORDER, ...order(1, 20 * DAY, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED', updateTimestamp: NOW - 600, updateDate: ecwidDate(NOW - 600) }), items: ECWID_SAMPLE_ORDER.items },
+        {
+          ...ECWID_SAMPLE_ORDER,
+          ...order(1, 20 * DAY, {
+            paymentStatus: 'PAID',
+            fulfillmentStatus: 'SHIPPED',
+            updateTimestamp: NOW - 600,
+            updateDate: ecwidDate(NOW - 600),
+          }),
+          items: ECWID_SAMPLE_ORDER.items,
+        },
         order(2, 60),
-      ]));
+      ]),
+    );
     const result = await poll();
-    expect(result.map((r) => r.id)).toEqual(['SHOP-00002:AWAITING_PAYMENT:AWAITING_PROCESSING', 'SHOP-00001:PAID:SHIPPED']);
+    expect(result.map((r) => r.id)).toEqual([
+      'SHOP-00002:AWAITING_PAYMENT:AWAITING_PROCESSING',
+      'SHOP-00001:PAID:SHIPPED',
+    ]);
     expect(result[1]).toMatchObject({
       orderId: 'SHOP-00001',
       paymentStatus: 'PAID',
@@ -48,15 +81,22 @@ describe('Order Status Changed: the exact query and the output', () => {
       updateDate: new Date((NOW - 600) * 1000).toISOString().replace('.000Z', '+00:00'),
       email: ECWID_SAMPLE_ORDER.email,
       currency: 'NZD',
-      lineItems: [expect.objectContaining({ sku: 'TEE-BLK-L', quantity: 2 }), expect.objectContaining({ sku: 'MUG-01' })],
+      lineItems: [
+        expect.objectContaining({ sku: 'TEE-BLK-L', quantity: 2 }),
+        expect.objectContaining({ sku: 'MUG-01' }),
+      ],
     });
     // Zapier's live checks (T002–T005) on the full order: same keys and types as the static sample.
-    expect(liveProblems('order_status_changed', STATUS_CHANGE_OUTPUT_SAMPLE, [result[1]], STATUS_CHANGE_OUTPUT_FIELDS)).toEqual([]);
+    expect(
+      liveProblems('order_status_changed', STATUS_CHANGE_OUTPUT_SAMPLE, [result[1]], STATUS_CHANGE_OUTPUT_FIELDS),
+    ).toEqual([]);
   });
 
   test('with statuses chosen, they are sent as Ecwid filters on the update-time window', async () => {
-    ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID,REFUNDED', fulfillmentStatus: 'SHIPPED' }))
-      .reply(200, page([]));
+    ecwidGet(
+      '/orders',
+      liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID,REFUNDED', fulfillmentStatus: 'SHIPPED' }),
+    ).reply(200, page([]));
     expect(await poll({ paymentStatus: ['PAID', 'Refunded'], fulfillmentStatus: 'shipped' })).toEqual([]);
   });
 
@@ -64,17 +104,22 @@ describe('Order Status Changed: the exact query and the output', () => {
     nock(API)
       .get(`${API_PATH}/orders`)
       .query(true)
-      .reply(200, page([
-        order(1, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED' }),
-        order(2, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'PROCESSING' }),
-        order(3, 60, { paymentStatus: 'INCOMPLETE', fulfillmentStatus: 'SHIPPED' }),
-      ]));
+      .reply(
+        200,
+        page([
+          order(1, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED' }),
+          order(2, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'PROCESSING' }),
+          order(3, 60, { paymentStatus: 'INCOMPLETE', fulfillmentStatus: 'SHIPPED' }),
+        ]),
+      );
     expect((await poll({ fulfillmentStatus: ['SHIPPED'] })).map((r) => r.id)).toEqual(['SHOP-00001:PAID:SHIPPED']);
   });
 
   test('an unknown status names the field and the choices, before any request', async () => {
     const error = await rejectionOf(poll({ fulfillmentStatus: 'Shipped, Teleported' }));
-    expect(shownMessage(error)).toMatch(/^The Fulfillment Status field has "Teleported", which is not an Ecwid status\. Choose from: Awaiting processing/);
+    expect(shownMessage(error)).toMatch(
+      /^The Fulfillment Status field has "Teleported", which is not an Ecwid status\. Choose from: Awaiting processing/,
+    );
   });
 });
 
@@ -127,18 +172,27 @@ describe('never miss, never repeat, whatever the row order', () => {
   // 250 orders placed long ago and updated in the window (a burst), 30 updated before it
   const store = () => [
     ...Array.from({ length: 250 }, (_, i) =>
-      order(i + 1, 30 * DAY, { paymentStatus: 'PAID', updateTimestamp: NOW - 3600 * 40 + i * 60, updateDate: ecwidDate(NOW - 3600 * 40 + i * 60) }),
+      order(i + 1, 30 * DAY, {
+        paymentStatus: 'PAID',
+        updateTimestamp: NOW - 3600 * 40 + i * 60,
+        updateDate: ecwidDate(NOW - 3600 * 40 + i * 60),
+      }),
     ),
     ...Array.from({ length: 30 }, (_, i) => order(1000 + i, 10 * DAY + i)),
   ];
 
-  test.each<RowOrder>(['oldest', 'newest', 'shuffled'])('rows %s first: the same answer, newest update first, within the request bound', async (rowOrder) => {
-    const endpoint = fakeSearch('/orders', store(), { rowOrder, seed: 11 });
-    const ids = (await poll()).map((r) => r.id);
-    expect(ids).toEqual(Array.from({ length: 250 }, (_, i) => `SHOP-${String(250 - i).padStart(5, '0')}:PAID:AWAITING_PROCESSING`));
-    expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
-    expect(endpoint.queries.every((q) => q.updatedFrom !== undefined && q.createdFrom === undefined)).toBe(true);
-  });
+  test.each<RowOrder>(['oldest', 'newest', 'shuffled'])(
+    'rows %s first: the same answer, newest update first, within the request bound',
+    async (rowOrder) => {
+      const endpoint = fakeSearch('/orders', store(), { rowOrder, seed: 11 });
+      const ids = (await poll()).map((r) => r.id);
+      expect(ids).toEqual(
+        Array.from({ length: 250 }, (_, i) => `SHOP-${String(250 - i).padStart(5, '0')}:PAID:AWAITING_PROCESSING`),
+      );
+      expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
+      expect(endpoint.queries.every((q) => q.updatedFrom !== undefined && q.createdFrom === undefined)).toBe(true);
+    },
+  );
 });
 
 describe('Test trigger and turning the Zap on', () => {
@@ -146,12 +200,21 @@ describe('Test trigger and turning the Zap on', () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
     const endpoint = fakeSearch('/orders', [order(1, 80 * DAY, { paymentStatus: 'PAID' }), order(2, 100 * DAY)]);
     const result = await poll({}, { isPopulatingDedupe: true });
-    expect(endpoint.queries).toEqual([windowQuery('updated', NOW - 90 * DAY, NOW, { responseFields: 'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)' })]);
+    expect(endpoint.queries).toEqual([
+      windowQuery('updated', NOW - 90 * DAY, NOW, {
+        responseFields:
+          'total,count,offset,limit,items(id,createTimestamp,updateTimestamp,paymentStatus,fulfillmentStatus)',
+      }),
+    ]);
     expect(result).toEqual([{ id: 'SHOP-00001:PAID:AWAITING_PROCESSING' }]);
   });
 
   test('"Test trigger" returns at most 3, newest first, looking further back in a quiet store, in at most 3 requests', async () => {
-    const endpoint = fakeSearch('/orders', [order(1, 380 * DAY), order(2, 370 * DAY), order(3, 369 * DAY), order(4, 368 * DAY)], { rowOrder: 'shuffled' });
+    const endpoint = fakeSearch(
+      '/orders',
+      [order(1, 380 * DAY), order(2, 370 * DAY), order(3, 369 * DAY), order(4, 368 * DAY)],
+      { rowOrder: 'shuffled' },
+    );
     const result = await poll({}, { isLoadingSample: true });
     expect(result.map((r) => r.orderId)).toEqual(['SHOP-00004', 'SHOP-00003', 'SHOP-00002']);
     expect(endpoint.queries.length).toBeLessThanOrEqual(3);

@@ -26,8 +26,15 @@ const progress = (message: string): void => {
 };
 
 /** Every store × trigger × mode, after a warm-up, round-robin so that drifting machine load hits all alike. */
-const measurePolls = async (poller: Poller, plan: Plan, stores: HostedStore[], triggers: TriggerDefinition[]): Promise<PollSummary[]> => {
-  const cells = stores.flatMap((store) => triggers.flatMap((trigger) => POLL_MODES.map((mode) => ({ store, trigger, mode }))));
+const measurePolls = async (
+  poller: Poller,
+  plan: Plan,
+  stores: HostedStore[],
+  triggers: TriggerDefinition[],
+): Promise<PollSummary[]> => {
+  const cells = stores.flatMap((store) =>
+    triggers.flatMap((trigger) => POLL_MODES.map((mode) => ({ store, trigger, mode }))),
+  );
   const pollsOf = (store: HostedStore) => (store.spec.label === plan.busy.label ? plan.busyPolls : plan.polls);
   const warmUps = new Map<(typeof cells)[number], PollSample>();
   const samples = new Map<(typeof cells)[number], PollSample[]>(cells.map((cell) => [cell, []]));
@@ -39,7 +46,9 @@ const measurePolls = async (poller: Poller, plan: Plan, stores: HostedStore[], t
     }
     progress(`polls: round ${round}/${plan.polls} done`);
   }
-  return cells.map((cell) => summarizePolls(cell.store, cell.trigger.key, cell.mode, warmUps.get(cell)!, samples.get(cell)!));
+  return cells.map((cell) =>
+    summarizePolls(cell.store, cell.trigger.key, cell.mode, warmUps.get(cell)!, samples.get(cell)!),
+  );
 };
 
 const main = async (): Promise<number> => {
@@ -69,8 +78,16 @@ const main = async (): Promise<number> => {
     progress('app overhead and CPU');
     const largest = stores[plan.sizes.length - 1];
     const overhead = [
-      await measureOverhead(host, poller, largest, newOrder, { page: 'steady state', runs: plan.overheadRuns, latencyMs: plan.latencyMs }),
-      await measureOverhead(host, poller, hundred, newOrder, { page: '100 orders', runs: plan.overheadRuns, latencyMs: plan.latencyMs }),
+      await measureOverhead(host, poller, largest, newOrder, {
+        page: 'steady state',
+        runs: plan.overheadRuns,
+        latencyMs: plan.latencyMs,
+      }),
+      await measureOverhead(host, poller, hundred, newOrder, {
+        page: '100 orders',
+        runs: plan.overheadRuns,
+        latencyMs: plan.latencyMs,
+      }),
     ];
     const cpu = await profilePolls(poller, hundred, newOrder, plan.overheadRuns);
     progress('memory');

@@ -22,7 +22,11 @@ export interface BuildSizeResult {
 }
 
 /** Node 22.12+ loads these through require.mjs, which esbuild does not see (docs: includeInBuild). */
-const INCLUDE_IN_BUILD = ['node_modules/async-function/.*', 'node_modules/generator-function/.*', 'node_modules/async-generator-function/.*'];
+const INCLUDE_IN_BUILD = [
+  'node_modules/async-function/.*',
+  'node_modules/generator-function/.*',
+  'node_modules/async-generator-function/.*',
+];
 const BUILD_TIMEOUT_MS = 240_000;
 
 const run = (command: string, args: string[], cwd: string): Promise<void> =>
@@ -35,7 +39,12 @@ const run = (command: string, args: string[], cwd: string): Promise<void> =>
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();
-      else reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? code}): ${stderr.trim().slice(-500)}`));
+      else
+        reject(
+          new Error(
+            `${path.basename(command)} ${args.join(' ')} failed (${signal ?? code}): ${stderr.trim().slice(-500)}`,
+          ),
+        );
     });
   });
 
@@ -78,7 +87,12 @@ const zapierBuild = async (): Promise<BuildSizeResult> => {
     const cli = await realpath(path.join(REPO_DIR, 'node_modules', '.bin', 'zapier-platform'));
     await run(process.execPath, [cli, 'build', '--skip-dep-install', '--skip-validation'], scratch);
     const zip = await readFile(path.join(scratch, 'build', 'build.zip'));
-    return { method: 'zapier-platform build', zipBytes: zip.length, ...zipContents(zip), seconds: (performance.now() - start) / 1000 };
+    return {
+      method: 'zapier-platform build',
+      zipBytes: zip.length,
+      ...zipContents(zip),
+      seconds: (performance.now() - start) / 1000,
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -87,7 +101,9 @@ const zapierBuild = async (): Promise<BuildSizeResult> => {
 const dependencyClosure = async (note: string): Promise<BuildSizeResult> => {
   const start = performance.now();
   const require = createRequire(import.meta.url);
-  const { findRequiredFiles } = require(path.join(REPO_DIR, 'node_modules', 'zapier-platform-cli', 'src', 'utils', 'build.js')) as {
+  const { findRequiredFiles } = require(
+    path.join(REPO_DIR, 'node_modules', 'zapier-platform-cli', 'src', 'utils', 'build.js'),
+  ) as {
     findRequiredFiles: (workingDir: string, entryPoints: string[]) => Promise<string[]>;
   };
   const found = await findRequiredFiles(REPO_DIR, [path.join(APP_DIST_DIR, 'index.js')]);

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { HostMethods, HostReply, HostRequest } from './sandbox-host.js';
 
 export interface Host {
-  call<M extends keyof HostMethods>(method: M, ...args: Parameters<HostMethods[M]>): Promise<ReturnType<HostMethods[M]>>;
+  call<M extends keyof HostMethods>(
+    method: M,
+    ...args: Parameters<HostMethods[M]>
+  ): Promise<ReturnType<HostMethods[M]>>;
   close(): void;
 }
 

@@ -58,7 +58,8 @@ export const measureOverhead = async (
   // The first poll of a store also fetches the store profile (cached per process); the page is that of the next.
   await app();
   const steady = await app();
-  if (steady.entries.length !== 1) throw new Error(`${trigger.key} made ${steady.entries.length} requests in steady state`);
+  if (steady.entries.length !== 1)
+    throw new Error(`${trigger.key} made ${steady.entries.length} requests in steady state`);
   const url = urlOf(store, steady.entries[0]);
   const raw = async (): Promise<RawSample> => {
     const sample = await rawGet(url, store.token);
@@ -128,10 +129,20 @@ interface ProfileNode {
   children?: number[];
 }
 
-const CATEGORIES = ['app', 'zapier-platform-core and its dependencies', 'Node.js internals', 'garbage collection'] as const;
+const CATEGORIES = [
+  'app',
+  'zapier-platform-core and its dependencies',
+  'Node.js internals',
+  'garbage collection',
+] as const;
 
 /** Who ran, per poll: the app (dist/, but not bench/ or sandbox/), core and its node_modules, Node, the GC. */
-export const profilePolls = async (poller: Poller, store: HostedStore, trigger: TriggerDefinition, runs: number): Promise<CpuBreakdown> => {
+export const profilePolls = async (
+  poller: Poller,
+  store: HostedStore,
+  trigger: TriggerDefinition,
+  runs: number,
+): Promise<CpuBreakdown> => {
   const session = new Session();
   session.connect();
   let profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
@@ -172,7 +183,12 @@ export const profilePolls = async (poller: Poller, store: HostedStore, trigger: 
     const stack: ProfileNode[] = [];
     for (let node: ProfileNode | undefined = leaf; node; node = byId.get(parentOf.get(node.id) ?? -1)) stack.push(node);
     // The profiler's own work (Profiler.stop building the profile) and the bench's counting are not the poll's.
-    if (stack.some(({ callFrame: { url } }) => url.startsWith('node:inspector') || url.startsWith(`${distUrl}tools/bench/`))) return;
+    if (
+      stack.some(
+        ({ callFrame: { url } }) => url.startsWith('node:inspector') || url.startsWith(`${distUrl}tools/bench/`),
+      )
+    )
+      return;
     // Built-ins (JSON.parse, RegExp…) have no URL: they count for the nearest caller that has one.
     let owner: ProfileNode | undefined;
     const seen = new Set<string>();
@@ -191,7 +207,10 @@ export const profilePolls = async (poller: Poller, store: HostedStore, trigger: 
     if (category !== 'app') otherSelf.set(nameOf(owner), (otherSelf.get(nameOf(owner)) ?? 0) + ms);
   });
   const top = (map: Map<string, number>) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, ms]) => ({ name, ms }));
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([name, ms]) => ({ name, ms }));
   const total = Object.values(perPoll).reduce((sum, value) => sum + value, 0);
   const shares = Object.fromEntries(Object.entries(perPoll).map(([category, value]) => [category, value / total]));
   return { runs, shares, appFunctions: top(appInclusive), otherFunctions: top(otherSelf) };
@@ -201,7 +220,11 @@ export const profilePolls = async (poller: Poller, store: HostedStore, trigger: 
 const runNode = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; wallMs: number }> =>
   new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd: REPO_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_DIR,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -284,7 +307,11 @@ export interface MemoryResult {
 }
 
 /** One poll in a fresh process (bench/memory-probe.ts), `runs` times; medians. */
-export const measureMemory = async (store: HostedStore, trigger: TriggerDefinition, runs: number): Promise<MemoryResult> => {
+export const measureMemory = async (
+  store: HostedStore,
+  trigger: TriggerDefinition,
+  runs: number,
+): Promise<MemoryResult> => {
   const probe = fileURLToPath(new URL('./memory-probe.js', import.meta.url));
   type Memory = { rss: number; heapUsed: number; maxRss: number };
   const samples: { loaded: Memory; polled: Memory; records: number }[] = [];

@@ -13,7 +13,9 @@ const memory = () => {
 
 const { default: zapier } = await import('zapier-platform-core');
 const { default: App } = await import('../../index.js');
-const trigger = (App.triggers as Record<string, { operation: { perform: unknown } }>)[process.env.BENCH_TRIGGER ?? 'new_order'];
+const trigger = (App.triggers as Record<string, { operation: { perform: unknown } }>)[
+  process.env.BENCH_TRIGGER ?? 'new_order'
+];
 const appTester = zapier.createAppTester(App) as unknown as (method: unknown, bundle: unknown) => Promise<unknown>;
 
 const loaded = memory();

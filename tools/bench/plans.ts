@@ -32,12 +32,20 @@ export interface Plan {
  * keep the cart window alike too (~25 carts in the last 3 days).
  */
 const CARTS = 200;
-const sized = (label: string, storeId: number, orders: number, perDay = 10): StoreSpec => ({ label, storeId, orders, spanDays: orders / perDay });
+const sized = (label: string, storeId: number, orders: number, perDay = 10): StoreSpec => ({
+  label,
+  storeId,
+  orders,
+  spanDays: orders / perDay,
+});
 const HUNDRED: StoreSpec = { label: '100-order window', storeId: 3000, orders: 100, spanDays: 2.5, recentOrders: 100 };
 
 export const FULL: Plan = {
   name: 'full',
-  sizes: [sized('1k', 1001, 1_000), sized('10k', 1010, 10_000), sized('100k', 1100, 100_000)].map((spec) => ({ ...spec, carts: CARTS })),
+  sizes: [sized('1k', 1001, 1_000), sized('10k', 1010, 10_000), sized('100k', 1100, 100_000)].map((spec) => ({
+    ...spec,
+    carts: CARTS,
+  })),
   busy: { label: 'busy', storeId: 2000, orders: 10_000, spanDays: 100 },
   hundred: HUNDRED,
   polls: 20,

@@ -11,7 +11,11 @@ import type { HostedStore } from './sandbox-host.js';
 
 export type PollMode = 'steady' | 'sample' | 'dedupe';
 export const POLL_MODES: readonly PollMode[] = ['steady', 'sample', 'dedupe'];
-export const MODE_LABELS: Record<PollMode, string> = { steady: 'steady state', sample: 'Test trigger', dedupe: 'dedupe seeding' };
+export const MODE_LABELS: Record<PollMode, string> = {
+  steady: 'steady state',
+  sample: 'Test trigger',
+  dedupe: 'dedupe seeding',
+};
 
 /** `bundle.meta` as Zapier sends it: a live poll, the Zap editor's "Test trigger", the Zap-on poll. */
 const META: Record<PollMode, { isLoadingSample: boolean; isPopulatingDedupe: boolean }> = {
@@ -31,7 +35,9 @@ export type AppTester = (method: unknown, bundle: unknown) => Promise<unknown>;
 
 /** The triggers a merchant can pick: polling, not hidden (dropdown feeds are not polled by Zaps). */
 export const zapTriggers = (triggers: Record<string, TriggerDefinition>): TriggerDefinition[] =>
-  Object.values(triggers).filter((trigger) => !trigger.display.hidden && (trigger.operation.type ?? 'polling') === 'polling');
+  Object.values(triggers).filter(
+    (trigger) => !trigger.display.hidden && (trigger.operation.type ?? 'polling') === 'polling',
+  );
 
 /** What the Zap editor pre-fills: each input's default. */
 const defaultInputs = (trigger: TriggerDefinition): Record<string, string> => {
@@ -105,7 +111,9 @@ export class Poller {
 /** A failed poll that asked the sandbox for an endpoint it does not implement (not the app's fault). */
 export const unservedPath = (store: HostedStore, entries: RequestLogEntry[]): string | undefined => {
   const prefix = `/api/v3/${store.storeId}`;
-  const unserved = entries.find((entry) => entry.status === 404 && !matchRoute(entry.method, entry.path.slice(prefix.length) || '/').match);
+  const unserved = entries.find(
+    (entry) => entry.status === 404 && !matchRoute(entry.method, entry.path.slice(prefix.length) || '/').match,
+  );
   return unserved && unserved.path.slice(prefix.length);
 };
 
@@ -125,15 +133,24 @@ export const rawGet = (url: string, token: string): Promise<RawSample> =>
   new Promise((resolve, reject) => {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
-    const request = http.get(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (response) => {
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-      });
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, bytes, wallMs: performance.now() - start, cpuMs: cpuMsSince(cpuStart) }),
-      );
-      response.on('error', reject);
-    });
+    const request = http.get(
+      url,
+      { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            bytes,
+            wallMs: performance.now() - start,
+            cpuMs: cpuMsSince(cpuStart),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
   });

@@ -75,7 +75,10 @@ export const formatReport = (report: Report): string => {
     'Stores',
   );
   for (const store of report.stores) out.push(`  ${store.spec.label.padEnd(16)} ${describeStore(store)}`);
-  out.push('', `Polls (modes: ${POLL_MODES.map((m) => `${m} = ${MODE_LABELS[m]}`).join(', ')}; req = requests per poll, min–max)`);
+  out.push(
+    '',
+    `Polls (modes: ${POLL_MODES.map((m) => `${m} = ${MODE_LABELS[m]}`).join(', ')}; req = requests per poll, min–max)`,
+  );
   out.push(pollTable(polls, [...sizeLabels, plan.busy.label], triggers));
   const skipped = [...new Set(polls.filter((p) => p.skipped).map((p) => `${p.trigger}: ${p.skipped}`))];
   if (skipped.length > 0) out.push(`Not measured — ${skipped.join('; ')}.`);
@@ -84,14 +87,22 @@ export const formatReport = (report: Report): string => {
     cacheFills.length === 0
       ? 'Warm-up polls asked for nothing that steady-state polls did not: no per-process lookups.'
       : `Warm-up polls (first of a store, trigger and mode in the process) that also asked for what later polls did not: ${cacheFills
-          .map((p) => `${p.trigger} ${p.mode} on ${p.store}: ${p.warmUpOnlyPaths.join(', ')} (${p.warmUpRequests} requests)`)
+          .map(
+            (p) =>
+              `${p.trigger} ${p.mode} on ${p.store}: ${p.warmUpOnlyPaths.join(', ')} (${p.warmUpRequests} requests)`,
+          )
           .join('; ')}.`,
   );
   out.push(
-    findings.lookups.length === 0 ? 'No steady-state poll asks for anything besides its window.' : `Lookups besides the window: ${findings.lookups.join('; ')}.`,
+    findings.lookups.length === 0
+      ? 'No steady-state poll asks for anything besides its window.'
+      : `Lookups besides the window: ${findings.lookups.join('; ')}.`,
   );
-  const untrimmed = [...new Set(polls.filter((p) => p.mode === 'steady' && !p.trimmed && !p.skipped).map((p) => p.trigger))];
-  if (untrimmed.length > 0) out.push(`Steady-state polls without responseFields (whole records fetched): ${untrimmed.join(', ')}.`);
+  const untrimmed = [
+    ...new Set(polls.filter((p) => p.mode === 'steady' && !p.trimmed && !p.skipped).map((p) => p.trigger)),
+  ];
+  if (untrimmed.length > 0)
+    out.push(`Steady-state polls without responseFields (whole records fetched): ${untrimmed.join(', ')}.`);
 
   const [small, large] = [sizeLabels[0], sizeLabels[sizeLabels.length - 1]];
   out.push(
@@ -100,7 +111,20 @@ export const formatReport = (report: Report): string => {
   );
   out.push(
     table(
-      ['trigger', `records ${small}`, `${large}`, `time ${small}`, `${large}`, 'ratio', `client ${small}`, `${large}`, 'ratio', `CPU ${small}`, `${large}`, 'ratio'],
+      [
+        'trigger',
+        `records ${small}`,
+        `${large}`,
+        `time ${small}`,
+        `${large}`,
+        'ratio',
+        `client ${small}`,
+        `${large}`,
+        'ratio',
+        `CPU ${small}`,
+        `${large}`,
+        'ratio',
+      ],
       report.scale.map((r) => [
         r.trigger,
         int(r.smallRecords),
@@ -119,7 +143,9 @@ export const formatReport = (report: Report): string => {
     '',
   );
 
-  out.push(`App overhead: poll through the app vs raw node:http GET of the same page, ${overhead[0].runs} runs each, interleaved`);
+  out.push(
+    `App overhead: poll through the app vs raw node:http GET of the same page, ${overhead[0].runs} runs each, interleaved`,
+  );
   for (const o of overhead) {
     out.push(
       `  ${o.page} (${o.trigger}, ${o.store} store, ${int(o.records)} records in ${o.requestsPerPoll} request): GET ${o.url.replace(/([?&])(createdFrom|createdTo|updatedFrom|updatedTo)=\d+/g, '$1$2=…')}`,

@@ -121,7 +121,8 @@ const windowCounts = (store: EcwidStore): WindowCounts => {
     cartsUpdated3d: store.searchCartIds({ updatedFrom: d3.from, updatedTo: d3.to, showHidden: false }).length,
     ordersCreated3d: store.searchOrderIds({ createdFrom: d3.from, createdTo: d3.to }).length,
     ordersUpdated3d: store.searchOrderIds({ updatedFrom: d3.from, updatedTo: d3.to }).length,
-    paidOrdersUpdated3d: store.searchOrderIds({ updatedFrom: d3.from, updatedTo: d3.to, paymentStatuses: ['PAID'] }).length,
+    paidOrdersUpdated3d: store.searchOrderIds({ updatedFrom: d3.from, updatedTo: d3.to, paymentStatuses: ['PAID'] })
+      .length,
     customersRegistered3d: store.searchCustomers({ createdFrom: d3.from, createdTo: d3.to }).length,
     productsCreated3d: store.searchProducts({ createdFrom: d3.from, createdTo: d3.to }).length,
     ordersCreated90d: store.searchOrderIds({ createdFrom: now - 90 * DAY, createdTo: now }).length,
@@ -158,7 +159,9 @@ const countersOf = (sandbox: Sandbox): Counters => {
   return { requests: sandbox.requests.length, bytes: meter.bytes, serverMs: meter.serverMs };
 };
 
-const methods: { [M in keyof HostMethods]: (...args: Parameters<HostMethods[M]>) => Promise<ReturnType<HostMethods[M]>> } = {
+const methods: {
+  [M in keyof HostMethods]: (...args: Parameters<HostMethods[M]>) => Promise<ReturnType<HostMethods[M]>>;
+} = {
   async start(spec) {
     const begin = performance.now();
     const store = generate(spec);
@@ -201,7 +204,8 @@ process.on('message', (message: HostRequest) => {
   const call = methods[message.method] as (...args: unknown[]) => Promise<unknown>;
   call(...message.args).then(
     (result) => process.send!({ id: message.id, result } satisfies HostReply),
-    (error: unknown) => process.send!({ id: message.id, error: String((error as Error)?.stack ?? error) } satisfies HostReply),
+    (error: unknown) =>
+      process.send!({ id: message.id, error: String((error as Error)?.stack ?? error) } satisfies HostReply),
   );
 });
 // The bench process owns this one: when it goes, so do the sandboxes.

@@ -25,7 +25,8 @@ export const round = (value: number, digits = 2): number => {
   return Math.round(value * scale) / scale;
 };
 
-export const int = (value: number): string => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–');
+export const int = (value: number): string =>
+  Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–';
 
 export const ms = (value: number): string => {
   if (!Number.isFinite(value)) return '–';
@@ -45,8 +46,12 @@ export const ratio = (value: number): string => (Number.isFinite(value) ? `${val
 
 /** A plain-text table: columns padded to their widest cell, numbers right-aligned. */
 export const table = (header: string[], rows: string[][]): string => {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const numeric = header.map((_, column) => rows.length > 0 && rows.every((row) => /^[\d.,–× ]*(ms|s|kB|MB|B|×)?$/.test(row[column] ?? '')));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const numeric = header.map(
+    (_, column) => rows.length > 0 && rows.every((row) => /^[\d.,–× ]*(ms|s|kB|MB|B|×)?$/.test(row[column] ?? '')),
+  );
   const line = (cells: string[]) =>
     cells
       .map((cell, column) => (numeric[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))

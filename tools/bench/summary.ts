@@ -42,14 +42,23 @@ export const summarizePolls = (
   const unserved = all.map((sample) => (sample.error ? unservedPath(store, sample.entries) : undefined)).find(Boolean);
   const prefix = `/api/v3/${store.storeId}`;
   const entries = samples.flatMap((sample) => sample.entries);
-  const failedRequests = entries.filter((entry) => entry.status >= 400).map((entry) => `${entry.status} on ${entry.path.slice(prefix.length)}`);
+  const failedRequests = entries
+    .filter((entry) => entry.status >= 400)
+    .map((entry) => `${entry.status} on ${entry.path.slice(prefix.length)}`);
   const of = (pick: (sample: PollSample) => number) => median(samples.map(pick));
   return {
     store: store.spec.label,
     trigger,
     mode,
     skipped: unserved && `the sandbox does not serve ${unserved}`,
-    errors: unserved ? [] : [...new Set([...all.map((sample) => sample.error).filter((error): error is string => !!error), ...failedRequests])],
+    errors: unserved
+      ? []
+      : [
+          ...new Set([
+            ...all.map((sample) => sample.error).filter((error): error is string => !!error),
+            ...failedRequests,
+          ]),
+        ],
     warmUpRequests: warmUp.requests,
     warmUpOnlyPaths: [...new Set(warmUp.entries.map((entry) => entry.path.slice(prefix.length)))].filter(
       (path) => !entries.some((entry) => entry.path.slice(prefix.length) === path),
@@ -106,7 +115,9 @@ export const scaleRows = (polls: PollSummary[], small: string, large: string): S
   polls
     .filter((row) => row.mode === 'steady' && row.store === large && !row.skipped)
     .flatMap((largeRow) => {
-      const smallRow = polls.find((row) => row.mode === 'steady' && row.store === small && row.trigger === largeRow.trigger);
+      const smallRow = polls.find(
+        (row) => row.mode === 'steady' && row.store === small && row.trigger === largeRow.trigger,
+      );
       if (!smallRow) return [];
       return [
         {
@@ -135,20 +146,28 @@ export const evaluate = (
   memory: MemoryResult,
   build: BuildSizeResult,
 ): Findings => {
-  const failures = polls.flatMap((row) => row.errors.map((error) => `${row.trigger} (${row.mode}, ${row.store} store): ${error}`));
+  const failures = polls.flatMap((row) =>
+    row.errors.map((error) => `${row.trigger} (${row.mode}, ${row.store} store): ${error}`),
+  );
   const steadyAtSizes = polls.filter((row) => row.mode === 'steady' && sizeLabels.includes(row.store) && !row.skipped);
   const notOne = steadyAtSizes.filter((row) => row.requests.min !== 1 || row.requests.max !== 1);
   for (const row of notOne) {
-    failures.push(`${row.trigger} on the ${row.store} store made ${row.requests.min}–${row.requests.max} requests per steady-state poll (must be 1)`);
+    failures.push(
+      `${row.trigger} on the ${row.store} store made ${row.requests.min}–${row.requests.max} requests per steady-state poll (must be 1)`,
+    );
   }
   for (const overhead of overheads) {
-    if (overhead.requestsPerPoll !== 1) failures.push(`the ${overhead.trigger} poll of the overhead figure made ${overhead.requestsPerPoll} requests`);
+    if (overhead.requestsPerPoll !== 1)
+      failures.push(`the ${overhead.trigger} poll of the overhead figure made ${overhead.requestsPerPoll} requests`);
   }
   const [overhead, fullPage] = overheads;
   const lookups = polls
     .filter((row) => row.mode === 'steady' && row.paths.length > 1)
     .map((row) => `${row.trigger} (${row.store} store) asks for ${row.paths.join(' and ')}`);
-  const worstScale = scale.reduce<ScaleRow | undefined>((worst, row) => (!worst || row.ratio > worst.ratio ? row : worst), undefined);
+  const worstScale = scale.reduce<ScaleRow | undefined>(
+    (worst, row) => (!worst || row.ratio > worst.ratio ? row : worst),
+    undefined,
+  );
   const goals: Goal[] = [
     {
       name: `Steady-state requests per poll, every trigger, stores ${sizeLabels.join(' / ')}`,

@@ -24,7 +24,7 @@ const SECTIONS: Array<{ kind: Kind; title: string; hidden: boolean }> = [
 ];
 
 const AUTH_NAMES: Record<string, string> = {
-  oauth2: 'OAuth2: the merchant signs in to Ecwid and approves the app\'s permissions; nothing to paste.',
+  oauth2: "OAuth2: the merchant signs in to Ecwid and approves the app's permissions; nothing to paste.",
   custom: 'API key.',
   basic: 'Username and password.',
   session: 'Session.',
@@ -34,7 +34,10 @@ const AUTH_NAMES: Record<string, string> = {
 
 /** A table cell: one line, pipes escaped. */
 const cell = (text: unknown): string =>
-  String(text ?? '').trim().replace(/\|/g, '\\|').replace(/\r?\n+/g, '<br>');
+  String(text ?? '')
+    .trim()
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n+/g, '<br>');
 
 const table = (head: string[], rows: string[][]): string[] => [
   `| ${head.join(' | ')} |`,
@@ -55,13 +58,17 @@ const choicesOf = (field: FieldDef, app: AppDef): string => {
   const { choices } = field;
   if (Array.isArray(choices)) {
     return choices
-      .map((choice) => (typeof choice === 'object' && choice !== null
-        ? `\`${String((choice as { value?: unknown }).value)}\` (${String((choice as { label?: unknown }).label ?? '')})`
-        : `\`${String(choice)}\``))
+      .map((choice) =>
+        typeof choice === 'object' && choice !== null
+          ? `\`${String((choice as { value?: unknown }).value)}\` (${String((choice as { label?: unknown }).label ?? '')})`
+          : `\`${String(choice)}\``,
+      )
       .join(', ');
   }
   if (choices && typeof choices === 'object') {
-    return Object.entries(choices as Record<string, unknown>).map(([value, label]) => `\`${value}\` (${String(label)})`).join(', ');
+    return Object.entries(choices as Record<string, unknown>)
+      .map(([value, label]) => `\`${value}\` (${String(label)})`)
+      .join(', ');
   }
   return '';
 };
@@ -69,7 +76,9 @@ const choicesOf = (field: FieldDef, app: AppDef): string => {
 const typeOf = (field: FieldDef): string => `${field.type ?? 'string'}${field.list ? ' (list)' : ''}`;
 
 const helpOf = (field: FieldDef): string =>
-  [field.helpText ?? '', field.default !== undefined ? `Default: \`${String(field.default)}\`.` : ''].filter(Boolean).join(' ');
+  [field.helpText ?? '', field.default !== undefined ? `Default: \`${String(field.default)}\`.` : '']
+    .filter(Boolean)
+    .join(' ');
 
 const renderOperation = (op: Operation, app: AppDef): string[] => {
   const { display = {}, operation = {} } = op.def;
@@ -81,10 +90,20 @@ const renderOperation = (op: Operation, app: AppDef): string[] => {
 
   lines.push('**Inputs**', '');
   if (inputs.length > 0) {
-    lines.push(...table(
-      ['Field', 'Key', 'Type', 'Required', 'Choices', 'Help'],
-      inputs.map(({ path, field }) => [field.label ?? (field.type === 'copy' ? '(note)' : path), `\`${path}\``, typeOf(field), field.required ? 'yes' : 'no', choicesOf(field, app), helpOf(field)]),
-    ), '');
+    lines.push(
+      ...table(
+        ['Field', 'Key', 'Type', 'Required', 'Choices', 'Help'],
+        inputs.map(({ path, field }) => [
+          field.label ?? (field.type === 'copy' ? '(note)' : path),
+          `\`${path}\``,
+          typeOf(field),
+          field.required ? 'yes' : 'no',
+          choicesOf(field, app),
+          helpOf(field),
+        ]),
+      ),
+      '',
+    );
   } else if (!dynamicInputs) {
     lines.push('None.', '');
   }
@@ -92,19 +111,26 @@ const renderOperation = (op: Operation, app: AppDef): string[] => {
 
   lines.push('**Output fields**', '');
   if (outputs.length > 0) {
-    lines.push(...table(
-      ['Field', 'Key', 'Type'],
-      outputs.map(({ path, field }) => [field.label ?? path, `\`${path}\``, typeOf(field)]),
-    ), '');
+    lines.push(
+      ...table(
+        ['Field', 'Key', 'Type'],
+        outputs.map(({ path, field }) => [field.label ?? path, `\`${path}\``, typeOf(field)]),
+      ),
+      '',
+    );
   } else {
     const keys = recordKeys(operation.sample);
-    lines.push(keys.length > 0 ? `Keys of the sample: ${keys.map((k) => `\`${k}\``).join(', ')}.` : 'None declared.', '');
+    lines.push(
+      keys.length > 0 ? `Keys of the sample: ${keys.map((k) => `\`${k}\``).join(', ')}.` : 'None declared.',
+      '',
+    );
   }
   return lines;
 };
 
 const byLabel = (a: Operation, b: Operation): number =>
-  String(a.def.display?.label ?? a.key).localeCompare(String(b.def.display?.label ?? b.key), 'en') || a.key.localeCompare(b.key, 'en');
+  String(a.def.display?.label ?? a.key).localeCompare(String(b.def.display?.label ?? b.key), 'en') ||
+  a.key.localeCompare(b.key, 'en');
 
 export const renderReference = (app: AppDef): string => {
   const ops = operationsOf(app);

@@ -65,7 +65,9 @@ export function recipeOrganisation(output: Record<string, unknown>): XeroOrganis
   for (const line of lines) {
     const taxType = valueText(line.taxType);
     const names = valueText(line.taxName).split(TAX_NAME_SEPARATOR).filter(Boolean);
-    organisation.taxRates[taxType] ??= { components: names.map((name) => ({ name, rate: rates.get(name) ?? toNumber(line.taxRate) })) };
+    organisation.taxRates[taxType] ??= {
+      components: names.map((name) => ({ name, rate: rates.get(name) ?? toNumber(line.taxRate) })),
+    };
     organisation.accounts[valueText(line.accountCode)] = { taxType: '' };
   }
   return organisation;
@@ -136,9 +138,13 @@ export function formatXeroInvoice(preview: XeroInvoicePreview): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const rightAligned = new Set([1, 2, 5, 6]);
   const render = (cells: string[]) =>
-    cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    cells
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const tableWidth = widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
-  const total = (label: string, value: number) => `${label.padStart(tableWidth - widths[6] - 2)}  ${money(value).padStart(widths[6])}`;
+  const total = (label: string, value: number) =>
+    `${label.padStart(tableWidth - widths[6] - 2)}  ${money(value).padStart(widths[6])}`;
   const lines = [
     `Xero sales invoice (${preview.status || 'DRAFT'}) — reference ${preview.reference}`,
     `To:       ${preview.contactName}${preview.contactEmail ? ` <${preview.contactEmail}>` : ''}`,

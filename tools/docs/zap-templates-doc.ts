@@ -11,19 +11,22 @@ import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { formatXeroInvoice, renderXeroInvoice } from './xero-preview.js';
 import { PAID_ORDER_TO_XERO_INVOICE, ZAP_TEMPLATES, type FieldMapping, type ZapTemplate } from './zap-templates.js';
 
-
 /** The order output the doc renders: the sample order with ISO dates and its invoice fields, as order triggers give it. */
 export const EXAMPLE_ORDER_OUTPUT: Record<string, unknown> = { ...withIsoDates(ECWID_SAMPLE_ORDER), ...INVOICE_SAMPLE };
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const shownSource = (source: string) => (source === '' ? '*(leave empty)*' : source.includes('{{') ? `\`${source}\`` : `\`${source}\` (fixed value)`);
+const shownSource = (source: string) =>
+  source === '' ? '*(leave empty)*' : source.includes('{{') ? `\`${source}\`` : `\`${source}\` (fixed value)`;
 
 function mappingTable(mappings: readonly FieldMapping[], action: ZapTemplate['action']): string[] {
   const apiColumn = action.app === 'Xero' ? 'Xero API field' : `${action.app} input key`;
   return [
     `| ${action.app} field | Value | ${apiColumn} | Why / how |`,
     '|---|---|---|---|',
-    ...mappings.map((m) => `| ${cell(m.target)} | ${cell(shownSource(m.source))} | ${m.xero ?? m.key ?? ''} | ${cell(m.note ?? '')} |`),
+    ...mappings.map(
+      (m) =>
+        `| ${cell(m.target)} | ${cell(shownSource(m.source))} | ${m.xero ?? m.key ?? ''} | ${cell(m.note ?? '')} |`,
+    ),
   ];
 }
 
@@ -34,7 +37,7 @@ export function zapTemplatesMarkdown(): string {
     '',
     '<!-- Generated from tools/docs/zap-templates.ts by tools/docs/zap-templates-doc.ts; edit those, not this file. A test fails when it is stale. -->',
     '',
-    'Six recipes, field by field. `{{key}}` is a field of the trigger step\'s output (Zapier shows it by its label);',
+    "Six recipes, field by field. `{{key}}` is a field of the trigger step's output (Zapier shows it by its label);",
     'anything else is typed into the field as is. Ecwid order outputs carry accounting-ready invoice lines',
     "(`invoiceLines[]…`) with each line's Xero tax rate and account, the line amount type and the Xero contact fields,",
     'so recipe 1 needs no Formatter or Code step.',
@@ -51,11 +54,22 @@ export function zapTemplatesMarkdown(): string {
       '',
     );
     if (template.triggerFields) {
-      out.push('Trigger step (optional fields of this app):', '', ...mappingTable(template.triggerFields, { app: template.trigger.app, event: template.trigger.event }), '');
+      out.push(
+        'Trigger step (optional fields of this app):',
+        '',
+        ...mappingTable(template.triggerFields, { app: template.trigger.app, event: template.trigger.event }),
+        '',
+      );
       out.push('Action step:', '');
     }
     out.push(...mappingTable(template.fields, template.action), '');
-    if (template.lineItems) out.push('Line items (one Xero line per invoice line):', '', ...mappingTable(template.lineItems, template.action), '');
+    if (template.lineItems)
+      out.push(
+        'Line items (one Xero line per invoice line):',
+        '',
+        ...mappingTable(template.lineItems, template.action),
+        '',
+      );
     if (template === PAID_ORDER_TO_XERO_INVOICE) {
       out.push(
         'What it creates for the sample order (rendered from this mapping by the same code as `npm start`):',
@@ -66,7 +80,16 @@ export function zapTemplatesMarkdown(): string {
         '',
       );
     }
-    out.push('Notes:', '', ...template.notes.map((n) => `- ${n}`), '', 'Not verified:', '', ...template.unverified.map((u) => `- ${u}`), '');
+    out.push(
+      'Notes:',
+      '',
+      ...template.notes.map((n) => `- ${n}`),
+      '',
+      'Not verified:',
+      '',
+      ...template.unverified.map((u) => `- ${u}`),
+      '',
+    );
   });
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -9,14 +9,24 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import App from '../../index.js';
 import { apiBaseUrl, oauthBaseUrl } from '../../lib/ecwid/config.js';
-import { checkApp, checkLiveOutput, formatFailure, operationsOf, type AppDef, type Failure } from './publishing-checks.js';
+import {
+  checkApp,
+  checkLiveOutput,
+  formatFailure,
+  operationsOf,
+  type AppDef,
+  type Failure,
+} from './publishing-checks.js';
 
 /** The app's own source (what Zapier runs), searched for http:// URLs the definition hides inside functions. */
 const APP_SOURCES = ['index.ts', 'authentication.ts', 'triggers', 'creates', 'searches', 'lib'];
 
 const sourceFiles = (path: string): string[] => {
   try {
-    if (statSync(path).isDirectory()) return readdirSync(path).sort().flatMap((name) => sourceFiles(join(path, name)));
+    if (statSync(path).isDirectory())
+      return readdirSync(path)
+        .sort()
+        .flatMap((name) => sourceFiles(join(path, name)));
   } catch {
     return [];
   }
@@ -42,15 +52,17 @@ const liveFailures = (app: AppDef, file: string): Failure[] => {
   const ops = new Map(operationsOf(app).map((op) => [`${op.kind}.${op.key}`, op]));
   return Object.entries(results).flatMap(([name, items]) => {
     const op = ops.get(name);
-    if (!op) throw new Error(`${file}: "${name}" is not a step of the app (write kind.key, e.g. "triggers.new_order").`);
+    if (!op)
+      throw new Error(`${file}: "${name}" is not a step of the app (write kind.key, e.g. "triggers.new_order").`);
     const operation = op.def.operation ?? {};
     return checkLiveOutput(name, operation.sample, Array.isArray(items) ? items : [items], operation.outputFields);
   });
 };
 
-const JUDGED = 'Judged: D001–D018, D021–D024 (Zapier) and X001 (help text on every input); T002–T005 with --live. '
-  + 'Not judgeable here: A001, C001–C003 against the public version (test/publishing/public-surface.test.ts compares '
-  + 'with the committed snapshot instead), M*, S*, T001, T006, U001, L*, Z001.';
+const JUDGED =
+  'Judged: D001–D018, D021–D024 (Zapier) and X001 (help text on every input); T002–T005 with --live. ' +
+  'Not judgeable here: A001, C001–C003 against the public version (test/publishing/public-surface.test.ts compares ' +
+  'with the committed snapshot instead), M*, S*, T001, T006, U001, L*, Z001.';
 
 const main = (): number => {
   const app = App as unknown as AppDef;

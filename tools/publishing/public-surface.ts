@@ -35,8 +35,15 @@ export const publicSurfaceOf = (app: AppDef): PublicSurface => {
     const operation = def.operation ?? {};
     surface[kind][key] = {
       hidden,
-      inputs: sorted(staticFieldsOf(operation.inputFields).filter(({ field }) => !field.computed).map(({ path }) => path)),
-      outputs: sorted([...recordKeys(operation.sample), ...staticFieldsOf(operation.outputFields).map(({ path }) => path)]),
+      inputs: sorted(
+        staticFieldsOf(operation.inputFields)
+          .filter(({ field }) => !field.computed)
+          .map(({ path }) => path),
+      ),
+      outputs: sorted([
+        ...recordKeys(operation.sample),
+        ...staticFieldsOf(operation.outputFields).map(({ path }) => path),
+      ]),
     };
   }
   return surface;
@@ -60,8 +67,12 @@ export const breakingChanges = (committed: PublicSurface, current: PublicSurface
       const now = current[kind]?.[key];
       if (!now) return [{ check: 'C001', where, what: `the ${NOUN[kind]} "${key}" was removed or renamed` }];
       return [
-        ...before.inputs.filter((k) => !now.inputs.includes(k)).map((k) => ({ check: 'C002' as const, where, what: `input field "${k}" was removed or renamed` })),
-        ...before.outputs.filter((k) => !now.outputs.includes(k)).map((k) => ({ check: 'C003' as const, where, what: `output/sample key "${k}" was removed or renamed` })),
+        ...before.inputs
+          .filter((k) => !now.inputs.includes(k))
+          .map((k) => ({ check: 'C002' as const, where, what: `input field "${k}" was removed or renamed` })),
+        ...before.outputs
+          .filter((k) => !now.outputs.includes(k))
+          .map((k) => ({ check: 'C003' as const, where, what: `output/sample key "${k}" was removed or renamed` })),
       ];
     }),
   );
@@ -76,7 +87,9 @@ export const additions = (committed: PublicSurface, current: PublicSurface): str
       const before = committed[kind]?.[key];
       if (!before) return [`${kind}.${key}`];
       return [
-        ...(before.hidden !== now.hidden ? [`${kind}.${key} ${now.hidden ? 'hidden (C001 warning: Zap templates using it break)' : 'shown'}`] : []),
+        ...(before.hidden !== now.hidden
+          ? [`${kind}.${key} ${now.hidden ? 'hidden (C001 warning: Zap templates using it break)' : 'shown'}`]
+          : []),
         ...now.inputs.filter((k) => !before.inputs.includes(k)).map((k) => `${kind}.${key} input "${k}"`),
         ...now.outputs.filter((k) => !before.outputs.includes(k)).map((k) => `${kind}.${key} output "${k}"`),
       ];
@@ -97,7 +110,9 @@ export const describeBreakingChanges = (changes: SurfaceChange[]): string =>
 const main = async (): Promise<void> => {
   const { default: App } = await import('../../index.js');
   writeFileSync(SURFACE_FILE, renderSurface(publicSurfaceOf(App as unknown as AppDef)));
-  console.log(`Wrote ${SURFACE_FILE}. Review the diff: only additions should appear unless you ship a new major version.`);
+  console.log(
+    `Wrote ${SURFACE_FILE}. Review the diff: only additions should appear unless you ship a new major version.`,
+  );
 };
 
 if (runsAsScript(import.meta.url)) {

@@ -38,7 +38,7 @@ export const CHECKS = {
   T003: 'ISO-8601 Date/Time Format in Live Results',
   T004: 'Static Sample Contains a Subset of Keys from Live Result',
   T005: 'Live Result Respects Output Field Definition',
-  X001: 'Every Input Has Help Text (this app\'s rule, not a Zapier check)',
+  X001: "Every Input Has Help Text (this app's rule, not a Zapier check)",
 } as const;
 
 export type CheckId = keyof typeof CHECKS;
@@ -133,7 +133,10 @@ const isField = (field: FieldOrFunction): field is FieldDef => typeof field === 
 export const staticFieldsOf = (fields: FieldOrFunction[] | undefined): Array<{ path: string; field: FieldDef }> =>
   (fields ?? []).filter(isField).flatMap((field) => [
     { path: String(field.key ?? ''), field },
-    ...staticFieldsOf(field.children).map((child) => ({ path: `${field.key ?? ''}[]${child.path}`, field: child.field })),
+    ...staticFieldsOf(field.children).map((child) => ({
+      path: `${field.key ?? ''}[]${child.path}`,
+      field: child.field,
+    })),
   ]);
 
 const dynamicFieldCount = (fields: FieldOrFunction[] | undefined): number =>
@@ -146,7 +149,8 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A flattened key as Zapier writes it: nested objects "a__b", objects in arrays "a[]b". */
-const joinKey = (path: string, key: string): string => (path === '' ? key : path.endsWith('[]') ? `${path}${key}` : `${path}__${key}`);
+const joinKey = (path: string, key: string): string =>
+  path === '' ? key : path.endsWith('[]') ? `${path}${key}` : `${path}__${key}`;
 
 const inputWhere = (op: Operation, path: string): string => `${op.kind}.${op.key} input "${path}"`;
 
@@ -167,7 +171,8 @@ const DATE_LIKE: RegExp[] = [
 ];
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)$/;
 
 export const looksLikeDate = (value: string): boolean => DATE_LIKE.some((pattern) => pattern.test(value.trim()));
 
@@ -178,9 +183,15 @@ export const isIsoDate = (value: string): boolean => {
   const [year, month, day, hour = '0', minute = '0', second = '0', offsetHours = '0', offsetMinutes = '0'] = m.slice(1);
   const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
   return (
-    Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= daysInMonth &&
-    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 60 &&
-    Number(offsetHours) <= 14 && Number(offsetMinutes) <= 59
+    Number(month) >= 1 &&
+    Number(month) <= 12 &&
+    Number(day) >= 1 &&
+    Number(day) <= daysInMonth &&
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 60 &&
+    Number(offsetHours) <= 14 &&
+    Number(offsetMinutes) <= 59
   );
 };
 
@@ -194,7 +205,8 @@ export const nonIsoDates = (value: unknown, path = ''): Array<{ path: string; va
   return [];
 };
 
-const ISO_FIX = 'write it as ISO-8601 with an offset, e.g. "2024-09-04T07:22:09+00:00" (a date alone: "2024-09-04"); Ecwid dates go through withIsoDates in lib/ecwid/dates.ts.';
+const ISO_FIX =
+  'write it as ISO-8601 with an offset, e.g. "2024-09-04T07:22:09+00:00" (a date alone: "2024-09-04"); Ecwid dates go through withIsoDates in lib/ecwid/dates.ts.';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Keys of a record as Zapier flattens them: nested objects "a__b", arrays of objects "a[]b".
@@ -281,32 +293,70 @@ export const outputFieldProblems = (
     const values = valuesAt(record, key);
     if (values === undefined || (values.length === 1 && values[0] == null && !key.includes('[]'))) {
       return field.required
-        ? [{ key, problem: `the output field "${key}" is required but has no value.`, fix: `give "${key}" a value, or drop required: true from its output field.` }]
+        ? [
+            {
+              key,
+              problem: `the output field "${key}" is required but has no value.`,
+              fix: `give "${key}" a value, or drop required: true from its output field.`,
+            },
+          ]
         : [];
     }
     const test = field.type ? TYPE_TESTS[field.type] : undefined;
     if (!test) return [];
     const items = field.list ? values.flatMap((v) => (Array.isArray(v) ? v : [v])) : values;
     if (field.list && values.some((v) => v != null && !Array.isArray(v))) {
-      return [{ key, problem: `"${key}" is declared list: true but is not an array.`, fix: `make "${key}" an array, or drop list: true.` }];
+      return [
+        {
+          key,
+          problem: `"${key}" is declared list: true but is not an array.`,
+          fix: `make "${key}" an array, or drop list: true.`,
+        },
+      ];
     }
     const wrong = items.find((v) => v != null && !test(v));
     if (wrong === undefined) return [];
-    return [{
-      key,
-      problem: `"${key}" is ${describeValue(wrong)}, but its output field says type "${field.type}".`,
-      fix: field.type === 'datetime'
-        ? `make it an ISO-8601 date with offset (e.g. "2024-09-04T07:22:09+00:00").`
-        : `make the value a ${field.type}, or declare the output field with the type the value really has.`,
-    }];
+    return [
+      {
+        key,
+        problem: `"${key}" is ${describeValue(wrong)}, but its output field says type "${field.type}".`,
+        fix:
+          field.type === 'datetime'
+            ? `make it an ISO-8601 date with offset (e.g. "2024-09-04T07:22:09+00:00").`
+            : `make the value a ${field.type}, or declare the output field with the type the value really has.`,
+      },
+    ];
   });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Copy (D011, D018, D021)
 
 const MINOR_WORDS = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'if', 'in', 'into', 'nor', 'of', 'on', 'onto', 'or',
-  'per', 'the', 'to', 'up', 'via', 'vs', 'with', 'without',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'if',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'onto',
+  'or',
+  'per',
+  'the',
+  'to',
+  'up',
+  'via',
+  'vs',
+  'with',
+  'without',
 ]);
 
 /** Kept as written: acronyms and brand casing ("ID", "SKU", "eBay", "iPhone"). */
@@ -314,7 +364,15 @@ const isSpecialCasing = (word: string): boolean => /[A-Z]/.test(word.slice(1)) |
 
 const capitalise = (word: string): string => word.replace(/[a-z]/i, (letter) => letter.toUpperCase());
 
-const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', sku: 'SKU', url: 'URL', api: 'API', vat: 'VAT', ip: 'IP' };
+const ACRONYMS: Record<string, string> = {
+  id: 'ID',
+  ids: 'IDs',
+  sku: 'SKU',
+  url: 'URL',
+  api: 'API',
+  vat: 'VAT',
+  ip: 'IP',
+};
 
 /** The label in title case: minor words lower case unless first or last, every other word capitalised. */
 export const titleCase = (label: string): string => {
@@ -324,7 +382,8 @@ export const titleCase = (label: string): string => {
       if (isSpecialCasing(word)) return word;
       const bare = word.toLowerCase().replace(/[^a-z]/g, '');
       const edge = i === 0 || i === words.length - 1 || /:$/.test(words[i - 1] ?? '');
-      if (ACRONYMS[bare] && word.toLowerCase().replace(/[^a-z]/g, '') === bare) return word.toLowerCase().replace(bare, ACRONYMS[bare]);
+      if (ACRONYMS[bare] && word.toLowerCase().replace(/[^a-z]/g, '') === bare)
+        return word.toLowerCase().replace(bare, ACRONYMS[bare]);
       if (MINOR_WORDS.has(bare) && !edge) return word.toLowerCase();
       return word.split('-').map(capitalise).join('-');
     })
@@ -335,11 +394,19 @@ export const titleCase = (label: string): string => {
 export const isTitleCase = (label: string): boolean => {
   const words = label.trim().split(/\s+/);
   const expected = titleCase(label).split(' ');
-  return words.every((word, i) => word === expected[i] || (expected[i] === expected[i].toLowerCase() && word === capitalise(word.toLowerCase())));
+  return words.every(
+    (word, i) =>
+      word === expected[i] || (expected[i] === expected[i].toLowerCase() && word === capitalise(word.toLowerCase())),
+  );
 };
 
 const FILLER = /^(?:(?:please|enter|type|provide|select|choose|pick|input|the|a|an|your|this)\s+)+/;
-const normalise = (text: string): string => text.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+const normalise = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Help text that says nothing the label does not. */
 export const isRedundantHelp = (label: string, helpText: string): boolean => {
@@ -349,9 +416,18 @@ export const isRedundantHelp = (label: string, helpText: string): boolean => {
 };
 
 const DESCRIPTION_RULES: Record<Kind, { pattern: RegExp; wanted: string }> = {
-  triggers: { pattern: /^Triggers when \S[\s\S]*[^.]\.$/, wanted: 'start with "Triggers when " and end with one "." (e.g. "Triggers when a new order is placed.")' },
-  creates: { pattern: /^[A-Z][a-z]+s \S[\s\S]*[^.]\.$/, wanted: 'start with the verb in its -s form and end with one "." (e.g. "Creates a discount coupon.")' },
-  searches: { pattern: /^Finds \S[\s\S]*[^.]\.$/, wanted: 'start with "Finds " and end with one "." (e.g. "Finds a customer by email.")' },
+  triggers: {
+    pattern: /^Triggers when \S[\s\S]*[^.]\.$/,
+    wanted: 'start with "Triggers when " and end with one "." (e.g. "Triggers when a new order is placed.")',
+  },
+  creates: {
+    pattern: /^[A-Z][a-z]+s \S[\s\S]*[^.]\.$/,
+    wanted: 'start with the verb in its -s form and end with one "." (e.g. "Creates a discount coupon.")',
+  },
+  searches: {
+    pattern: /^Finds \S[\s\S]*[^.]\.$/,
+    wanted: 'start with "Finds " and end with one "." (e.g. "Finds a customer by email.")',
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -362,7 +438,10 @@ const BACKTICKED = /`[^`]*`/g;
 
 /** Bare or broken links: Zapier wants [text](url), or the URL in backticks. */
 export const badLinks = (text: string): string[] =>
-  text.replace(BACKTICKED, ' ').replace(VALID_LINK, ' ').match(/https?:\/\/[^\s)\]>'"]+/gi) ?? [];
+  text
+    .replace(BACKTICKED, ' ')
+    .replace(VALID_LINK, ' ')
+    .match(/https?:\/\/[^\s)\]>'"]+/gi) ?? [];
 
 const HTTP_URL = /http:\/\/[a-z0-9[\]][^\s'"`)<>\\]*/gi;
 
@@ -404,20 +483,42 @@ export const checkApp = (app: AppDef, options: CheckOptions = {}): CheckReport =
   if (auth) {
     for (const { path, field } of staticFieldsOf(auth.fields)) {
       const pasted = auth.type === 'custom' || auth.type === 'session' || auth.type === 'api';
-      if (pasted && isUserInput(field) && CREDENTIAL.test(`${path} ${field.label ?? ''}`) && !/\]\(https:\/\//.test(field.helpText ?? '')) {
-        fail('D002', `authentication field "${path}"`, 'the help text has no link to where the merchant finds this credential.',
-          'add a Markdown link, e.g. "Find it in [Ecwid admin → Apps](https://my.ecwid.com/cp/#develop-apps).".');
+      if (
+        pasted &&
+        isUserInput(field) &&
+        CREDENTIAL.test(`${path} ${field.label ?? ''}`) &&
+        !/\]\(https:\/\//.test(field.helpText ?? '')
+      ) {
+        fail(
+          'D002',
+          `authentication field "${path}"`,
+          'the help text has no link to where the merchant finds this credential.',
+          'add a Markdown link, e.g. "Find it in [Ecwid admin → Apps](https://my.ecwid.com/cp/#develop-apps).".',
+        );
       }
     }
     const label = auth.connectionLabel;
     if (label === undefined || label === null || label === '') {
-      fail('D003', 'authentication.connectionLabel', 'no connection label is set, so merchants with two stores cannot tell the connections apart.',
-        'set authentication.connectionLabel to a template or function naming the account, e.g. "{{storeName}} (#{{storeId}})".');
+      fail(
+        'D003',
+        'authentication.connectionLabel',
+        'no connection label is set, so merchants with two stores cannot tell the connections apart.',
+        'set authentication.connectionLabel to a template or function naming the account, e.g. "{{storeName}} (#{{storeId}})".',
+      );
     } else if (typeof label === 'string' && !/\{\{.+?\}\}/.test(label)) {
-      fail('D003', 'authentication.connectionLabel', `the label "${label}" is fixed text, the same for every account.`,
-        'use data from the auth test, e.g. "{{storeName}}".');
+      fail(
+        'D003',
+        'authentication.connectionLabel',
+        `the label "${label}" is fixed text, the same for every account.`,
+        'use data from the auth test, e.g. "{{storeName}}".',
+      );
     } else if (typeof label === 'string' && SECRET_IN_LABEL.test(label)) {
-      fail('D003', 'authentication.connectionLabel', 'the label shows a secret.', 'label the account with a name or email from the auth test, never a token.');
+      fail(
+        'D003',
+        'authentication.connectionLabel',
+        'the label shows a secret.',
+        'label the account with a name or email from the auth test, never a token.',
+      );
     }
   }
 
@@ -427,44 +528,77 @@ export const checkApp = (app: AppDef, options: CheckOptions = {}): CheckReport =
     const inputs = staticFieldsOf(operation.inputFields);
     const userInputs = inputs.filter(({ field }) => isUserInput(field));
     const dynamicInputs = dynamicFieldCount(operation.inputFields);
-    if (dynamicInputs > 0) notJudged.push(`${where}: ${dynamicInputs} dynamic input field function(s) (built from the merchant's store at setup time; skipped)`);
+    if (dynamicInputs > 0)
+      notJudged.push(
+        `${where}: ${dynamicInputs} dynamic input field function(s) (built from the merchant's store at setup time; skipped)`,
+      );
     if (dynamicFieldCount(operation.outputFields) > 0) notJudged.push(`${where}: dynamic output fields (skipped)`);
 
     for (const { path, field } of userInputs) {
       const at = inputWhere(op, path);
       // D001
       if (CREDENTIAL.test(`${path} ${field.label ?? ''}`) || field.type === 'password') {
-        fail('D001', at, 'the step asks for a credential.', 'remove the field and take the credential from the connection (authentication), where Zapier scrubs it from logs.');
+        fail(
+          'D001',
+          at,
+          'the step asks for a credential.',
+          'remove the field and take the credential from the connection (authentication), where Zapier scrubs it from logs.',
+        );
       }
       // D004
       // An id by label, or by key unless the label names what the merchant sees (an order number, a coupon code).
-      const looksLikeId = ID_LABEL.test(field.label ?? '') ||
+      const looksLikeId =
+        ID_LABEL.test(field.label ?? '') ||
         (ID_FIELD.test(path.replace(/^.*\[\]/, '')) && !MERCHANT_VISIBLE_ID.test(field.label ?? ''));
       if (looksLikeId && !field.dynamic && !field.choices) {
-        fail('D004', at, 'merchants would have to type an id.',
-          'give it a dynamic dropdown (dynamic: "<hidden trigger key>.id.name", backed by a hidden trigger with canPaginate) or static choices; if merchants do see this value in Ecwid\'s admin (an order number, a code), label it so ("Order Number"), not "ID".');
+        fail(
+          'D004',
+          at,
+          'merchants would have to type an id.',
+          'give it a dynamic dropdown (dynamic: "<hidden trigger key>.id.name", backed by a hidden trigger with canPaginate) or static choices; if merchants do see this value in Ecwid\'s admin (an order number, a code), label it so ("Order Number"), not "ID".',
+        );
       }
       // D005
       if (field.dynamic) {
         const triggerKey = String(field.dynamic).split('.')[0];
         if (!app.triggers?.[triggerKey]) {
-          fail('D005', at, `the dropdown points at trigger "${triggerKey}", which the app does not register.`, `register triggers.${triggerKey} in index.ts (display.hidden: true), or fix the dynamic key.`);
+          fail(
+            'D005',
+            at,
+            `the dropdown points at trigger "${triggerKey}", which the app does not register.`,
+            `register triggers.${triggerKey} in index.ts (display.hidden: true), or fix the dynamic key.`,
+          );
         }
       }
       // D013, D014
       if (field.search) {
         const searchKey = String(field.search).split('.')[0];
         if (!app.searches?.[searchKey]) {
-          fail('D013', at, `the search connector points at search "${searchKey}", which the app does not register.`, `register searches.${searchKey}, or fix the search key.`);
+          fail(
+            'D013',
+            at,
+            `the search connector points at search "${searchKey}", which the app does not register.`,
+            `register searches.${searchKey}, or fix the search key.`,
+          );
         }
         if (!field.dynamic) {
-          fail('D014', at, 'it has a search connector but no dynamic dropdown, so the "Add a Search Step" button never appears.', 'add dynamic: "<hidden trigger key>.id.name" beside search.');
+          fail(
+            'D014',
+            at,
+            'it has a search connector but no dynamic dropdown, so the "Add a Search Step" button never appears.',
+            'add dynamic: "<hidden trigger key>.id.name" beside search.',
+          );
         }
       }
       if (op.hidden) continue;
       // D011
       if (field.label && field.helpText && isRedundantHelp(field.label, field.helpText)) {
-        fail('D011', at, `the help text "${field.helpText}" only repeats the label.`, 'say what the merchant sees in Ecwid\'s admin, the format expected or what happens when it is left empty — or drop the help text.');
+        fail(
+          'D011',
+          at,
+          `the help text "${field.helpText}" only repeats the label.`,
+          "say what the merchant sees in Ecwid's admin, the format expected or what happens when it is left empty — or drop the help text.",
+        );
       }
       // D018 (field labels: this app's rule, as for operation labels)
       if (field.label && !isTitleCase(field.label)) {
@@ -472,44 +606,84 @@ export const checkApp = (app: AppDef, options: CheckOptions = {}): CheckReport =
       }
       // X001
       if (!String(field.helpText ?? '').trim()) {
-        fail('X001', at, 'the input has no help text.', 'say where the merchant finds this in Ecwid\'s admin (with a link where it helps) and what the step does with it.');
+        fail(
+          'X001',
+          at,
+          'the input has no help text.',
+          "say where the merchant finds this in Ecwid's admin (with a link where it helps) and what the step does with it.",
+        );
       }
     }
 
     // D008: help texts and the description.
     const texts: Array<[string, string | undefined]> = [
       [`${where} description`, op.def.display?.description],
-      ...inputs.map(({ path, field }): [string, string | undefined] => [`${inputWhere(op, path)} help text`, field.helpText]),
+      ...inputs.map(({ path, field }): [string, string | undefined] => [
+        `${inputWhere(op, path)} help text`,
+        field.helpText,
+      ]),
     ];
     for (const [place, text] of texts) {
       for (const link of badLinks(text ?? '')) {
-        fail('D008', place, `the link ${link} is bare or broken Markdown.`, `write it as [words](${link.replace(/^http:/, 'https:')}), or put the URL in backticks.`);
+        fail(
+          'D008',
+          place,
+          `the link ${link} is bare or broken Markdown.`,
+          `write it as [words](${link.replace(/^http:/, 'https:')}), or put the URL in backticks.`,
+        );
       }
     }
 
     // D006, D016, D017: hooks.
     if (op.kind === 'triggers' && operation.type === 'hook') {
-      if (!operation.performList) fail('D006', where, 'the hook trigger has no performList, so the Zap editor cannot fetch a sample.', 'add operation.performList returning recent records shaped like the hook payload.');
+      if (!operation.performList)
+        fail(
+          'D006',
+          where,
+          'the hook trigger has no performList, so the Zap editor cannot fetch a sample.',
+          'add operation.performList returning recent records shaped like the hook payload.',
+        );
       if (!operation.performSubscribe || !operation.performUnsubscribe) {
         const only = ops.filter((other) => !other.hidden).length === 1;
-        fail(only ? 'D016' : 'D017', where, 'the hook trigger has no performSubscribe/performUnsubscribe, so it is a static webhook.',
-          only ? 'add REST hook subscribe/unsubscribe or a polling trigger, and more triggers/actions/searches.' : 'add performSubscribe and performUnsubscribe, or make it a polling trigger.');
+        fail(
+          only ? 'D016' : 'D017',
+          where,
+          'the hook trigger has no performSubscribe/performUnsubscribe, so it is a static webhook.',
+          only
+            ? 'add REST hook subscribe/unsubscribe or a polling trigger, and more triggers/actions/searches.'
+            : 'add performSubscribe and performUnsubscribe, or make it a polling trigger.',
+        );
       }
     }
 
     // D009, D022: what a merchant can fill in.
     if (op.kind === 'searches' && userInputs.length === 0) {
-      fail('D009', where, 'the search has no field to search by.', 'add a static input field to search by (e.g. email, name, order number).');
+      fail(
+        'D009',
+        where,
+        'the search has no field to search by.',
+        'add a static input field to search by (e.g. email, name, order number).',
+      );
     }
     if (op.kind === 'creates' && userInputs.length === 0) {
-      fail('D022', where, 'the action has no static input fields, so Zap templates cannot prefill it.', 'declare the common fields statically in operation.inputFields.');
+      fail(
+        'D022',
+        where,
+        'the action has no static input fields, so Zap templates cannot prefill it.',
+        'declare the common fields statically in operation.inputFields.',
+      );
     }
 
     // D018, D021: what the merchant reads in the Zap editor.
     if (!op.hidden) {
       const label = op.def.display?.label ?? '';
       if (!label.trim()) {
-        fail('D018', `${where} label`, 'the step has no label.', 'set display.label in title case, e.g. "New Paid Order".');
+        fail(
+          'D018',
+          `${where} label`,
+          'the step has no label.',
+          'set display.label in title case, e.g. "New Paid Order".',
+        );
       } else if (!isTitleCase(label)) {
         fail('D018', `${where} label`, `the label "${label}" is not in title case.`, `write "${titleCase(label)}".`);
       }
@@ -524,18 +698,31 @@ export const checkApp = (app: AppDef, options: CheckOptions = {}): CheckReport =
     const sample = operation.sample;
     const hasSample = isPlainObject(sample) && Object.keys(sample).length > 0;
     if (!hasSample) {
-      if (!op.hidden) fail('D012', `${where} sample`, 'there is no static sample, so merchants who skip the test have no fields to map.', 'set operation.sample to one record as the step returns it (share the resource\'s sample from lib/).');
+      if (!op.hidden)
+        fail(
+          'D012',
+          `${where} sample`,
+          'there is no static sample, so merchants who skip the test have no fields to map.',
+          "set operation.sample to one record as the step returns it (share the resource's sample from lib/).",
+        );
       continue;
     }
     if (op.kind === 'triggers') {
-      const primary = staticFieldsOf(operation.outputFields).filter(({ field }) => field.primary).map(({ path }) => path);
+      const primary = staticFieldsOf(operation.outputFields)
+        .filter(({ field }) => field.primary)
+        .map(({ path }) => path);
       const keys = primary.length > 0 ? primary : ['id'];
       const missing = keys.filter((key) => {
         const values = valuesAt(sample, key);
         return values === undefined || values.some((v) => v === null || v === '');
       });
       if (missing.length > 0) {
-        fail('D010', `${where} sample`, `the sample has no ${missing.map((k) => `"${k}"`).join(', ')}, which Zapier dedupes on.`, 'give the sample a unique "id" (rename the record\'s own id key if it has another name).');
+        fail(
+          'D010',
+          `${where} sample`,
+          `the sample has no ${missing.map((k) => `"${k}"`).join(', ')}, which Zapier dedupes on.`,
+          'give the sample a unique "id" (rename the record\'s own id key if it has another name).',
+        );
       }
     }
     for (const date of nonIsoDates(sample)) {
@@ -548,15 +735,29 @@ export const checkApp = (app: AppDef, options: CheckOptions = {}): CheckReport =
 
   // D015
   for (const [key, soc] of Object.entries(app.searchOrCreates ?? {})) {
-    if (soc.search && !app.searches?.[soc.search]) fail('D015', `searchOrCreates.${key}`, `search "${soc.search}" is not registered.`, 'point it at a registered search key.');
-    if (soc.create && !app.creates?.[soc.create]) fail('D015', `searchOrCreates.${key}`, `create "${soc.create}" is not registered.`, 'point it at a registered create key.');
+    if (soc.search && !app.searches?.[soc.search])
+      fail(
+        'D015',
+        `searchOrCreates.${key}`,
+        `search "${soc.search}" is not registered.`,
+        'point it at a registered search key.',
+      );
+    if (soc.create && !app.creates?.[soc.create])
+      fail(
+        'D015',
+        `searchOrCreates.${key}`,
+        `create "${soc.create}" is not registered.`,
+        'point it at a registered create key.',
+      );
   }
 
   // D007
   const urls = [
     ...plainHttpUrls(app).map((url) => ({ where: 'app definition', url })),
     ...(options.urls ?? []).filter((url) => !/^https:\/\//i.test(url)).map((url) => ({ where: 'base URL', url })),
-    ...Object.entries(options.sources ?? {}).flatMap(([path, text]) => (text.match(HTTP_URL) ?? []).map((url) => ({ where: path, url }))),
+    ...Object.entries(options.sources ?? {}).flatMap(([path, text]) =>
+      (text.match(HTTP_URL) ?? []).map((url) => ({ where: path, url })),
+    ),
   ];
   for (const { where, url } of urls) {
     fail('D007', where, `${url} is not HTTPS.`, `use https:// (${url.replace(/^http:/i, 'https:')}).`);
@@ -585,10 +786,20 @@ export const checkLiveOutput = (
     const id = isPlainObject(item) ? item.id : undefined;
     const where = `${key} live result #${index + 1}${id !== undefined && id !== null ? ` (id ${JSON.stringify(id)})` : ''}`;
     if (sampleHasId && (id === undefined || id === null || id === '')) {
-      failures.push({ check: 'T002', where, problem: 'the result has no "id".', fix: 'return every record with a unique "id" (as the static sample has).' });
+      failures.push({
+        check: 'T002',
+        where,
+        problem: 'the result has no "id".',
+        fix: 'return every record with a unique "id" (as the static sample has).',
+      });
     }
     for (const date of nonIsoDates(item)) {
-      failures.push({ check: 'T003', where: `${where} key "${date.path}"`, problem: `"${date.value}" is not ISO-8601 with an offset.`, fix: ISO_FIX });
+      failures.push({
+        check: 'T003',
+        where: `${where} key "${date.path}"`,
+        problem: `"${date.value}" is not ISO-8601 with an offset.`,
+        fix: ISO_FIX,
+      });
     }
     const missing = missingKeys(sample, item);
     if (missing.length > 0) {
@@ -600,7 +811,12 @@ export const checkLiveOutput = (
       });
     }
     for (const problem of outputFieldProblems(item, outputFields)) {
-      failures.push({ check: 'T005', where: `${where} key "${problem.key}"`, problem: problem.problem, fix: problem.fix });
+      failures.push({
+        check: 'T005',
+        where: `${where} key "${problem.key}"`,
+        problem: problem.problem,
+        fix: problem.fix,
+      });
     }
   });
   return failures;

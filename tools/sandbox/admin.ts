@@ -22,7 +22,8 @@ const bad = (status: number, message: string): Reply => ({ status, body: { error
 function parseJsonObject(rawBody: string): Record<string, unknown> {
   if (rawBody.trim() === '') return {};
   const value: unknown = JSON.parse(rawBody);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('Body must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('Body must be a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -42,11 +43,18 @@ function parseInstant(value: unknown): number | undefined {
 }
 
 /** `{count?, customerId?}` → `count` records (1..1000, default 1) made by `place`, answered as `{[key]: ids}`. */
-function placeBatch(sandbox: Sandbox, body: Record<string, unknown>, place: (customerId: number | null | undefined) => string, key: string): Reply {
+function placeBatch(
+  sandbox: Sandbox,
+  body: Record<string, unknown>,
+  place: (customerId: number | null | undefined) => string,
+  key: string,
+): Reply {
   const count = body.count ?? 1;
-  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 1000) return bad(400, "'count' must be an integer in 1..1000");
+  if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 1000)
+    return bad(400, "'count' must be an integer in 1..1000");
   const customerId = body.customerId as number | null | undefined;
-  if (customerId !== undefined && customerId !== null && !sandbox.store.getCustomer(customerId)) return bad(400, `No customer ${String(customerId)}`);
+  if (customerId !== undefined && customerId !== null && !sandbox.store.getCustomer(customerId))
+    return bad(400, `No customer ${String(customerId)}`);
   return ok({ [key]: Array.from({ length: count as number }, () => place(customerId)) });
 }
 
@@ -76,18 +84,24 @@ export function handleAdmin(sandbox: Sandbox, method: string, path: string, rawB
     if (body.realTime === true) sandbox.clock.useRealTime();
     if (body.now !== undefined) {
       const instant = parseInstant(body.now);
-      if (instant === undefined) return bad(400, `'now' must be ms since epoch, ISO-8601 or 'yyyy-MM-dd HH:mm:ss Z'; got ${JSON.stringify(body.now)}`);
+      if (instant === undefined)
+        return bad(
+          400,
+          `'now' must be ms since epoch, ISO-8601 or 'yyyy-MM-dd HH:mm:ss Z'; got ${JSON.stringify(body.now)}`,
+        );
       sandbox.clock.set(instant);
     }
     if (body.advanceMs !== undefined) {
-      if (typeof body.advanceMs !== 'number' || !Number.isFinite(body.advanceMs)) return bad(400, "'advanceMs' must be a number");
+      if (typeof body.advanceMs !== 'number' || !Number.isFinite(body.advanceMs))
+        return bad(400, "'advanceMs' must be a number");
       sandbox.clock.advance(body.advanceMs);
     }
     return ok(clockState(sandbox));
   }
   if (route === 'POST /__sandbox/tokens') {
     const scopes = body.scopes ?? undefined;
-    if (scopes !== undefined && !(Array.isArray(scopes) && scopes.every(isScope))) return bad(400, "'scopes' must be a list of Ecwid scopes");
+    if (scopes !== undefined && !(Array.isArray(scopes) && scopes.every(isScope)))
+      return bad(400, "'scopes' must be a list of Ecwid scopes");
     return ok({ token: sandbox.issueToken(scopes) });
   }
   if (method === 'DELETE' && path.startsWith('/__sandbox/tokens/')) {
@@ -98,7 +112,12 @@ export function handleAdmin(sandbox: Sandbox, method: string, path: string, rawB
     if (paymentStatus !== undefined && !['AWAITING_PAYMENT', 'PAID', 'INCOMPLETE'].includes(paymentStatus as string)) {
       return bad(400, "'paymentStatus' must be AWAITING_PAYMENT, PAID or INCOMPLETE");
     }
-    return placeBatch(sandbox, body, (customerId) => sandbox.store.createOrder({ paymentStatus: paymentStatus as 'PAID' | undefined, customerId }).id, 'ids');
+    return placeBatch(
+      sandbox,
+      body,
+      (customerId) => sandbox.store.createOrder({ paymentStatus: paymentStatus as 'PAID' | undefined, customerId }).id,
+      'ids',
+    );
   }
   if (route === 'POST /__sandbox/carts') {
     return placeBatch(sandbox, body, (customerId) => sandbox.store.createCart({ customerId }).cartId, 'cartIds');
@@ -109,9 +128,11 @@ export function handleAdmin(sandbox: Sandbox, method: string, path: string, rawB
     if (!sandbox.store.getOrder(id)) return bad(404, `No order ${id}`);
     if (orderAction[2] === 'delete') return ok(sandbox.store.deleteOrder(id));
     const { amount, reason, statusOnly } = body;
-    if (amount !== undefined && !(typeof amount === 'number' && amount > 0)) return bad(400, "'amount' must be a positive number");
+    if (amount !== undefined && !(typeof amount === 'number' && amount > 0))
+      return bad(400, "'amount' must be a positive number");
     if (reason !== undefined && typeof reason !== 'string') return bad(400, "'reason' must be text");
-    if (statusOnly !== undefined && typeof statusOnly !== 'boolean') return bad(400, "'statusOnly' must be true or false");
+    if (statusOnly !== undefined && typeof statusOnly !== 'boolean')
+      return bad(400, "'statusOnly' must be true or false");
     try {
       return ok(sandbox.store.refundOrder(id, { amount, reason, statusOnly, source: 'API' }));
     } catch (error) {

@@ -78,17 +78,31 @@ export type CartDraft = Omit<OrderDraft, 'id' | 'internalId'> & { cartId: string
 
 /** A cart left at `createTimestamp`; a fifth are left before the address step, so they have no people. */
 export function placeCart(random: Random, settings: StoreSettings, draft: CartDraft): CartRecord {
-  const contents = placeOrder(random, settings, { ...draft, id: draft.cartId, internalId: ID_BASE.cart + draft.sequence });
+  const contents = placeOrder(random, settings, {
+    ...draft,
+    id: draft.cartId,
+    internalId: ID_BASE.cart + draft.sequence,
+  });
   contents.paymentStatus = 'INCOMPLETE';
   if (random.chance(0.2)) {
     delete contents.billingPerson;
     delete contents.shippingPerson;
   }
-  return { cartId: draft.cartId, sequence: draft.sequence, createTimestamp: draft.createTimestamp, updateTimestamp: draft.createTimestamp, hidden: false, contents };
+  return {
+    cartId: draft.cartId,
+    sequence: draft.sequence,
+    createTimestamp: draft.createTimestamp,
+    updateTimestamp: draft.createTimestamp,
+    hidden: false,
+    contents,
+  };
 }
 
 /** What was in the cart, as a new order placed at `createTimestamp` (statuses as right after checkout). */
-export function orderFromCart(cart: CartRecord, order: { id: string; internalId: number; createTimestamp: number; paymentStatus: 'AWAITING_PAYMENT' | 'PAID' }): OrderRecord {
+export function orderFromCart(
+  cart: CartRecord,
+  order: { id: string; internalId: number; createTimestamp: number; paymentStatus: 'AWAITING_PAYMENT' | 'PAID' },
+): OrderRecord {
   return {
     ...cleanContents(cart.contents),
     id: order.id,
@@ -143,8 +157,13 @@ export function generateCarts(random: Random, settings: StoreSettings, g: CartGe
   while (recovered.size < wanted) recovered.add(random.pick(placed));
   const recentStart = Math.max(g.spanStart, g.now - 6 * HOUR);
   const plans: { at: number; becomes?: OrderRecord }[] = [
-    ...[...recovered].map((order) => ({ at: Math.max(g.spanStart, order.createTimestamp - random.int(10 * MINUTE, 2 * DAY)), becomes: order })),
-    ...Array.from({ length: g.count - recovered.size }, () => ({ at: random.chance(0.15) ? random.int(recentStart, g.now) : random.int(g.spanStart, g.now) })),
+    ...[...recovered].map((order) => ({
+      at: Math.max(g.spanStart, order.createTimestamp - random.int(10 * MINUTE, 2 * DAY)),
+      becomes: order,
+    })),
+    ...Array.from({ length: g.count - recovered.size }, () => ({
+      at: random.chance(0.15) ? random.int(recentStart, g.now) : random.int(g.spanStart, g.now),
+    })),
   ].sort((a, b) => a.at - b.at);
 
   const productTimes = g.products.map((p) => p.createTimestamp);
@@ -153,7 +172,14 @@ export function generateCarts(random: Random, settings: StoreSettings, g: CartGe
     const cartId = newCartId(random, (id) => ids.has(id));
     ids.add(cartId);
     if (becomes) {
-      const cart: CartRecord = { cartId, sequence, createTimestamp: at, updateTimestamp: becomes.createTimestamp, hidden: false, contents: cleanContents(becomes) };
+      const cart: CartRecord = {
+        cartId,
+        sequence,
+        createTimestamp: at,
+        updateTimestamp: becomes.createTimestamp,
+        hidden: false,
+        contents: cleanContents(becomes),
+      };
       markRecovered(cart, becomes);
       return cart;
     }

@@ -8,7 +8,16 @@ import type { Clock } from './clock.js';
 import { formatEcwidDate, storedDateSeconds } from './dates.js';
 import { emailFor, randomName, randomPerson } from './fixtures.js';
 import { fromCents, toCents } from './money.js';
-import { applyOrderChange, gatewayPayment, orderId, orderView, placeOrder, recordPurchase, type OrderChange, type OrderRecord } from './order-factory.js';
+import {
+  applyOrderChange,
+  gatewayPayment,
+  orderId,
+  orderView,
+  placeOrder,
+  recordPurchase,
+  type OrderChange,
+  type OrderRecord,
+} from './order-factory.js';
 import { Random, mixSeed } from './random.js';
 import { ID_BASE } from './seed-data.js';
 import { TimeIndex } from './time-index.js';
@@ -127,7 +136,19 @@ export interface CustomerFilter {
 }
 
 export type CustomerInput = Partial<
-  Pick<Customer, 'email' | 'name' | 'billingPerson' | 'shippingAddresses' | 'customerGroupId' | 'taxId' | 'taxExempt' | 'acceptMarketing' | 'lang' | 'privateAdminNotes'>
+  Pick<
+    Customer,
+    | 'email'
+    | 'name'
+    | 'billingPerson'
+    | 'shippingAddresses'
+    | 'customerGroupId'
+    | 'taxId'
+    | 'taxExempt'
+    | 'acceptMarketing'
+    | 'lang'
+    | 'privateAdminNotes'
+  >
 >;
 
 export const PRODUCT_SORTS = [
@@ -160,7 +181,21 @@ export interface ProductFilter {
 }
 
 export type ProductInput = Partial<
-  Pick<Product, 'sku' | 'name' | 'price' | 'quantity' | 'unlimited' | 'enabled' | 'description' | 'categoryIds' | 'weight' | 'isShippingRequired' | 'compareToPrice' | 'imageUrl'>
+  Pick<
+    Product,
+    | 'sku'
+    | 'name'
+    | 'price'
+    | 'quantity'
+    | 'unlimited'
+    | 'enabled'
+    | 'description'
+    | 'categoryIds'
+    | 'weight'
+    | 'isShippingRequired'
+    | 'compareToPrice'
+    | 'imageUrl'
+  >
 >;
 
 export interface CouponFilter {
@@ -303,7 +338,9 @@ export class EcwidStore {
     for (const c of data.customers) this.customerById.set(c.id, c);
     for (const c of data.coupons) this.couponById.set(c.id, c);
     this.latest = this.initialLatest(data);
-    this.deleted = [...(data.deletedOrders ?? [])].sort((a, b) => a.deletedAt - b.deletedAt || a.internalId - b.internalId);
+    this.deleted = [...(data.deletedOrders ?? [])].sort(
+      (a, b) => a.deletedAt - b.deletedAt || a.internalId - b.internalId,
+    );
     this.orderSequence = data.orders.length + this.deleted.length;
   }
 
@@ -362,7 +399,9 @@ export class EcwidStore {
     let candidates: OrderRecord[];
     let inCreateOrder = true;
     if (filter.ids) {
-      candidates = [...new Set(filter.ids)].map((id) => this.orderById.get(id)).filter((o): o is OrderRecord => o !== undefined);
+      candidates = [...new Set(filter.ids)]
+        .map((id) => this.orderById.get(id))
+        .filter((o): o is OrderRecord => o !== undefined);
       inCreateOrder = false;
     } else {
       ({ candidates, inCreateOrder } = timeWindow(this.ordersByCreate, this.ordersByUpdate, filter));
@@ -425,7 +464,8 @@ export class EcwidStore {
       guestNumber: sequence + 1,
       guestPeople: this.guestPeople,
     });
-    if (options.paymentStatus && options.paymentStatus !== 'AWAITING_PAYMENT') record.paymentStatus = options.paymentStatus;
+    if (options.paymentStatus && options.paymentStatus !== 'AWAITING_PAYMENT')
+      record.paymentStatus = options.paymentStatus;
     return this.addOrder(record);
   }
 
@@ -476,7 +516,8 @@ export class EcwidStore {
     const record = this.requireOrder(id);
     const leftCents = record.totalCents - record.refunds.reduce((acc, r) => acc + r.amount, 0);
     const refundCents = Math.min(options.amount === undefined ? leftCents : toCents(options.amount), leftCents);
-    if (!(refundCents > 0) && !options.statusOnly) throw new Error(`refundOrder: order ${id} has nothing left to refund`);
+    if (!(refundCents > 0) && !options.statusOnly)
+      throw new Error(`refundOrder: order ${id} has nothing left to refund`);
     const full = refundCents === leftCents;
     const reason = options.reason ?? (full ? 'Refunded' : 'Partial refund');
     return this.changeOrder(id, {
@@ -613,9 +654,15 @@ export class EcwidStore {
   /** The cart becomes an order at the clock's time (AWAITING_PAYMENT unless told PAID); returns the order. */
   recoverCart(cartId: string, paymentStatus: 'AWAITING_PAYMENT' | 'PAID' = 'AWAITING_PAYMENT'): Order {
     const cart = this.requireCart(cartId);
-    if (cart.recoveredOrderId !== undefined) throw new Error(`Cart ${cartId} already became order ${cart.recoveredPublicUid}`);
+    if (cart.recoveredOrderId !== undefined)
+      throw new Error(`Cart ${cartId} already became order ${cart.recoveredPublicUid}`);
     const sequence = this.orderSequence++;
-    const record = orderFromCart(cart, { id: orderId(this.settings, sequence, this.orderIdMask), internalId: ID_BASE.order + sequence, createTimestamp: this.now(), paymentStatus });
+    const record = orderFromCart(cart, {
+      id: orderId(this.settings, sequence, this.orderIdMask),
+      internalId: ID_BASE.order + sequence,
+      createTimestamp: this.now(),
+      paymentStatus,
+    });
     const order = this.addOrder(record);
     this.changeCart(cartId, (c) => markRecovered(c, record));
     return order;
@@ -758,7 +805,8 @@ export class EcwidStore {
         within(p.updateTimestamp, f.updatedFrom, f.updatedTo) &&
         (f.sku === undefined || p.sku === f.sku) &&
         (!f.productIds || f.productIds.includes(p.id)) &&
-        (f.category === undefined || (f.category === 0 ? p.categoryIds.length === 0 : p.categoryIds.includes(f.category))) &&
+        (f.category === undefined ||
+          (f.category === 0 ? p.categoryIds.length === 0 : p.categoryIds.includes(f.category))) &&
         (f.enabled === undefined || p.enabled === f.enabled) &&
         (f.inStock === undefined || p.inStock === f.inStock) &&
         (keyword === undefined || `${p.name}\n${p.sku}\n${p.description}`.toLowerCase().includes(keyword)),
@@ -825,11 +873,14 @@ export class EcwidStore {
    */
   adjustInventory(id: number, quantityDelta: number): InventoryResult {
     const product = this.requireProduct(id);
-    if (product.unlimited) return { updateCount: 0, warning: 'The product has unlimited stock; its quantity was not changed' };
+    if (product.unlimited)
+      return { updateCount: 0, warning: 'The product has unlimited stock; its quantity was not changed' };
     const wanted = (product.quantity ?? 0) + quantityDelta;
     product.quantity = Math.max(0, wanted);
     this.stampProduct(product);
-    return wanted < 0 ? { updateCount: 1, warning: `Not enough stock: quantity set to 0 instead of ${wanted}` } : { updateCount: 1 };
+    return wanted < 0
+      ? { updateCount: 1, warning: `Not enough stock: quantity set to 0 instead of ${wanted}` }
+      : { updateCount: 1 };
   }
 
   /** Stock flag and update time after a change, at the clock's time (re-indexes the product under its new update time). */
@@ -898,7 +949,13 @@ export class EcwidStore {
   createCoupon(input: CouponInput): DiscountCoupon {
     const now = formatEcwidDate(this.now());
     const id = this.coupons.reduce((max, c) => Math.max(max, c.id), ID_BASE.coupon - 1) + 1;
-    const coupon: DiscountCoupon = { ...(definedOnly(input) as CouponInput), id, creationDate: now, updateDate: now, orderCount: 0 };
+    const coupon: DiscountCoupon = {
+      ...(definedOnly(input) as CouponInput),
+      id,
+      creationDate: now,
+      updateDate: now,
+      orderCount: 0,
+    };
     this.coupons.push(coupon);
     this.couponById.set(id, coupon);
     this.noteChange('discountCoupons', this.now());
@@ -939,7 +996,15 @@ export class EcwidStore {
   }
 
   private initialLatest(data: StoreData): Record<Changeable, number> {
-    const latest: Record<Changeable, number> = { orders: 0, abandonedSales: 0, products: 0, categories: 0, customers: 0, discountCoupons: 0, profile: 0 };
+    const latest: Record<Changeable, number> = {
+      orders: 0,
+      abandonedSales: 0,
+      products: 0,
+      categories: 0,
+      customers: 0,
+      discountCoupons: 0,
+      profile: 0,
+    };
     for (const o of data.orders) {
       const kind = o.paymentStatus === 'INCOMPLETE' ? 'abandonedSales' : 'orders';
       latest[kind] = Math.max(latest[kind], o.updateTimestamp);
@@ -972,7 +1037,11 @@ interface TimeBounds {
  * The records a time-bounded search has to look at: the create or the update window, whichever holds fewer
  * (the other bounds are checked per record). `inCreateOrder` says whether they come in creation order.
  */
-function timeWindow<T>(byCreate: TimeIndex<T>, byUpdate: TimeIndex<T>, f: TimeBounds): { candidates: T[]; inCreateOrder: boolean } {
+function timeWindow<T>(
+  byCreate: TimeIndex<T>,
+  byUpdate: TimeIndex<T>,
+  f: TimeBounds,
+): { candidates: T[]; inCreateOrder: boolean } {
   const inCreateWindow = byCreate.countRange(f.createdFrom, f.createdTo);
   const hasUpdateBounds = f.updatedFrom !== undefined || f.updatedTo !== undefined;
   const inUpdateWindow = hasUpdateBounds ? byUpdate.countRange(f.updatedFrom, f.updatedTo) : Infinity;
@@ -1000,11 +1069,13 @@ function customerKeywordText(c: Customer): string {
 }
 
 type Compare<T> = (a: T, b: T) => number;
-const by = <T>(key: (x: T) => string | number, direction: 1 | -1, tie: (x: T) => number): Compare<T> => (a, b) => {
-  const ka = key(a);
-  const kb = key(b);
-  return (ka < kb ? -direction : ka > kb ? direction : 0) || tie(a) - tie(b);
-};
+const by =
+  <T>(key: (x: T) => string | number, direction: 1 | -1, tie: (x: T) => number): Compare<T> =>
+  (a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return (ka < kb ? -direction : ka > kb ? direction : 0) || tie(a) - tie(b);
+  };
 const customerId = (c: Customer) => c.id;
 const productId = (p: Product) => p.id;
 /** A customer's time keys: the store writes `registered` and `updated` as Ecwid date text. */

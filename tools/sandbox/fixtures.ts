@@ -3,12 +3,54 @@ import type { Random } from './random.js';
 import type { Person } from './types.js';
 
 const FIRST_NAMES = [
-  'Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'Elijah', 'Sophia', 'James', 'Mia', 'Lucas', 'Amelia', 'Mateo',
-  'Harper', 'Ethan', 'Zoë', 'José', 'Łukasz', 'Chloé', 'Søren', 'Aiko', 'Priya', 'Kwame', 'Fatima', 'Mei',
+  'Olivia',
+  'Liam',
+  'Emma',
+  'Noah',
+  'Ava',
+  'Elijah',
+  'Sophia',
+  'James',
+  'Mia',
+  'Lucas',
+  'Amelia',
+  'Mateo',
+  'Harper',
+  'Ethan',
+  'Zoë',
+  'José',
+  'Łukasz',
+  'Chloé',
+  'Søren',
+  'Aiko',
+  'Priya',
+  'Kwame',
+  'Fatima',
+  'Mei',
 ];
 const LAST_NAMES = [
-  'Smith', 'Johnson', 'Williams', 'Brown', 'Garcia', 'Miller', 'Davis', 'Martinez', 'Lopez', 'Wilson', 'Anderson',
-  'Taylor', 'Moore', 'Jackson', "O'Neill", 'Müller', 'Nowak', 'Dubois', 'Rossi', 'Tanaka', 'Okafor', 'Patel',
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Martinez',
+  'Lopez',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  "O'Neill",
+  'Müller',
+  'Nowak',
+  'Dubois',
+  'Rossi',
+  'Tanaka',
+  'Okafor',
+  'Patel',
 ];
 const COMPANIES = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Ltd', 'Stark Goods', 'Wayne Trading', 'Hooli'];
 const STREETS = ['Main St', 'Oak Ave', 'Maple Rd', 'Cedar Ln', 'Elm St', 'Lake View Dr', 'Hillcrest Blvd'];
@@ -33,16 +75,55 @@ const PLACES: Place[] = [
 
 const ADJECTIVES = ['Classic', 'Organic', 'Vintage', 'Handmade', 'Premium', 'Everyday', 'Limited', 'Rustic', 'Modern'];
 const NOUNS = [
-  'T-Shirt', 'Hoodie', 'Mug', 'Notebook', 'Candle', 'Tote Bag', 'Poster', 'Cap', 'Scarf', 'Coffee Beans',
-  'Tea Sampler', 'Phone Case', 'Water Bottle', 'Socks', 'Backpack', 'Sticker Pack',
+  'T-Shirt',
+  'Hoodie',
+  'Mug',
+  'Notebook',
+  'Candle',
+  'Tote Bag',
+  'Poster',
+  'Cap',
+  'Scarf',
+  'Coffee Beans',
+  'Tea Sampler',
+  'Phone Case',
+  'Water Bottle',
+  'Socks',
+  'Backpack',
+  'Sticker Pack',
 ];
 export const CATEGORY_NAMES = [
-  'Apparel', 'Home & Living', 'Stationery', 'Food & Drink', 'Accessories', 'Gifts', 'Sale', 'New Arrivals',
-  'Kids', 'Outdoor', 'Books', 'Art Prints',
+  'Apparel',
+  'Home & Living',
+  'Stationery',
+  'Food & Drink',
+  'Accessories',
+  'Gifts',
+  'Sale',
+  'New Arrivals',
+  'Kids',
+  'Outdoor',
+  'Books',
+  'Art Prints',
 ];
 export const OPTION_SETS = [
-  { name: 'Size', choices: [['S', 0], ['M', 0], ['L', 2], ['XL', 4]] },
-  { name: 'Color', choices: [['Black', 0], ['White', 0], ['Forest green', 1.5]] },
+  {
+    name: 'Size',
+    choices: [
+      ['S', 0],
+      ['M', 0],
+      ['L', 2],
+      ['XL', 4],
+    ],
+  },
+  {
+    name: 'Color',
+    choices: [
+      ['Black', 0],
+      ['White', 0],
+      ['Forest green', 1.5],
+    ],
+  },
 ] as const;
 
 export interface NamedPerson {

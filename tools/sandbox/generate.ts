@@ -3,7 +3,14 @@ import { generateCarts } from './cart-factory.js';
 import { Clock } from './clock.js';
 import { EcwidStore } from './ecwid-store.js';
 import { randomPerson } from './fixtures.js';
-import { applyDueChanges, orderId, placeOrder, planLifecycle, recordPurchase, type OrderRecord } from './order-factory.js';
+import {
+  applyDueChanges,
+  orderId,
+  placeOrder,
+  planLifecycle,
+  recordPurchase,
+  type OrderRecord,
+} from './order-factory.js';
 import { Random, mixSeed } from './random.js';
 import {
   CUSTOMER_GROUPS,
@@ -57,7 +64,8 @@ export interface GenerateStoreOptions {
 
 function count(value: number | undefined, fallback: number, name: string, max = 1_000_000): number {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new RangeError(`generateStore: ${name} must be an integer in 0..${max}, got ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new RangeError(`generateStore: ${name} must be an integer in 0..${max}, got ${n}`);
   return n;
 }
 
@@ -83,11 +91,30 @@ export function generateStore(options: GenerateStoreOptions = {}, clock: Clock =
     orderIdSuffix: options.orderIdSuffix,
   });
   const categories = generateCategories(stream(1), count(options.categories, 8, 'categories'), settings.storeUrl);
-  const products = generateProducts(stream(2), count(options.products, 40, 'products'), categories, spanStart, nowSeconds, settings.storeUrl);
+  const products = generateProducts(
+    stream(2),
+    count(options.products, 40, 'products'),
+    categories,
+    spanStart,
+    nowSeconds,
+    settings.storeUrl,
+  );
   const customerStream = stream(3);
-  const registeredAt = registrationTimes(customerStream, count(options.customers, Math.max(5, Math.round(orderCount / 3)), 'customers'), spanStart, nowSeconds);
+  const registeredAt = registrationTimes(
+    customerStream,
+    count(options.customers, Math.max(5, Math.round(orderCount / 3)), 'customers'),
+    spanStart,
+    nowSeconds,
+  );
   const customers = generateCustomers(customerStream, registeredAt, nowSeconds);
-  const coupons = generateCoupons(stream(4), count(options.coupons, 12, 'coupons'), products, categories, spanStart, nowSeconds);
+  const coupons = generateCoupons(
+    stream(4),
+    count(options.coupons, 12, 'coupons'),
+    products,
+    categories,
+    spanStart,
+    nowSeconds,
+  );
   if (orderCount > 0 && products.length === 0) throw new RangeError('generateStore: orders need at least one product');
 
   const orderIdMask = random.int(0, (1 << 25) - 1);
@@ -95,34 +122,43 @@ export function generateStore(options: GenerateStoreOptions = {}, clock: Clock =
   const groupName = (id: number) => CUSTOMER_GROUPS.find((g) => g.id === id)?.name ?? 'General';
   const orderRandom = stream(5);
   const peopleRandom = stream(7);
-  const guestPeople = Array.from({ length: Math.min(2000, Math.max(50, Math.round(orderCount / 20))) }, () => randomPerson(peopleRandom));
+  const guestPeople = Array.from({ length: Math.min(2000, Math.max(50, Math.round(orderCount / 20))) }, () =>
+    randomPerson(peopleRandom),
+  );
   const orders: OrderRecord[] = [];
   // Products and customers are sorted by creation; these track how many exist at each order's time.
   const available = { products: 0, customers: 0, productSlice: [] as Product[] };
 
-  orderTimes(stream(6), orderCount, spanStart, nowSeconds, options.recentShare ?? 0.05).forEach((createTimestamp, sequence) => {
-    if (available.products < products.length && products[available.products].createTimestamp <= createTimestamp) {
-      while (available.products < products.length && products[available.products].createTimestamp <= createTimestamp) available.products++;
-      available.productSlice = products.slice(0, available.products);
-    }
-    while (available.customers < customers.length && registeredAt[available.customers] <= createTimestamp) available.customers++;
-    const customer = available.customers > 0 && orderRandom.chance(0.6) ? customers[orderRandom.int(0, available.customers - 1)] : undefined;
+  orderTimes(stream(6), orderCount, spanStart, nowSeconds, options.recentShare ?? 0.05).forEach(
+    (createTimestamp, sequence) => {
+      if (available.products < products.length && products[available.products].createTimestamp <= createTimestamp) {
+        while (available.products < products.length && products[available.products].createTimestamp <= createTimestamp)
+          available.products++;
+        available.productSlice = products.slice(0, available.products);
+      }
+      while (available.customers < customers.length && registeredAt[available.customers] <= createTimestamp)
+        available.customers++;
+      const customer =
+        available.customers > 0 && orderRandom.chance(0.6)
+          ? customers[orderRandom.int(0, available.customers - 1)]
+          : undefined;
 
-    const order = placeOrder(orderRandom, settings, {
-      id: orderId(settings, sequence, orderIdMask),
-      internalId: ID_BASE.order + sequence,
-      createTimestamp,
-      customer,
-      customerGroupName: groupName,
-      products: available.productSlice.length > 0 ? available.productSlice : products.slice(0, 1),
-      coupons,
-      guestNumber: sequence + 1,
-      guestPeople,
-    });
-    applyDueChanges(order, planLifecycle(orderRandom, order), nowSeconds);
-    if (order.paymentStatus !== 'INCOMPLETE') recordPurchase(order, customer, couponById);
-    orders.push(order);
-  });
+      const order = placeOrder(orderRandom, settings, {
+        id: orderId(settings, sequence, orderIdMask),
+        internalId: ID_BASE.order + sequence,
+        createTimestamp,
+        customer,
+        customerGroupName: groupName,
+        products: available.productSlice.length > 0 ? available.productSlice : products.slice(0, 1),
+        coupons,
+        guestNumber: sequence + 1,
+        guestPeople,
+      });
+      applyDueChanges(order, planLifecycle(orderRandom, order), nowSeconds);
+      if (order.paymentStatus !== 'INCOMPLETE') recordPurchase(order, customer, couponById);
+      orders.push(order);
+    },
+  );
 
   const carts = generateCarts(stream(8), settings, {
     count: count(options.carts, Math.round(orderCount * 0.08), 'carts'),
@@ -139,10 +175,17 @@ export function generateStore(options: GenerateStoreOptions = {}, clock: Clock =
 
   // Deleted orders are extra orders (ids after the generated ones), so `orders` keeps the count asked for.
   const deletionRandom = stream(9);
-  const deletedOrders = Array.from({ length: count(options.deletedOrders, Math.round(orderCount * 0.02), 'deletedOrders') }, (_, k) => {
-    const sequence = orderCount + k;
-    return { internalId: ID_BASE.order + sequence, orderId: orderId(settings, sequence, orderIdMask), deletedAt: deletionRandom.int(spanStart, nowSeconds) };
-  });
+  const deletedOrders = Array.from(
+    { length: count(options.deletedOrders, Math.round(orderCount * 0.02), 'deletedOrders') },
+    (_, k) => {
+      const sequence = orderCount + k;
+      return {
+        internalId: ID_BASE.order + sequence,
+        orderId: orderId(settings, sequence, orderIdMask),
+        deletedAt: deletionRandom.int(spanStart, nowSeconds),
+      };
+    },
+  );
 
   return new EcwidStore(
     {
@@ -166,7 +209,7 @@ export function generateStore(options: GenerateStoreOptions = {}, clock: Clock =
 /** Sorted creation times: spread over the span, with `recentShare` of them in the last 6 hours. */
 function orderTimes(random: Random, n: number, spanStart: number, now: number, recentShare: number): number[] {
   const recentStart = Math.max(spanStart, now - 6 * HOUR);
-  return Array.from({ length: n }, () => (random.chance(recentShare) ? random.int(recentStart, now) : random.int(spanStart, now))).sort(
-    (a, b) => a - b,
-  );
+  return Array.from({ length: n }, () =>
+    random.chance(recentShare) ? random.int(recentStart, now) : random.int(spanStart, now),
+  ).sort((a, b) => a - b);
 }

@@ -16,7 +16,8 @@ export class QueryReader {
   int(name: string, min = 0): number | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (!/^-?\d+$/.test(value) || Number(value) < min) throw wrongParameter(`Parameter '${name}' must be an integer ≥ ${min}, got '${value}'`);
+    if (!/^-?\d+$/.test(value) || Number(value) < min)
+      throw wrongParameter(`Parameter '${name}' must be an integer ≥ ${min}, got '${value}'`);
     return Number(value);
   }
 
@@ -31,7 +32,8 @@ export class QueryReader {
   boolean(name: string): boolean | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    if (value !== 'true' && value !== 'false') throw wrongParameter(`Parameter '${name}' must be true or false, got '${value}'`);
+    if (value !== 'true' && value !== 'false')
+      throw wrongParameter(`Parameter '${name}' must be true or false, got '${value}'`);
     return value === 'true';
   }
 
@@ -50,7 +52,10 @@ export class QueryReader {
   list(name: string): string[] | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;
-    const items = value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     return items.length > 0 ? items : undefined;
   }
 
@@ -104,16 +109,22 @@ export class BodyReader {
     throw wrongParameter(`Field '${this.prefix}${name}' must be ${expected}, got ${JSON.stringify(this.body[name])}`);
   }
 
-  string(name: string, options: { required?: boolean; maxLength?: number; nonEmpty?: boolean } = {}): string | undefined {
+  string(
+    name: string,
+    options: { required?: boolean; maxLength?: number; nonEmpty?: boolean } = {},
+  ): string | undefined {
     const value = this.value(name);
     if (value === undefined) {
       if (options.required) throw wrongParameter(`Field '${this.prefix}${name}' is required`);
       return undefined;
     }
     if (typeof value !== 'string') this.fail(name, 'a string');
-    if ((options.nonEmpty || options.required) && value.trim() === '') throw wrongParameter(`Field '${this.prefix}${name}' must not be empty`);
+    if ((options.nonEmpty || options.required) && value.trim() === '')
+      throw wrongParameter(`Field '${this.prefix}${name}' must not be empty`);
     if (options.maxLength !== undefined && value.length > options.maxLength) {
-      throw wrongParameter(`Field '${this.prefix}${name}' must be at most ${options.maxLength} characters long (got ${value.length})`);
+      throw wrongParameter(
+        `Field '${this.prefix}${name}' must be at most ${options.maxLength} characters long (got ${value.length})`,
+      );
     }
     return value;
   }
@@ -171,7 +182,8 @@ export class BodyReader {
   objectArray(name: string): BodyReader[] | undefined {
     const value = this.value(name);
     if (value === undefined) return undefined;
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) this.fail(name, 'a list of objects');
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v)))
+      this.fail(name, 'a list of objects');
     return (value as Record<string, unknown>[]).map((v, i) => new BodyReader(v, `${this.prefix}${name}[${i}].`));
   }
 }

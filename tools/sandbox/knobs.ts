@@ -55,7 +55,10 @@ export function defaultKnobs(): Knobs {
 type Check = (value: unknown) => boolean;
 const isRate: Check = (v) => typeof v === 'number' && v >= 0 && v <= 1;
 const isCount: Check = (v) => Number.isInteger(v) && (v as number) >= 0;
-const isOneOf = (allowed: readonly unknown[]): Check => (v) => allowed.includes(v);
+const isOneOf =
+  (allowed: readonly unknown[]): Check =>
+  (v) =>
+    allowed.includes(v);
 
 const KNOB_CHECKS: Record<Exclude<keyof Knobs, 'faults'>, [Check, string]> = {
   plan: [isOneOf(PLANS), PLANS.join(' | ')],
@@ -67,7 +70,10 @@ const KNOB_CHECKS: Record<Exclude<keyof Knobs, 'faults'>, [Check, string]> = {
 };
 const FAULT_CHECKS: Record<keyof FaultKnobs, [Check, string]> = {
   errorRate: [isRate, 'a number in 0..1'],
-  statuses: [(v) => Array.isArray(v) && v.length > 0 && v.every((s) => Number.isInteger(s) && s >= 400 && s <= 599), 'a non-empty list of 4xx/5xx statuses'],
+  statuses: [
+    (v) => Array.isArray(v) && v.length > 0 && v.every((s) => Number.isInteger(s) && s >= 400 && s <= 599),
+    'a non-empty list of 4xx/5xx statuses',
+  ],
   latencyMs: [isCount, 'an integer ≥ 0'],
   truncateRate: [isRate, 'a number in 0..1'],
   seed: [(v) => Number.isInteger(v), 'an integer'],
@@ -75,11 +81,13 @@ const FAULT_CHECKS: Record<keyof FaultKnobs, [Check, string]> = {
 
 /** Validates the whole patch first, then applies it: a bad patch changes nothing. Throws Error with the reason. */
 export function applyKnobsPatch(knobs: Knobs, patch: unknown): void {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new Error('Knobs must be a JSON object');
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    throw new Error('Knobs must be a JSON object');
   const { faults, ...rest } = patch as Record<string, unknown>;
   validate(rest, KNOB_CHECKS, '');
   if (faults !== undefined) {
-    if (typeof faults !== 'object' || faults === null || Array.isArray(faults)) throw new Error('faults must be an object');
+    if (typeof faults !== 'object' || faults === null || Array.isArray(faults))
+      throw new Error('faults must be an object');
     validate(faults as Record<string, unknown>, FAULT_CHECKS, 'faults.');
   }
   Object.assign(knobs, rest);
@@ -89,7 +97,12 @@ export function applyKnobsPatch(knobs: Knobs, patch: unknown): void {
 function validate(values: Record<string, unknown>, checks: Record<string, [Check, string]>, prefix: string): void {
   for (const [name, value] of Object.entries(values)) {
     const check = checks[name];
-    if (!check) throw new Error(`Unknown knob '${prefix}${name}'; known: ${Object.keys(checks).map((k) => prefix + k).join(', ')}`);
+    if (!check)
+      throw new Error(
+        `Unknown knob '${prefix}${name}'; known: ${Object.keys(checks)
+          .map((k) => prefix + k)
+          .join(', ')}`,
+      );
     if (!check[0](value)) throw new Error(`Knob '${prefix}${name}' must be ${check[1]}, got ${JSON.stringify(value)}`);
   }
 }
@@ -141,7 +154,8 @@ export class FaultInjector {
     const statusRoll = this.random.next();
     const truncateRoll = this.random.next();
     return {
-      errorStatus: errorRoll < faults.errorRate ? faults.statuses[Math.floor(statusRoll * faults.statuses.length)] : undefined,
+      errorStatus:
+        errorRoll < faults.errorRate ? faults.statuses[Math.floor(statusRoll * faults.statuses.length)] : undefined,
       truncate: truncateRoll < faults.truncateRate,
     };
   }

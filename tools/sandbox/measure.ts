@@ -34,7 +34,10 @@ const SPAN = 60 * 86400;
 export function windowFor(orders: number): Window {
   const perSecondRecent = (orders * 0.05) / RECENT + (orders * 0.95) / SPAN;
   const inRecent = perSecondRecent * RECENT;
-  const seconds = inRecent >= WINDOW_ROWS ? WINDOW_ROWS / perSecondRecent : RECENT + (WINDOW_ROWS - inRecent) / ((orders * 0.95) / SPAN);
+  const seconds =
+    inRecent >= WINDOW_ROWS
+      ? WINDOW_ROWS / perSecondRecent
+      : RECENT + (WINDOW_ROWS - inRecent) / ((orders * 0.95) / SPAN);
   return { createdFrom: MEASURE_NOW_S - Math.round(Math.min(seconds, SPAN)), createdTo: MEASURE_NOW_S };
 }
 
@@ -52,7 +55,10 @@ export async function timeWindowSearch(store: EcwidStore, window: Window, repeat
   const sandbox = await startSandbox({ store, knobs: { rateLimit: 0 } });
   try {
     const url = `${sandbox.apiBaseUrl}/${sandbox.storeId}/orders?limit=100&createdFrom=${window.createdFrom}&createdTo=${window.createdTo}`;
-    const get = () => fetch(url, { headers: { Authorization: `Bearer ${sandbox.token}` } }).then((r) => r.json() as Promise<{ total: number }>);
+    const get = () =>
+      fetch(url, { headers: { Authorization: `Bearer ${sandbox.token}` } }).then(
+        (r) => r.json() as Promise<{ total: number }>,
+      );
     await get();
     const started = performance.now();
     let rows = 0;
@@ -87,7 +93,11 @@ export interface SandboxFigures extends Omit<GenerationFigures, 'store'> {
 }
 
 /** The generation time of a big store, and its time-bounded search over HTTP next to a small store's. */
-export async function measureSandbox(orders = 100_000, smallOrders = SMALL_STORE_ORDERS, repeat = 10): Promise<SandboxFigures> {
+export async function measureSandbox(
+  orders = 100_000,
+  smallOrders = SMALL_STORE_ORDERS,
+  repeat = 10,
+): Promise<SandboxFigures> {
   const { store: big, ...generation } = generateTimed(orders);
   const small = generateStore({ seed: 11, orders: smallOrders, now: MEASURE_NOW });
   return {
@@ -109,6 +119,7 @@ export function describeFigures(f: SandboxFigures): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const orders = process.argv[2] === undefined ? 100_000 : Number(process.argv[2]);
-  if (!Number.isInteger(orders) || orders < 1) throw new Error(`orders must be a positive integer, got ${process.argv[2]}`);
+  if (!Number.isInteger(orders) || orders < 1)
+    throw new Error(`orders must be a positive integer, got ${process.argv[2]}`);
   console.log(describeFigures(await measureSandbox(orders)));
 }

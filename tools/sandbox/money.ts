@@ -127,7 +127,11 @@ export function priceOrder(input: PricingInput): PricedOrder {
   const shipping = input.shipping ?? NO_SHIPPING;
   const shippingRates = sumRates(shipping.taxes);
   const shippingBase = shipping.rate + shipping.handling;
-  const shippingTaxes = shipping.taxes.map((t) => ({ name: t.name, rate: t.rate, total: taxOn(shippingBase, t.rate, shippingRates, pricesIncludeTax) }));
+  const shippingTaxes = shipping.taxes.map((t) => ({
+    name: t.name,
+    rate: t.rate,
+    total: taxOn(shippingBase, t.rate, shippingRates, pricesIncludeTax),
+  }));
 
   // Promotions first, on the full line; then the coupon on what the promotions left.
   const promotionTotals = promotions.map(() => 0);
@@ -162,7 +166,12 @@ export function priceOrder(input: PricingInput): PricedOrder {
     const discounted = afterPromotions[i] - couponAmounts[i];
     priced.couponAmount = couponAmounts[i];
     priced.shippingShare = shippingShares[i];
-    priced.taxes = line.taxes.map((t) => ({ name: t.name, rate: t.rate, onDiscountedSubtotal: taxOn(discounted, t.rate, allRates, pricesIncludeTax), onShipping: 0 }));
+    priced.taxes = line.taxes.map((t) => ({
+      name: t.name,
+      rate: t.rate,
+      onDiscountedSubtotal: taxOn(discounted, t.rate, allRates, pricesIncludeTax),
+      onShipping: 0,
+    }));
     subtotal += priced.lineTotal;
     subtotalWithoutTax += withoutTax(priced.lineTotal, allRates, pricesIncludeTax);
     for (const t of priced.taxes) lineTax += t.onDiscountedSubtotal;
@@ -174,7 +183,13 @@ export function priceOrder(input: PricingInput): PricedOrder {
   const tax = lineTax + sum(shippingTaxes.map((t) => t.total));
   const surcharges = sum(input.surcharges);
   const totalBeforeGiftCardRedemption =
-    subtotal - couponDiscount - discount + shipping.rate + shipping.handling + surcharges + (pricesIncludeTax ? 0 : tax);
+    subtotal -
+    couponDiscount -
+    discount +
+    shipping.rate +
+    shipping.handling +
+    surcharges +
+    (pricesIncludeTax ? 0 : tax);
   const giftCardRedemption = Math.min(input.giftCardBalance ?? 0, totalBeforeGiftCardRedemption);
   const total = totalBeforeGiftCardRedemption - giftCardRedemption;
 

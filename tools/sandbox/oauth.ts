@@ -66,13 +66,23 @@ export class OAuthProvider {
 
   /** `storeIdInPath` is the `{storeId}` of `/api/oauth/token/{storeId}`. */
   token(method: string, storeIdInPath: string, contentType: string, rawBody: string): Reply {
-    if (method !== 'POST') return { ...oauthError(405, 'invalid_request', 'The token endpoint accepts POST only'), headers: { Allow: 'POST' } };
-    if (storeIdInPath !== String(this.config.storeId)) return oauthError(400, 'invalid_request', `Unknown store ${storeIdInPath}`);
+    if (method !== 'POST')
+      return {
+        ...oauthError(405, 'invalid_request', 'The token endpoint accepts POST only'),
+        headers: { Allow: 'POST' },
+      };
+    if (storeIdInPath !== String(this.config.storeId))
+      return oauthError(400, 'invalid_request', `Unknown store ${storeIdInPath}`);
     if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-      return oauthError(400, 'invalid_request', 'Send the parameters form-urlencoded (application/x-www-form-urlencoded)');
+      return oauthError(
+        400,
+        'invalid_request',
+        'Send the parameters form-urlencoded (application/x-www-form-urlencoded)',
+      );
     }
     const form = new URLSearchParams(rawBody);
-    if (form.get('grant_type') !== 'authorization_code') return oauthError(400, 'unsupported_grant_type', 'grant_type must be authorization_code');
+    if (form.get('grant_type') !== 'authorization_code')
+      return oauthError(400, 'unsupported_grant_type', 'grant_type must be authorization_code');
     if (form.get('client_id') !== this.config.clientId || form.get('client_secret') !== this.config.clientSecret) {
       return oauthError(400, 'invalid_client', 'Wrong client_id or client_secret');
     }
@@ -81,9 +91,14 @@ export class OAuthProvider {
     if (!grant) return oauthError(400, 'invalid_grant', 'Unknown authorization code');
     if (grant.issuedToken !== undefined) {
       this.tokens.revoke(grant.issuedToken);
-      return oauthError(400, 'invalid_grant', 'Authorization code already used; the token issued for it is now revoked');
+      return oauthError(
+        400,
+        'invalid_grant',
+        'Authorization code already used; the token issued for it is now revoked',
+      );
     }
-    if (form.get('redirect_uri') !== grant.redirectUri) return oauthError(400, 'invalid_grant', 'redirect_uri differs from the one used to authorize');
+    if (form.get('redirect_uri') !== grant.redirectUri)
+      return oauthError(400, 'invalid_grant', 'redirect_uri differs from the one used to authorize');
 
     grant.issuedToken = this.tokens.issue(grant.scopes);
     return {

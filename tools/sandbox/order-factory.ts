@@ -122,7 +122,11 @@ export function orderCode(sequence: number, mask: number): string {
 }
 
 /** The store's full order id: its prefix and suffix around the code, e.g. "SHOP-K8XTQ". */
-export function orderId(settings: Pick<StoreSettings, 'orderIdPrefix' | 'orderIdSuffix'>, sequence: number, mask: number): string {
+export function orderId(
+  settings: Pick<StoreSettings, 'orderIdPrefix' | 'orderIdSuffix'>,
+  sequence: number,
+  mask: number,
+): string {
   return `${settings.orderIdPrefix}${orderCode(sequence, mask)}${settings.orderIdSuffix}`;
 }
 
@@ -194,7 +198,8 @@ export function placeOrder(random: Random, settings: StoreSettings, draft: Order
     record.giftCardBalance = toCents(random.pick([10, 25, 50, 100]));
     record.giftCardCode = `GC-${random.int(1000, 9999)}-${random.int(1000, 9999)}`;
   }
-  if (random.chance(0.1)) record.orderComments = random.pick(['Please gift wrap', 'Leave at the back door', 'Call before delivery']);
+  if (random.chance(0.1))
+    record.orderComments = random.pick(['Please gift wrap', 'Leave at the back door', 'Call before delivery']);
   record.totalCents = priceRecord(record, settings).total;
   return record;
 }
@@ -242,8 +247,18 @@ function pickLines(random: Random, settings: StoreSettings, products: readonly P
     return line;
   });
 }
-const LINE_COUNTS = [[1, 50], [2, 30], [3, 15], [4, 5]] as const;
-const QUANTITIES = [[1, 65], [2, 20], [3, 10], [5, 5]] as const;
+const LINE_COUNTS = [
+  [1, 50],
+  [2, 30],
+  [3, 15],
+  [4, 5],
+] as const;
+const QUANTITIES = [
+  [1, 65],
+  [2, 20],
+  [3, 10],
+  [5, 5],
+] as const;
 
 /** The promotions an order gets; the few possible lists are shared between orders. */
 const promotionLists = new WeakMap<StoreSettings, Promotion[][]>();
@@ -253,11 +268,23 @@ function promotionsFor(settings: StoreSettings, subtotalCents: number, customerG
     const { volumeDiscount: volume, membershipDiscount: membership } = settings;
     const onTotal: Promotion = {
       percent: volume.percent,
-      info: { value: volume.percent, type: 'PERCENT', base: 'ON_TOTAL', orderTotal: volume.threshold, description: `${volume.percent}% off orders over ${volume.threshold}` },
+      info: {
+        value: volume.percent,
+        type: 'PERCENT',
+        base: 'ON_TOTAL',
+        orderTotal: volume.threshold,
+        description: `${volume.percent}% off orders over ${volume.threshold}`,
+      },
     };
     const forMembers: Promotion = {
       percent: membership.percent,
-      info: { value: membership.percent, type: 'PERCENT', base: 'ON_MEMBERSHIP', membershipId: membership.customerGroupId, description: `${membership.percent}% member discount` },
+      info: {
+        value: membership.percent,
+        type: 'PERCENT',
+        base: 'ON_MEMBERSHIP',
+        membershipId: membership.customerGroupId,
+        description: `${membership.percent}% member discount`,
+      },
     };
     lists = [[], [onTotal], [forMembers], [onTotal, forMembers]];
     promotionLists.set(settings, lists);
@@ -280,7 +307,11 @@ function priceRecord(record: OrderRecord, settings: StoreSettings): PricedOrder 
       type: coupon.discountType === 'PERCENT' ? 'PERCENT' : 'ABS',
       discount: coupon.discountType === 'PERCENT' ? coupon.discount : toCents(coupon.discount),
     },
-    shipping: record.shippingMethod && { rate: record.shippingRate, handling: record.handling, taxes: settings.shippingTaxes },
+    shipping: record.shippingMethod && {
+      rate: record.shippingRate,
+      handling: record.handling,
+      taxes: settings.shippingTaxes,
+    },
     surcharges: record.surcharge > 0 ? [record.surcharge] : [],
     giftCardBalance: record.giftCardBalance,
     shippingTaxOnItems: record.shippingTaxOnItems,
@@ -326,10 +357,25 @@ export function orderView(record: OrderRecord, settings: StoreSettings): Order {
     customDiscount: [],
     customSurcharges:
       record.surcharge > 0
-        ? [{ id: 'eco-packaging', value: fromCents(record.surcharge), type: 'ABSOLUTE', total: fromCents(record.surcharge), totalWithoutTax: fromCents(record.surcharge), description: 'Eco packaging', taxable: false }]
+        ? [
+            {
+              id: 'eco-packaging',
+              value: fromCents(record.surcharge),
+              type: 'ABSOLUTE',
+              total: fromCents(record.surcharge),
+              totalWithoutTax: fromCents(record.surcharge),
+              description: 'Eco packaging',
+              taxable: false,
+            },
+          ]
         : [],
     refundedAmount: fromCents(record.refunds.reduce((acc, r) => acc + r.amount, 0)),
-    refunds: record.refunds.map((r) => ({ date: formatEcwidDate(r.at), source: r.source ?? 'CP', reason: r.reason, amount: fromCents(r.amount) })),
+    refunds: record.refunds.map((r) => ({
+      date: formatEcwidDate(r.at),
+      source: r.source ?? 'CP',
+      reason: r.reason,
+      amount: fromCents(r.amount),
+    })),
     taxesOnShipping: priced.shippingTaxes.map((t) => ({ name: t.name, value: t.rate, total: fromCents(t.total) })),
     items: record.lines.map((line, i) => orderItem(record, i, line, priced, settings.pricesIncludeTax)),
     ipAddress: record.ipAddress,
@@ -376,7 +422,9 @@ const PAID_STATUSES: readonly PaymentStatus[] = ['PAID', 'PARTIALLY_REFUNDED', '
  * from the order's number (so they cost no memory and no draw from the generator's streams). Offline methods and
  * unpaid orders have neither.
  */
-export function gatewayPayment(record: Pick<OrderRecord, 'internalId' | 'paymentMethod' | 'paymentStatus'>): { externalTransactionId: string; paymentReference: string } | undefined {
+export function gatewayPayment(
+  record: Pick<OrderRecord, 'internalId' | 'paymentMethod' | 'paymentStatus'>,
+): { externalTransactionId: string; paymentReference: string } | undefined {
   if (record.paymentMethod.offline || !PAID_STATUSES.includes(record.paymentStatus)) return undefined;
   const code = (salt: number) => mixSeed(record.internalId, salt).toString(36).toUpperCase().padStart(7, '0');
   return record.paymentMethod.module === 'PayPalStandard'
@@ -384,7 +432,13 @@ export function gatewayPayment(record: Pick<OrderRecord, 'internalId' | 'payment
     : { externalTransactionId: `ch_3${code(1)}${code(2)}`, paymentReference: `pi_3${code(3)}${code(4)}` };
 }
 
-function orderItem(record: OrderRecord, index: number, line: OrderLine, priced: PricedOrder, pricesIncludeTax: boolean): OrderItem {
+function orderItem(
+  record: OrderRecord,
+  index: number,
+  line: OrderLine,
+  priced: PricedOrder,
+  pricesIncludeTax: boolean,
+): OrderItem {
   const pricedLine = priced.lines[index];
   const item: OrderItem = {
     id: record.internalId * 100 + index + 1,
@@ -421,7 +475,11 @@ function orderItem(record: OrderRecord, index: number, line: OrderLine, priced: 
 }
 
 /** Keeps the buyer's stats and the coupon's use count in step with a placed order. */
-export function recordPurchase(order: OrderRecord, customer: Customer | undefined, coupons: Map<number, DiscountCoupon>): void {
+export function recordPurchase(
+  order: OrderRecord,
+  customer: Customer | undefined,
+  coupons: Map<number, DiscountCoupon>,
+): void {
   if (order.coupon) {
     const coupon = coupons.get(order.coupon.id);
     if (coupon) coupon.orderCount += 1;
@@ -441,7 +499,12 @@ export function recordPurchase(order: OrderRecord, customer: Customer | undefine
 // Coupons on orders
 
 /** Whether a coupon can be used at a moment, by a buyer, on a cart of this subtotal (cents). */
-function couponUsable(coupon: DiscountCoupon, at: number, customer: Customer | undefined, subtotalCents: number): boolean {
+function couponUsable(
+  coupon: DiscountCoupon,
+  at: number,
+  customer: Customer | undefined,
+  subtotalCents: number,
+): boolean {
   if (coupon.discountType !== 'ABS' && coupon.discountType !== 'PERCENT') return false; // shipping coupons: not modelled
   if (coupon.status !== 'ACTIVE') return false;
   if (coupon.launchDate && storedDateSeconds(coupon.launchDate) > at) return false;
@@ -455,23 +518,56 @@ function couponUsable(coupon: DiscountCoupon, at: number, customer: Customer | u
 }
 
 /** An empty or absent catalogLimit means the whole catalog; `categoryId` is the line's product category. */
-function couponCovers(coupon: Pick<DiscountCoupon, 'catalogLimit'>, line: Pick<OrderLine, 'productId' | 'categoryId'>): boolean {
+function couponCovers(
+  coupon: Pick<DiscountCoupon, 'catalogLimit'>,
+  line: Pick<OrderLine, 'productId' | 'categoryId'>,
+): boolean {
   const limit = coupon.catalogLimit;
   if (!limit || (limit.products.length === 0 && limit.categories.length === 0)) return true;
   return limit.products.includes(line.productId) || limit.categories.includes(line.categoryId);
 }
 
-function pickCoupon(random: Random, draft: OrderDraft, lines: readonly OrderLine[], subtotal: number): DiscountCoupon | undefined {
+function pickCoupon(
+  random: Random,
+  draft: OrderDraft,
+  lines: readonly OrderLine[],
+  subtotal: number,
+): DiscountCoupon | undefined {
   const usable = draft.coupons.filter(
-    (c) => couponUsable(c, draft.createTimestamp, draft.customer, subtotal) && lines.some((line) => couponCovers(c, line)),
+    (c) =>
+      couponUsable(c, draft.createTimestamp, draft.customer, subtotal) && lines.some((line) => couponCovers(c, line)),
   );
   return usable.length > 0 ? random.pick(usable) : undefined;
 }
 
 /** The coupon as the order shows it: a copy taken at checkout (its use counted). */
 function orderCoupon(coupon: DiscountCoupon): OrderCoupon {
-  const { id, name, code, discountType, status, discount, launchDate, usesLimit, applicationLimit, creationDate, orderCount, catalogLimit } = coupon;
-  const snapshot: OrderCoupon = { id, name, code, discountType, status, discount, usesLimit, applicationLimit, creationDate, orderCount: orderCount + 1 };
+  const {
+    id,
+    name,
+    code,
+    discountType,
+    status,
+    discount,
+    launchDate,
+    usesLimit,
+    applicationLimit,
+    creationDate,
+    orderCount,
+    catalogLimit,
+  } = coupon;
+  const snapshot: OrderCoupon = {
+    id,
+    name,
+    code,
+    discountType,
+    status,
+    discount,
+    usesLimit,
+    applicationLimit,
+    creationDate,
+    orderCount: orderCount + 1,
+  };
   if (launchDate) snapshot.launchDate = launchDate;
   if (catalogLimit) snapshot.catalogLimit = catalogLimit;
   return snapshot;
@@ -507,7 +603,10 @@ function shippingFor(random: Random, billing: Person | undefined, guestPeople: r
 /** Guests mostly leave an e-mail; point-of-sale and phone orders sometimes have `""`. */
 function guestEmail(random: Random, billing: Person | undefined, guestNumber: number): string {
   if (random.chance(0.04)) return '';
-  const named = billing?.firstName && billing.lastName ? { firstName: billing.firstName, lastName: billing.lastName, name: billing.name ?? '' } : randomName(random);
+  const named =
+    billing?.firstName && billing.lastName
+      ? { firstName: billing.firstName, lastName: billing.lastName, name: billing.name ?? '' }
+      : randomName(random);
   return emailFor(named, guestNumber, 'example.net');
 }
 
@@ -545,7 +644,10 @@ function applyWithoutStamp(record: OrderRecord, change: OrderChange, atSeconds: 
   if (change.trackingNumber) record.trackingNumber = change.trackingNumber;
   if (change.refund) {
     const { reason, source } = change.refund;
-    record.refunds = [...record.refunds, { at: atSeconds, reason, amount: toCents(change.refund.amount), ...(source ? { source } : {}) }];
+    record.refunds = [
+      ...record.refunds,
+      { at: atSeconds, reason, amount: toCents(change.refund.amount), ...(source ? { source } : {}) },
+    ];
   }
 }
 
@@ -564,12 +666,20 @@ export function planLifecycle(random: Random, record: OrderRecord): PlannedChang
   const outcome = random.weighted(OUTCOMES);
   if (outcome === 'abandoned') return [{ at: start, change: { paymentStatus: 'INCOMPLETE' } }];
   if (outcome === 'cancelled') {
-    return [{ at: start + random.int(2 * DAY, 7 * DAY), change: { paymentStatus: 'CANCELLED', fulfillmentStatus: 'WILL_NOT_DELIVER' } }];
+    return [
+      {
+        at: start + random.int(2 * DAY, 7 * DAY),
+        change: { paymentStatus: 'CANCELLED', fulfillmentStatus: 'WILL_NOT_DELIVER' },
+      },
+    ];
   }
   if (outcome === 'unpaid') return [];
 
   const paidAt = start + (record.paymentMethod.offline ? random.int(HOUR, 3 * DAY) : random.int(5, 2 * MINUTE));
-  const plan: PlannedChange[] = [{ at: paidAt, change: { paymentStatus: 'PAID' } }, ...fulfillmentPlan(random, record, paidAt)];
+  const plan: PlannedChange[] = [
+    { at: paidAt, change: { paymentStatus: 'PAID' } },
+    ...fulfillmentPlan(random, record, paidAt),
+  ];
   const refundAt = plan[plan.length - 1].at + random.int(DAY, 10 * DAY);
   if (outcome === 'refunded') {
     plan.push(...fullRefundPlan(record, refundAt));
@@ -578,7 +688,14 @@ export function planLifecycle(random: Random, record: OrderRecord): PlannedChang
   }
   return plan;
 }
-const OUTCOMES = [['abandoned', 4], ['cancelled', 5], ['unpaid', 2], ['refunded', 3], ['partiallyRefunded', 1], ['paid', 85]] as const;
+const OUTCOMES = [
+  ['abandoned', 4],
+  ['cancelled', 5],
+  ['unpaid', 2],
+  ['refunded', 3],
+  ['partiallyRefunded', 1],
+  ['paid', 85],
+] as const;
 
 /**
  * The shapes a refund takes draw from a stream of their own (seeded by the order), so they leave the generator's
@@ -594,9 +711,14 @@ function fullRefundPlan(record: OrderRecord, at: number): PlannedChange[] {
   const shape = refundRandom(record);
   const total = fromCents(record.totalCents);
   const status = { paymentStatus: 'REFUNDED', fulfillmentStatus: 'RETURNED' } as const;
-  if (!shape.chance(0.25)) return [{ at, change: { ...status, refund: { amount: total, reason: 'Returned by customer' } } }];
+  if (!shape.chance(0.25))
+    return [{ at, change: { ...status, refund: { amount: total, reason: 'Returned by customer' } } }];
   const plan: PlannedChange[] = [{ at, change: status }];
-  if (shape.chance(1 / 3)) plan.push({ at: at + shape.int(DAY, 2 * DAY), change: { refund: { amount: total, reason: 'Returned by customer', source: 'EXTERNAL' } } });
+  if (shape.chance(1 / 3))
+    plan.push({
+      at: at + shape.int(DAY, 2 * DAY),
+      change: { refund: { amount: total, reason: 'Returned by customer', source: 'EXTERNAL' } },
+    });
   return plan;
 }
 
@@ -607,9 +729,13 @@ function fullRefundPlan(record: OrderRecord, at: number): PlannedChange[] {
 function partialRefundPlan(record: OrderRecord, at: number): PlannedChange[] {
   const shape = refundRandom(record);
   const part = (share: number) => fromCents(Math.round(record.totalCents * share));
-  const plan: PlannedChange[] = [{ at, change: { paymentStatus: 'PARTIALLY_REFUNDED', refund: { amount: part(0.3), reason: 'Damaged item' } } }];
-  if (shape.chance(0.5)) plan.push({ at: at + shape.int(DAY, 5 * DAY), change: { refund: { amount: part(0.2), reason: 'Late delivery' } } });
-  if (shape.chance(0.25)) plan.push({ at: plan[plan.length - 1].at + shape.int(DAY, 5 * DAY), change: { paymentStatus: 'REFUNDED' } });
+  const plan: PlannedChange[] = [
+    { at, change: { paymentStatus: 'PARTIALLY_REFUNDED', refund: { amount: part(0.3), reason: 'Damaged item' } } },
+  ];
+  if (shape.chance(0.5))
+    plan.push({ at: at + shape.int(DAY, 5 * DAY), change: { refund: { amount: part(0.2), reason: 'Late delivery' } } });
+  if (shape.chance(0.25))
+    plan.push({ at: plan[plan.length - 1].at + shape.int(DAY, 5 * DAY), change: { paymentStatus: 'REFUNDED' } });
   return plan;
 }
 
@@ -628,8 +754,15 @@ function fulfillmentPlan(random: Random, record: OrderRecord, paidAt: number): P
   const shipped = processing + random.int(4 * HOUR, 2 * DAY);
   const plan: PlannedChange[] = [
     { at: processing, change: { fulfillmentStatus: 'PROCESSING' } },
-    { at: shipped, change: { fulfillmentStatus: 'SHIPPED', trackingNumber: `1Z${random.int(100000, 999999)}${random.int(1000000, 9999999)}` } },
+    {
+      at: shipped,
+      change: {
+        fulfillmentStatus: 'SHIPPED',
+        trackingNumber: `1Z${random.int(100000, 999999)}${random.int(1000000, 9999999)}`,
+      },
+    },
   ];
-  if (random.chance(0.9)) plan.push({ at: shipped + random.int(DAY, 5 * DAY), change: { fulfillmentStatus: 'DELIVERED' } });
+  if (random.chance(0.9))
+    plan.push({ at: shipped + random.int(DAY, 5 * DAY), change: { fulfillmentStatus: 'DELIVERED' } });
   return plan;
 }

@@ -46,7 +46,14 @@ export function storeSettings(input: SettingsInput): StoreSettings {
   const gross = input.pricesIncludeTax;
   const taxClasses: Record<TaxClassCode, { name: string; rate: number }[]> = gross
     ? { standard: [{ name: 'VAT', rate: 19 }], reduced: [{ name: 'VAT reduced', rate: 7 }], exempt: [] }
-    : { standard: [{ name: 'State tax', rate: 6.25 }, { name: 'City tax', rate: 2 }], reduced: [{ name: 'State tax', rate: 6.25 }], exempt: [] };
+    : {
+        standard: [
+          { name: 'State tax', rate: 6.25 },
+          { name: 'City tax', rate: 2 },
+        ],
+        reduced: [{ name: 'State tax', rate: 6.25 }],
+        exempt: [],
+      };
   return {
     storeId: input.storeId,
     storeName: input.storeName ?? 'Sandbox Goods',
@@ -58,7 +65,14 @@ export function storeSettings(input: SettingsInput): StoreSettings {
     taxClasses,
     shippingTaxes: gross ? [{ name: 'VAT', rate: 19 }] : [{ name: 'State tax', rate: 6.25 }],
     shippingMethods: [
-      { id: 'standard', name: 'Standard shipping', rate: 5.99, isPickup: false, freeAbove: 100, estimatedTransitTime: '3-5' },
+      {
+        id: 'standard',
+        name: 'Standard shipping',
+        rate: 5.99,
+        isPickup: false,
+        freeAbove: 100,
+        estimatedTransitTime: '3-5',
+      },
       { id: 'express', name: 'Express', rate: 14.99, isPickup: false, estimatedTransitTime: '1-2' },
       { id: 'pickup', name: 'Store pickup', rate: 0, isPickup: true },
       { id: 'freight', name: 'Freight', rate: 49, isPickup: false, enabled: false, estimatedTransitTime: '7-14' },
@@ -98,7 +112,14 @@ export function generateCategories(random: Random, count: number, storeUrl: stri
 }
 
 /** Products sorted by creation; most predate the generated span, some are new arrivals inside it. */
-export function generateProducts(random: Random, count: number, categories: readonly Category[], spanStart: number, now: number, storeUrl: string): Product[] {
+export function generateProducts(
+  random: Random,
+  count: number,
+  categories: readonly Category[],
+  spanStart: number,
+  now: number,
+  storeUrl: string,
+): Product[] {
   const times = Array.from({ length: count }, (_, i) =>
     // The first product always predates the span, so the earliest orders have something to buy.
     i > 0 && random.chance(0.2) ? random.int(spanStart, now) : spanStart - random.int(1, 700) * DAY,
@@ -106,11 +127,20 @@ export function generateProducts(random: Random, count: number, categories: read
   return times.map((createTimestamp, i) => {
     const id = ID_BASE.product + i;
     const name = productName(random);
-    const taxClassCode = random.weighted<TaxClassCode>([['standard', 75], ['reduced', 15], ['exempt', 10]]);
+    const taxClassCode = random.weighted<TaxClassCode>([
+      ['standard', 75],
+      ['reduced', 15],
+      ['exempt', 10],
+    ]);
     const digital = taxClassCode === 'exempt';
     const unlimited = digital || random.chance(0.15);
-    const updateTimestamp = random.chance(0.4) ? Math.min(now, createTimestamp + random.int(1, 90) * DAY) : createTimestamp;
-    const categoryIds = categories.length === 0 ? [] : [...new Set([random.pick(categories).id, ...(random.chance(0.3) ? [random.pick(categories).id] : [])])];
+    const updateTimestamp = random.chance(0.4)
+      ? Math.min(now, createTimestamp + random.int(1, 90) * DAY)
+      : createTimestamp;
+    const categoryIds =
+      categories.length === 0
+        ? []
+        : [...new Set([random.pick(categories).id, ...(random.chance(0.3) ? [random.pick(categories).id] : [])])];
     const quantity = random.chance(0.1) ? 0 : random.int(1, 250);
     const product: Product = {
       id,
@@ -137,7 +167,11 @@ export function generateProducts(random: Random, count: number, categories: read
         : OPTION_SETS.filter(() => random.chance(0.25)).map((set) => ({
             type: 'SELECT' as const,
             name: set.name,
-            choices: set.choices.map(([text, priceModifier]) => ({ text, priceModifier, priceModifierType: 'ABSOLUTE' as const })),
+            choices: set.choices.map(([text, priceModifier]) => ({
+              text,
+              priceModifier,
+              priceModifierType: 'ABSOLUTE' as const,
+            })),
             defaultChoice: 0,
             required: true,
           })),
@@ -150,9 +184,9 @@ export function generateProducts(random: Random, count: number, categories: read
 
 /** Registration times (unix seconds), sorted: the order `generateCustomers` builds customers in. */
 export function registrationTimes(random: Random, count: number, spanStart: number, now: number): number[] {
-  return Array.from({ length: count }, () => (random.chance(0.3) ? random.int(spanStart, now) : spanStart - random.int(1, 365 * DAY))).sort(
-    (a, b) => a - b,
-  );
+  return Array.from({ length: count }, () =>
+    random.chance(0.3) ? random.int(spanStart, now) : spanStart - random.int(1, 365 * DAY),
+  ).sort((a, b) => a - b);
 }
 
 /** Customers registered at these times; some lack a billing address or an e-mail (point-of-sale sign-ups). */
@@ -162,7 +196,11 @@ export function generateCustomers(random: Random, registeredAt: readonly number[
     const named = randomName(random);
     const email = random.chance(0.02) ? '' : emailFor(named, id);
     const billingPerson = random.chance(0.15) ? undefined : randomPerson(random, named);
-    const group = random.weighted<CustomerGroup>([[CUSTOMER_GROUPS[0], 80], [CUSTOMER_GROUPS[1], 12], [CUSTOMER_GROUPS[2], 8]]);
+    const group = random.weighted<CustomerGroup>([
+      [CUSTOMER_GROUPS[0], 80],
+      [CUSTOMER_GROUPS[1], 12],
+      [CUSTOMER_GROUPS[2], 8],
+    ]);
     const updated = random.chance(0.3) ? Math.min(now, registered + random.int(1, 60) * DAY) : registered;
     const customer: Customer = {
       id,
@@ -190,14 +228,32 @@ export function generateCustomers(random: Random, registeredAt: readonly number[
 const COUPON_WORDS = ['SAVE', 'WELCOME', 'SPRING', 'VIP', 'FREESHIP', 'FLASH', 'THANKS', 'BUNDLE'];
 
 /** Coupons of every kind and status, most created before the span. */
-export function generateCoupons(random: Random, count: number, products: readonly Product[], categories: readonly Category[], spanStart: number, now: number): DiscountCoupon[] {
+export function generateCoupons(
+  random: Random,
+  count: number,
+  products: readonly Product[],
+  categories: readonly Category[],
+  spanStart: number,
+  now: number,
+): DiscountCoupon[] {
   return Array.from({ length: count }, (_, i) => {
-    const discountType = random.weighted<DiscountType>([['PERCENT', 40], ['ABS', 35], ['SHIPPING', 10], ['ABS_AND_SHIPPING', 5], ['PERCENT_AND_SHIPPING', 10]]);
+    const discountType = random.weighted<DiscountType>([
+      ['PERCENT', 40],
+      ['ABS', 35],
+      ['SHIPPING', 10],
+      ['ABS_AND_SHIPPING', 5],
+      ['PERCENT_AND_SHIPPING', 10],
+    ]);
     const percent = discountType.startsWith('PERCENT');
-    const discount = discountType === 'SHIPPING' ? 0 : percent ? random.pick([5, 10, 15, 20]) : random.pick([5, 10, 20]);
+    const discount =
+      discountType === 'SHIPPING' ? 0 : percent ? random.pick([5, 10, 15, 20]) : random.pick([5, 10, 20]);
     const created = spanStart - random.int(0, 120) * DAY + random.int(0, DAY);
     const updated = random.chance(0.3) ? Math.min(now, created + random.int(1, 30) * DAY) : created;
-    const applicationLimit = random.weighted([['UNLIMITED', 80], ['NEW_CUSTOMER_ONLY', 10], ['REPEAT_CUSTOMER_ONLY', 10]] as const);
+    const applicationLimit = random.weighted([
+      ['UNLIMITED', 80],
+      ['NEW_CUSTOMER_ONLY', 10],
+      ['REPEAT_CUSTOMER_ONLY', 10],
+    ] as const);
     const coupon: DiscountCoupon = {
       id: ID_BASE.coupon + i,
       name: `${random.pick(COUPON_WORDS)} ${discount}${percent ? '%' : ''}`.trim(),
@@ -206,7 +262,11 @@ export function generateCoupons(random: Random, count: number, products: readonl
       status: random.chance(0.1) ? 'PAUSED' : 'ACTIVE',
       discount,
       launchDate: formatEcwidDate(created),
-      usesLimit: random.weighted([['UNLIMITED', 85], ['ONCEPERCUSTOMER', 10], ['SINGLE', 5]] as const),
+      usesLimit: random.weighted([
+        ['UNLIMITED', 85],
+        ['ONCEPERCUSTOMER', 10],
+        ['SINGLE', 5],
+      ] as const),
       applicationLimit,
       repeatCustomerOnly: applicationLimit === 'REPEAT_CUSTOMER_ONLY',
       creationDate: formatEcwidDate(created),
@@ -217,9 +277,10 @@ export function generateCoupons(random: Random, count: number, products: readonl
     if (random.chance(0.3)) coupon.expirationDate = formatEcwidDate(random.int(spanStart, now + 30 * DAY));
     if (random.chance(0.3)) coupon.totalLimit = random.pick([25, 50, 100]);
     if (random.chance(0.25) && products.length > 0) {
-      coupon.catalogLimit = random.chance(0.5) || categories.length === 0
-        ? { products: [random.pick(products).id], categories: [] }
-        : { products: [], categories: [random.pick(categories).id] };
+      coupon.catalogLimit =
+        random.chance(0.5) || categories.length === 0
+          ? { products: [random.pick(products).id], categories: [] }
+          : { products: [], categories: [random.pick(categories).id] };
     }
     if (random.chance(0.05)) coupon.shippingLimit = { shippingMethods: ['standard'] };
     return coupon;

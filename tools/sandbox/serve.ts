@@ -26,7 +26,10 @@ const { values: flags } = parseArgs({
 function integer(flag: string | undefined, envName: string, fallback?: number): number | undefined {
   const text = flag ?? process.env[envName];
   if (text === undefined || text === '') return fallback;
-  if (!/^\d+$/.test(text)) throw new Error(`${envName} / --${envName.replace(/^SANDBOX_/, '').toLowerCase()} must be a non-negative integer, got '${text}'`);
+  if (!/^\d+$/.test(text))
+    throw new Error(
+      `${envName} / --${envName.replace(/^SANDBOX_/, '').toLowerCase()} must be a non-negative integer, got '${text}'`,
+    );
   return Number(text);
 }
 

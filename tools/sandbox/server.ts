@@ -90,7 +90,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const token = tokens.issue(SCOPES, options.token ?? stableToken(store.storeId, store.seed));
   const clientId = options.clientId ?? 'sandbox-client';
   const clientSecret = options.clientSecret ?? 'sandbox-secret';
-  const oauth = new OAuthProvider({ clientId, clientSecret, storeId: store.storeId, ownerEmail: store.settings.ownerEmail }, tokens, knobs);
+  const oauth = new OAuthProvider(
+    { clientId, clientSecret, storeId: store.storeId, ownerEmail: store.settings.ownerEmail },
+    tokens,
+    knobs,
+  );
   const api = new ApiPipeline(store, knobs, tokens);
   const requests: RequestLogEntry[] = [];
 
@@ -142,7 +146,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       rawBody = await readBody(req);
     } catch {
-      send(res, { status: 413, body: { errorMessage: `Request body over ${MAX_BODY_BYTES} bytes`, errorCode: 'WRONG_PARAMETER' } });
+      send(res, {
+        status: 413,
+        body: { errorMessage: `Request body over ${MAX_BODY_BYTES} bytes`, errorCode: 'WRONG_PARAMETER' },
+      });
       return;
     }
     if (path === '/__sandbox' || path.startsWith('/__sandbox/')) {
@@ -159,7 +166,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } else {
       reply = { status: 404, body: { errorMessage: `Nothing at ${path}`, errorCode: 'NOT_FOUND' } };
     }
-    requests.push({ method, path, query: Object.fromEntries(target.searchParams), status: reply.status, at: store.clock.now() });
+    requests.push({
+      method,
+      path,
+      query: Object.fromEntries(target.searchParams),
+      status: reply.status,
+      at: store.clock.now(),
+    });
     send(res, reply);
   }
 
@@ -182,7 +195,13 @@ class ApiPipeline {
     this.faults.restart();
   }
 
-  async handle(req: IncomingMessage, method: string, path: string, query: URLSearchParams, rawBody: string): Promise<Reply> {
+  async handle(
+    req: IncomingMessage,
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    rawBody: string,
+  ): Promise<Reply> {
     const requestNumber = ++this.requestCount;
     if (this.knobs.faults.latencyMs > 0) await sleep(this.knobs.faults.latencyMs);
     let truncate = false;
@@ -197,31 +216,50 @@ class ApiPipeline {
       const resourcePath = path.slice(`/api/v3/${this.store.storeId}`.length) || '/';
       const { match, allowed } = matchRoute(method, resourcePath);
       if (!match) {
-        if (allowed) throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on ${resourcePath}`, { Allow: allowed.join(', ') });
+        if (allowed)
+          throw new ApiError(405, 'METHOD_NOT_ALLOWED', `${method} is not supported on ${resourcePath}`, {
+            Allow: allowed.join(', '),
+          });
         throw new ApiError(404, 'NOT_FOUND', `Unknown endpoint ${resourcePath}`);
       }
       const { route, params } = match;
       if (!this.tokens.scopesOf(token)!.has(route.scope)) {
-        throw new ApiError(403, 'INSUFFICIENT_APP_SCOPE', `This action needs the ${route.scope} scope; reconnect the app to grant it`);
+        throw new ApiError(
+          403,
+          'INSUFFICIENT_APP_SCOPE',
+          `This action needs the ${route.scope} scope; reconnect the app to grant it`,
+        );
       }
       if (route.needsDiscounts && !this.knobs.discountsEnabled) {
         throw new ApiError(403, 'DISCOUNTS_FEATURE_NOT_AVAILABLE', 'Discount coupons are not available for this store');
       }
       const body = method === 'POST' || method === 'PUT' ? parseJsonBody(req, rawBody) : {};
-      const result = route.handle({ store: this.store, params, query: new QueryReader(query), body: new BodyReader(body), knobs: this.knobs, requestNumber });
+      const result = route.handle({
+        store: this.store,
+        params,
+        query: new QueryReader(query),
+        body: new BodyReader(body),
+        knobs: this.knobs,
+        requestNumber,
+      });
       const responseFields = query.get('responseFields');
-      const trimmed = method === 'GET' && responseFields ? selectFields(result, parseResponseFields(responseFields)) : result;
+      const trimmed =
+        method === 'GET' && responseFields ? selectFields(result, parseResponseFields(responseFields)) : result;
       return truncate ? truncated(trimmed) : { status: 200, body: trimmed };
     } catch (error) {
       if (error instanceof ApiError) return { status: error.status, headers: error.headers, body: error.body };
-      return { status: 500, body: { errorMessage: `Sandbox error: ${(error as Error).message}`, errorCode: 'INTERNAL_ERROR' } };
+      return {
+        status: 500,
+        body: { errorMessage: `Sandbox error: ${(error as Error).message}`, errorCode: 'INTERNAL_ERROR' },
+      };
     }
   }
 
   /** The store id in the path, then the Bearer token (the retired `?token=` parameter is refused). Returns the token. */
   private authenticate(req: IncomingMessage, path: string, query: URLSearchParams): string {
     const storeId = /^\/api\/v3\/([^/]+)/.exec(path)?.[1];
-    if (storeId !== String(this.store.storeId)) throw new ApiError(404, 'STORE_NOT_FOUND', `Store ${storeId} not found`);
+    if (storeId !== String(this.store.storeId))
+      throw new ApiError(404, 'STORE_NOT_FOUND', `Store ${storeId} not found`);
     const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (token === undefined) {
       const why = query.has('token')
@@ -229,13 +267,18 @@ class ApiPipeline {
         : 'Missing Authorization: Bearer <token> header';
       throw new ApiError(403, 'INVALID_API_TOKEN', why);
     }
-    if (!this.tokens.scopesOf(token)) throw new ApiError(403, 'INVALID_API_TOKEN', 'The access token is invalid or was revoked');
+    if (!this.tokens.scopesOf(token))
+      throw new ApiError(403, 'INVALID_API_TOKEN', 'The access token is invalid or was revoked');
     return token;
   }
 
   private checkPlan(): void {
     if (this.knobs.plan === 'free') {
-      throw new ApiError(402, 'NOT_AVAILABLE_ON_CURRENT_PLAN', 'The API is not available on the store’s current plan; upgrade to Venture or higher');
+      throw new ApiError(
+        402,
+        'NOT_AVAILABLE_ON_CURRENT_PLAN',
+        'The API is not available on the store’s current plan; upgrade to Venture or higher',
+      );
     }
     if (this.knobs.plan === 'suspended') throw new ApiError(402, 'STORE_IS_SUSPENDED', 'The store is suspended');
   }
@@ -243,7 +286,9 @@ class ApiPipeline {
   private checkRateLimit(token: string): void {
     const retryAfter = this.rateLimiter.check(token, this.store.clock.now(), this.knobs.rateLimit);
     if (retryAfter > 0) {
-      throw new ApiError(429, 'RATE_LIMITED', `More than ${this.knobs.rateLimit} requests per minute`, { 'Retry-After': String(retryAfter) });
+      throw new ApiError(429, 'RATE_LIMITED', `More than ${this.knobs.rateLimit} requests per minute`, {
+        'Retry-After': String(retryAfter),
+      });
     }
   }
 }
@@ -251,7 +296,11 @@ class ApiPipeline {
 function parseJsonBody(req: IncomingMessage, rawBody: string): Record<string, unknown> {
   const contentType = (req.headers['content-type'] ?? '').toLowerCase();
   if (!/^application\/json\s*(;|$)/.test(contentType)) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type must be application/json, got '${contentType || 'none'}'`);
+    throw new ApiError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Type must be application/json, got '${contentType || 'none'}'`,
+    );
   }
   let value: unknown;
   try {
@@ -259,14 +308,21 @@ function parseJsonBody(req: IncomingMessage, rawBody: string): Record<string, un
   } catch {
     throw new ApiError(400, 'WRONG_PARAMETER', 'The request body is not valid JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ApiError(400, 'WRONG_PARAMETER', 'The request body must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ApiError(400, 'WRONG_PARAMETER', 'The request body must be a JSON object');
   return value as Record<string, unknown>;
 }
 
 /** Injected failures look like what Ecwid's front servers send: JSON for 4xx/500, empty bodies for gateway errors. */
 function injectedError(status: number): Reply {
-  if (status === 429) return { status, headers: { 'Retry-After': '1' }, body: { errorMessage: 'Too many requests (injected)', errorCode: 'RATE_LIMITED' } };
-  if (status === 500) return { status, body: { errorMessage: 'Internal server error (injected)', errorCode: 'INTERNAL_ERROR' } };
+  if (status === 429)
+    return {
+      status,
+      headers: { 'Retry-After': '1' },
+      body: { errorMessage: 'Too many requests (injected)', errorCode: 'RATE_LIMITED' },
+    };
+  if (status === 500)
+    return { status, body: { errorMessage: 'Internal server error (injected)', errorCode: 'INTERNAL_ERROR' } };
   if (status >= 502 && status <= 504) return { status };
   return { status, body: { errorMessage: `Injected fault ${status}`, errorCode: 'INJECTED_FAULT' } };
 }

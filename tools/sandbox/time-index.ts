@@ -79,7 +79,8 @@ const INDEX_BITS = 2 ** 21;
  */
 function sortRecords<T>(records: readonly T[], key: (r: T) => number, tieBreak: (r: T) => number): T[] {
   const compare = (a: T, b: T) => key(a) - key(b) || tieBreak(a) - tieBreak(b);
-  const packable = records.length < INDEX_BITS && records.every((r) => Number.isInteger(key(r)) && key(r) >= 0 && key(r) < 2 ** 32);
+  const packable =
+    records.length < INDEX_BITS && records.every((r) => Number.isInteger(key(r)) && key(r) >= 0 && key(r) < 2 ** 32);
   if (packable) {
     const packed = Float64Array.from(records, (r, i) => key(r) * INDEX_BITS + i).sort();
     const sorted = Array.from(packed, (p) => records[p % INDEX_BITS]);

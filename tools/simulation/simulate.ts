@@ -24,7 +24,9 @@ import type { SimulationFigures } from './simulation-core.js';
 // zapier-platform-core reads NODE_ENV when it loads: "test" makes its output checks throw (as in `zapier test`)
 // and stops it printing memory figures after every invocation.
 process.env.NODE_ENV ??= 'test';
-const { DEFAULT_OPTIONS, TAKE_ALL, ZAPS, figuresMarkdown, formatFigures, mergeFigures, runSimulation } = await import('./simulation-core.js');
+const { DEFAULT_OPTIONS, TAKE_ALL, ZAPS, figuresMarkdown, formatFigures, mergeFigures, runSimulation } = await import(
+  './simulation-core.js'
+);
 
 const { values: flags } = parseArgs({
   options: {
@@ -56,7 +58,12 @@ const { values: flags } = parseArgs({
   },
 });
 
-const number = (name: keyof typeof flags, fallback: number, check: (value: number) => boolean, what: string): number => {
+const number = (
+  name: keyof typeof flags,
+  fallback: number,
+  check: (value: number) => boolean,
+  what: string,
+): number => {
   const text = flags[name];
   if (text === undefined) return fallback;
   const value = Number(text);
@@ -75,9 +82,11 @@ function burstSize(): { burstSize: [number, number]; burstSizes?: number[] } {
   const text = flags['burst-size'];
   if (text === undefined) return { burstSize: DEFAULT_OPTIONS.burstSize };
   const sizes = text.split(',').map(Number);
-  if (sizes.length > 2 && sizes.every((size) => Number.isInteger(size) && size >= 1)) return { burstSize: [Math.min(...sizes), Math.max(...sizes)], burstSizes: sizes };
+  if (sizes.length > 2 && sizes.every((size) => Number.isInteger(size) && size >= 1))
+    return { burstSize: [Math.min(...sizes), Math.max(...sizes)], burstSizes: sizes };
   const [min, max = min] = sizes;
-  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min) throw new Error(`--burst-size must be MIN,MAX orders (or three or more exact sizes), got '${text}'`);
+  if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min)
+    throw new Error(`--burst-size must be MIN,MAX orders (or three or more exact sizes), got '${text}'`);
   return { burstSize: [min, max] };
 }
 
@@ -86,16 +95,24 @@ function rowOrders(): RowOrder[] {
   if (text === undefined) return DEFAULT_OPTIONS.rowOrders;
   const orders = text.split(',').map((order) => order.trim());
   const wrong = orders.filter((order) => !(ROW_ORDERS as readonly string[]).includes(order));
-  if (orders.length === 0 || wrong.length > 0) throw new Error(`--row-orders must list ${ROW_ORDERS.join(', ')}; got '${text}'`);
+  if (orders.length === 0 || wrong.length > 0)
+    throw new Error(`--row-orders must list ${ROW_ORDERS.join(', ')}; got '${text}'`);
   return orders as RowOrder[];
 }
 
 const take = flags.take ?? DEFAULT_OPTIONS.take;
 if (take !== 'newest' && take !== 'oldest') throw new Error(`--take must be newest or oldest, got '${take}'`);
-const zaps = flags.zaps === 'all' ? Object.keys(ZAPS) : (flags.zaps?.split(',').map((name) => name.trim()) ?? DEFAULT_OPTIONS.zaps);
+const zaps =
+  flags.zaps === 'all'
+    ? Object.keys(ZAPS)
+    : (flags.zaps?.split(',').map((name) => name.trim()) ?? DEFAULT_OPTIONS.zaps);
 const unknown = zaps.filter((name) => !(name in ZAPS));
-if (unknown.length > 0) throw new Error(`--zaps: unknown ${unknown.join(', ')}; known: ${Object.keys(ZAPS).join(', ')}`);
-const jobs = Math.min(number('jobs', availableParallelism(), (value) => Number.isInteger(value) && value >= 1, 'a whole number ≥ 1'), zaps.length);
+if (unknown.length > 0)
+  throw new Error(`--zaps: unknown ${unknown.join(', ')}; known: ${Object.keys(ZAPS).join(', ')}`);
+const jobs = Math.min(
+  number('jobs', availableParallelism(), (value) => Number.isInteger(value) && value >= 1, 'a whole number ≥ 1'),
+  zaps.length,
+);
 const pollLog = flags['poll-log'];
 
 const options = {
@@ -114,9 +131,22 @@ const options = {
   timeoutRate: number('timeout-rate', DEFAULT_OPTIONS.timeoutRate, rate, 'a share in [0, 1)'),
   slowRate: number('slow-rate', DEFAULT_OPTIONS.slowRate, rate, 'a share in [0, 1)'),
   cacheLossRate: number('cache-loss', DEFAULT_OPTIONS.cacheLossRate, rate, 'a share in [0, 1)'),
-  requestTimeoutMs: number('timeout-ms', DEFAULT_OPTIONS.requestTimeoutMs, positive, 'a positive number of milliseconds'),
+  requestTimeoutMs: number(
+    'timeout-ms',
+    DEFAULT_OPTIONS.requestTimeoutMs,
+    positive,
+    'a positive number of milliseconds',
+  ),
   take: take as 'newest' | 'oldest',
-  takePerPoll: flags['take-per-poll'] === 'all' ? TAKE_ALL : number('take-per-poll', DEFAULT_OPTIONS.takePerPoll, (value) => Number.isInteger(value) && value >= 1, 'a whole number ≥ 1 or "all"'),
+  takePerPoll:
+    flags['take-per-poll'] === 'all'
+      ? TAKE_ALL
+      : number(
+          'take-per-poll',
+          DEFAULT_OPTIONS.takePerPoll,
+          (value) => Number.isInteger(value) && value >= 1,
+          'a whole number ≥ 1 or "all"',
+        ),
   rowOrders: rowOrders(),
   zaps,
 };
@@ -129,11 +159,29 @@ const log = (line: string) => {
 async function runInProcesses(): Promise<SimulationFigures> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'ecwid-simulation-'));
-  const passed = process.argv.slice(2).filter((arg, i, args) => !/^--(zaps|jobs|out|json|poll-log)(=|$)/.test(arg) && !/^--(zaps|jobs|out|json|poll-log)$/.test(args[i - 1] ?? ''));
+  const passed = process.argv
+    .slice(2)
+    .filter(
+      (arg, i, args) =>
+        !/^--(zaps|jobs|out|json|poll-log)(=|$)/.test(arg) &&
+        !/^--(zaps|jobs|out|json|poll-log)$/.test(args[i - 1] ?? ''),
+    );
   const runOne = (zap: string) =>
     new Promise<SimulationFigures>((resolve, reject) => {
       const json = join(dir, `${zap}.json`);
-      const args = [fileURLToPath(import.meta.url), ...passed, '--zaps', zap, '--jobs', '1', '--out', '-', '--json', json, '--quiet'];
+      const args = [
+        fileURLToPath(import.meta.url),
+        ...passed,
+        '--zaps',
+        zap,
+        '--jobs',
+        '1',
+        '--out',
+        '-',
+        '--json',
+        json,
+        '--quiet',
+      ];
       if (pollLog) args.push('--poll-log', `${pollLog}.${zap}`);
       const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
       child.on('error', reject);
@@ -160,7 +208,9 @@ async function runInProcesses(): Promise<SimulationFigures> {
 }
 
 if (pollLog && jobs === 1) writeFileSync(pollLog, '');
-log(`Simulating ${options.days} days, ${options.orders} orders, Zaps ${zaps.join(', ')}${jobs > 1 ? ` (${jobs} processes)` : ''}…`);
+log(
+  `Simulating ${options.days} days, ${options.orders} orders, Zaps ${zaps.join(', ')}${jobs > 1 ? ` (${jobs} processes)` : ''}…`,
+);
 const figures =
   jobs > 1
     ? await runInProcesses()

@@ -30,7 +30,14 @@
  *   Live polls of the creation-time triggers are also checked for gaps: every record created between the oldest
  *   one returned and the poll's start must be in the result ("no partial result that makes a later item be skipped").
  */
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zapier from 'zapier-platform-core';
 import App from '../../index.js';
@@ -144,7 +151,15 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
   lifecycleScale: 1,
   refundRate: 0.05,
   requestVirtualMs: 250,
-  zaps: ['new_order', 'new_paid_order', 'paid_and_shipped', 'new_customer', 'new_product', 'new_refund', 'deleted_order'],
+  zaps: [
+    'new_order',
+    'new_paid_order',
+    'paid_and_shipped',
+    'new_customer',
+    'new_product',
+    'new_refund',
+    'deleted_order',
+  ],
 };
 
 export interface PollRecord {
@@ -331,7 +346,10 @@ class Ledger {
   seenThroughout(id: string, polls: Array<[number, number]>): boolean {
     const item = this.items.get(id);
     if (!item) return false;
-    const showings = item.since === undefined ? item.shown : [...item.shown, [item.since, Number.POSITIVE_INFINITY] as [number, number]];
+    const showings =
+      item.since === undefined
+        ? item.shown
+        : [...item.shown, [item.since, Number.POSITIVE_INFINITY] as [number, number]];
     return showings.some(([from, to]) => polls.some(([start, end]) => start >= from && end < to));
   }
 }
@@ -362,7 +380,11 @@ const placed = (order: Order): boolean => order.paymentStatus !== 'INCOMPLETE';
  */
 const refundsShown = (order: Order): string[] => {
   const cents = (amount: number) => Math.round(amount * 100);
-  const dated = order.refunds.map((refund, index) => ({ at: Date.parse(refund.date.replace(' ', 'T').replace(' ', '')), index, cents: cents(refund.amount) }));
+  const dated = order.refunds.map((refund, index) => ({
+    at: Date.parse(refund.date.replace(' ', 'T').replace(' ', '')),
+    index,
+    cents: cents(refund.amount),
+  }));
   dated.sort((a, b) => a.at - b.at || a.index - b.index);
   const ids: string[] = [];
   let soFar = 0;
@@ -370,10 +392,12 @@ const refundsShown = (order: Order): string[] => {
     soFar += refund.cents;
     ids.push(`${order.id}:refunded ${soFar}`);
   }
-  if (order.paymentStatus === 'REFUNDED' && cents(order.total) > soFar) ids.push(`${order.id}:refunded ${cents(order.total)}`);
+  if (order.paymentStatus === 'REFUNDED' && cents(order.total) > soFar)
+    ids.push(`${order.id}:refunded ${cents(order.total)}`);
   return ids;
 };
-const orderItem = (output: any, orderIdOf: (internalId: unknown) => string) => orderIdOf(output.internalId ?? output.orderInternalId);
+const orderItem = (output: any, orderIdOf: (internalId: unknown) => string) =>
+  orderIdOf(output.internalId ?? output.orderInternalId);
 
 export const ZAPS: Record<string, ZapSpec> = {
   new_order: {
@@ -402,7 +426,8 @@ export const ZAPS: Record<string, ZapSpec> = {
     trigger: 'new_order',
     inputData: { paymentStatus: ['PAID'], fulfillmentStatus: ['SHIPPED'] },
     source: 'orders',
-    itemsOf: (order: Order) => (order.paymentStatus === 'PAID' && order.fulfillmentStatus === 'SHIPPED' ? [order.id] : []),
+    itemsOf: (order: Order) =>
+      order.paymentStatus === 'PAID' && order.fulfillmentStatus === 'SHIPPED' ? [order.id] : [],
     itemOfOutput: orderItem,
     permanent: false,
   },
@@ -443,7 +468,8 @@ export const ZAPS: Record<string, ZapSpec> = {
     inputData: {},
     source: 'orders',
     itemsOf: refundsShown,
-    itemOfOutput: (output, orderIdOf) => `${orderIdOf(output.orderInternalId)}:refunded ${Math.round(output.refundedSoFar * 100)}`,
+    itemOfOutput: (output, orderIdOf) =>
+      `${orderIdOf(output.orderInternalId)}:refunded ${Math.round(output.refundedSoFar * 100)}`,
     permanent: false,
   },
   deleted_order: {
@@ -463,7 +489,8 @@ export const ZAPS: Record<string, ZapSpec> = {
     inputData: {},
     source: 'orders',
     itemsOf: (order: Order) => (placed(order) ? [`${order.id}:${order.paymentStatus}:${order.fulfillmentStatus}`] : []),
-    itemOfOutput: (output, orderIdOf) => `${orderIdOf(output.internalId)}:${output.paymentStatus}:${output.fulfillmentStatus}`,
+    itemOfOutput: (output, orderIdOf) =>
+      `${orderIdOf(output.internalId)}:${output.paymentStatus}:${output.fulfillmentStatus}`,
     permanent: false,
   },
 };
@@ -484,7 +511,17 @@ interface ProxyCounts {
 }
 
 class FaultProxy {
-  readonly counts: ProxyCounts = { requests: 0, injected429: 0, rateLimited429: 0, http500: 0, http503: 0, otherErrors: 0, truncated: 0, timeouts: 0, slow: 0 };
+  readonly counts: ProxyCounts = {
+    requests: 0,
+    injected429: 0,
+    rateLimited429: 0,
+    http500: 0,
+    http503: 0,
+    otherErrors: 0,
+    truncated: 0,
+    timeouts: 0,
+    slow: 0,
+  };
   private server: Server | undefined;
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 16 });
   private inFlight = 0;
@@ -547,7 +584,14 @@ class FaultProxy {
     });
 
     const upstream = httpRequest(
-      { host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers, agent: this.agent },
+      {
+        host: '127.0.0.1',
+        port: this.targetPort,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent: this.agent,
+      },
       (answer) => {
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -603,7 +647,19 @@ interface TrafficCounts {
 }
 
 class Traffic {
-  readonly counts: TrafficCounts = { ordersPlaced: 0, abandoned: 0, paid: 0, oldOrdersPaid: 0, shipped: 0, delivered: 0, cancelled: 0, refunded: 0, deleted: 0, customers: 0, products: 0 };
+  readonly counts: TrafficCounts = {
+    ordersPlaced: 0,
+    abandoned: 0,
+    paid: 0,
+    oldOrdersPaid: 0,
+    shipped: 0,
+    delivered: 0,
+    cancelled: 0,
+    refunded: 0,
+    deleted: 0,
+    customers: 0,
+    products: 0,
+  };
   /** Store changes so far: the ledgers' event numbers. */
   event = 0;
   private readonly customerIds: number[];
@@ -637,7 +693,14 @@ class Traffic {
   plan(
     fromMs: number,
     toMs: number,
-    rates: { orders: number; customers: number; products: number; bursts: number; burstSize: [number, number]; burstSizes?: number[] },
+    rates: {
+      orders: number;
+      customers: number;
+      products: number;
+      bursts: number;
+      burstSize: [number, number];
+      burstSizes?: number[];
+    },
   ): void {
     const span = toMs - fromMs;
     const burstOrders: number[] = [];
@@ -652,8 +715,10 @@ class Traffic {
     for (const time of burstOrders) this.at(time, () => this.placeOrder());
 
     const days = span / DAY;
-    for (let i = 0; i < Math.round(rates.customers * days); i += 1) this.at(this.daytime(fromMs, toMs), () => this.registerCustomer());
-    for (let i = 0; i < Math.round(rates.products * days); i += 1) this.at(this.daytime(fromMs, toMs), () => this.addProduct());
+    for (let i = 0; i < Math.round(rates.customers * days); i += 1)
+      this.at(this.daytime(fromMs, toMs), () => this.registerCustomer());
+    for (let i = 0; i < Math.round(rates.products * days); i += 1)
+      this.at(this.daytime(fromMs, toMs), () => this.addProduct());
   }
 
   /** Bulk imports (a CSV upload): 150 customers and 130 products, each within a second — more than Zapier takes from one poll. */
@@ -702,7 +767,8 @@ class Traffic {
     if (paymentStatus === 'INCOMPLETE') {
       this.counts.abandoned += 1;
       // Abandoned checkouts are sometimes cleaned up.
-      if (this.shapes.chance(0.3)) this.at(this.now() + this.scale * this.shapes.between(HOUR, 3 * DAY), () => this.deleteOrder(order.id));
+      if (this.shapes.chance(0.3))
+        this.at(this.now() + this.scale * this.shapes.between(HOUR, 3 * DAY), () => this.deleteOrder(order.id));
       return;
     }
     this.counts.ordersPlaced += 1;
@@ -716,10 +782,16 @@ class Traffic {
       const cancelAt = this.now() + this.scale * this.rng.between(2 * DAY, 7 * DAY);
       this.at(cancelAt, () => this.change(order.id, 'cancelled', () => store.cancelOrder(order.id)));
       // Some cancelled orders are deleted a few days later.
-      if (this.shapes.chance(0.4)) this.at(cancelAt + this.scale * this.shapes.between(HOUR, 5 * DAY), () => this.deleteOrder(order.id));
+      if (this.shapes.chance(0.4))
+        this.at(cancelAt + this.scale * this.shapes.between(HOUR, 5 * DAY), () => this.deleteOrder(order.id));
     } else if (fate < 0.86) {
       const kind = this.rng.next();
-      const delay = kind < 0.65 ? this.rng.between(5 * SECOND, 3 * MINUTE) : kind < 0.75 ? this.rng.between(3 * MINUTE, HOUR) : this.rng.between(HOUR, 3 * DAY);
+      const delay =
+        kind < 0.65
+          ? this.rng.between(5 * SECOND, 3 * MINUTE)
+          : kind < 0.75
+            ? this.rng.between(3 * MINUTE, HOUR)
+            : this.rng.between(HOUR, 3 * DAY);
       this.at(this.now() + this.scale * delay, () => {
         this.pay(order.id);
         this.planFulfilment(order.id, order.total, this.now());
@@ -795,19 +867,22 @@ class Traffic {
    */
   private refundSteps(id: string, total: number, full: boolean, at: number): Array<[number, () => void]> {
     const store = this.sandbox.store;
-    const refund = (options: Parameters<typeof store.refundOrder>[1]) => () => this.change(id, 'refunded', () => store.refundOrder(id, options));
+    const refund = (options: Parameters<typeof store.refundOrder>[1]) => () =>
+      this.change(id, 'refunded', () => store.refundOrder(id, options));
     const later = (from: number, min: number, max: number) => from + this.scale * this.shapes.between(min, max);
     // Nothing to give back (a gift card paid it all): no refund.
     if (total < 0.1) return [];
     if (full) {
       if (!this.shapes.chance(0.25)) return [[at, refund({})]];
       const steps: Array<[number, () => void]> = [[at, refund({ statusOnly: true })]];
-      if (this.shapes.chance(1 / 3)) steps.push([later(at, DAY, 2 * DAY), () => this.note('orders', store.recordRefund(id, total))]);
+      if (this.shapes.chance(1 / 3))
+        steps.push([later(at, DAY, 2 * DAY), () => this.note('orders', store.recordRefund(id, total))]);
       return steps;
     }
     const steps: Array<[number, () => void]> = [[at, refund({ amount: Math.round(total * 30) / 100 })]];
     let last = at;
-    if (this.shapes.chance(0.5)) steps.push([(last = later(last, DAY, 5 * DAY)), refund({ amount: Math.round(total * 20) / 100 })]);
+    if (this.shapes.chance(0.5))
+      steps.push([(last = later(last, DAY, 5 * DAY)), refund({ amount: Math.round(total * 20) / 100 })]);
     if (this.shapes.chance(0.25)) steps.push([later(last, DAY, 5 * DAY), refund({ statusOnly: true })]);
     return steps;
   }
@@ -895,7 +970,11 @@ const errorDetails = (error: unknown): { name: string; message: string; delay?: 
   const raw = String((error as Error)?.message ?? error);
   try {
     const parsed = JSON.parse(raw);
-    return { name, message: String(parsed.message ?? raw), delay: typeof parsed.delay === 'number' ? parsed.delay : undefined };
+    return {
+      name,
+      message: String(parsed.message ?? raw),
+      delay: typeof parsed.delay === 'number' ? parsed.delay : undefined,
+    };
   } catch {
     return { name, message: raw };
   }
@@ -917,7 +996,8 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   const specs = options.zaps.map((name) => {
     const spec = ZAPS[name];
     if (!spec) throw new Error(`Unknown zap "${name}"; known: ${Object.keys(ZAPS).join(', ')}`);
-    if (!(spec.trigger in App.triggers)) throw new Error(`Zap "${name}" needs the ${spec.trigger} trigger, which index.ts does not register`);
+    if (!(spec.trigger in App.triggers))
+      throw new Error(`Zap "${name}" needs the ${spec.trigger} trigger, which index.ts does not register`);
     return spec;
   });
 
@@ -932,14 +1012,20 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
     knobs: {
       rateLimit: 600,
       orderRowOrder: options.rowOrders[0] ?? 'shuffled',
-      faults: { errorRate: options.errorRate, statuses: [429, 500, 503], truncateRate: options.truncateRate, seed: options.seed },
+      faults: {
+        errorRate: options.errorRate,
+        statuses: [429, 500, 503],
+        truncateRate: options.truncateRate,
+        seed: options.seed,
+      },
     },
   });
   const clock = sandbox.clock;
   const queue = new EventQueue();
   const zaps = specs.map((spec) => new Zap(spec, options.seed));
   const orderIdByInternal = new Map<number, string>();
-  const orderIdOf = (internalId: unknown): string => orderIdByInternal.get(Number(internalId)) ?? `unknown internalId ${String(internalId)}`;
+  const orderIdOf = (internalId: unknown): string =>
+    orderIdByInternal.get(Number(internalId)) ?? `unknown internalId ${String(internalId)}`;
 
   const touched = (source: Source, record: any, event: number, at = clock.now()) => {
     if (source === 'orders') orderIdByInternal.set(record.internalId, record.id);
@@ -948,7 +1034,8 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
       if (zap.spec.source !== source) continue;
       // A deleted order shows nothing any more.
       const ids = record.deleted ? [] : zap.spec.itemsOf(record);
-      if (zap.spec.permanent) for (const id of ids) if (!zap.ledger.items.has(id)) zap.timeline.push({ second: Math.floor(at / SECOND), id });
+      if (zap.spec.permanent)
+        for (const id of ids) if (!zap.ledger.items.has(id)) zap.timeline.push({ second: Math.floor(at / SECOND), id });
       zap.ledger.update(key, ids, at, event);
     }
   };
@@ -956,12 +1043,35 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   for (const order of sandbox.store.orders) touched('orders', order, 0, order.createTimestamp * SECOND);
   for (const customer of sandbox.store.customers) touched('customers', customer, 0, ecwidDateMs(customer.registered));
   for (const product of sandbox.store.products) touched('products', product, 0, product.createTimestamp * SECOND);
-  for (const deletion of sandbox.store.searchDeletedOrders()) touched('deletions', { id: deletion.orderId }, 0, deletion.deletedAt * SECOND);
+  for (const deletion of sandbox.store.searchDeletedOrders())
+    touched('deletions', { id: deletion.orderId }, 0, deletion.deletedAt * SECOND);
 
-  const traffic = new Traffic(sandbox, queue, rng(1), trafficEnd, options.lifecycleScale, touched, rng(6), options.refundRate);
+  const traffic = new Traffic(
+    sandbox,
+    queue,
+    rng(1),
+    trafficEnd,
+    options.lifecycleScale,
+    touched,
+    rng(6),
+    options.refundRate,
+  );
   const dailyOrders = options.orders / options.days;
-  traffic.plan(warmupStart, ZAPS_ON_AT, { orders: Math.round(dailyOrders * options.warmupDays), customers: options.customersPerDay, products: options.productsPerDay, bursts: 0, burstSize: options.burstSize });
-  traffic.plan(ZAPS_ON_AT, trafficEnd, { orders: options.orders, customers: options.customersPerDay, products: options.productsPerDay, bursts: options.burstSizes?.length ?? options.bursts, burstSize: options.burstSize, burstSizes: options.burstSizes });
+  traffic.plan(warmupStart, ZAPS_ON_AT, {
+    orders: Math.round(dailyOrders * options.warmupDays),
+    customers: options.customersPerDay,
+    products: options.productsPerDay,
+    bursts: 0,
+    burstSize: options.burstSize,
+  });
+  traffic.plan(ZAPS_ON_AT, trafficEnd, {
+    orders: options.orders,
+    customers: options.customersPerDay,
+    products: options.productsPerDay,
+    bursts: options.burstSizes?.length ?? options.bursts,
+    burstSize: options.burstSize,
+    burstSizes: options.burstSizes,
+  });
   traffic.planImports(ZAPS_ON_AT + Math.min(DAY, (trafficEnd - ZAPS_ON_AT) / 4), trafficEnd);
   traffic.planLatePayments(ZAPS_ON_AT, ZAPS_ON_AT + Math.min(3 * DAY, options.days * DAY));
 
@@ -1022,7 +1132,14 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
       authData,
       inputData: zap.spec.inputData,
       // Zapier names the Zap in bundle.meta.zap: the app keeps a backlog per Zap.
-      meta: { isLoadingSample: false, isPopulatingDedupe: seeding, isFillingDynamicDropdown: false, limit: -1, page: 0, zap: { id: `sim-${zap.spec.name}` } },
+      meta: {
+        isLoadingSample: false,
+        isPopulatingDedupe: seeding,
+        isFillingDynamicDropdown: false,
+        limit: -1,
+        page: 0,
+        zap: { id: `sim-${zap.spec.name}` },
+      },
     };
     let results: any[] | undefined;
     let failure: ReturnType<typeof errorDetails> | undefined;
@@ -1107,7 +1224,8 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   };
 
   /** Shown before the Zap-on poll ended: seeded (or rightly never fired), so Zapier needs it in no answer. */
-  const seededOrBefore = (zap: Zap, id: string): boolean => (zap.ledger.items.get(id)?.firstEvent ?? Infinity) <= zap.seedEndEvent;
+  const seededOrBefore = (zap: Zap, id: string): boolean =>
+    (zap.ledger.items.get(id)?.firstEvent ?? Infinity) <= zap.seedEndEvent;
 
   /**
    * Every permanent item that first showed between the oldest returned one and the poll's start must be there, unless
@@ -1135,7 +1253,9 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
       // An item whose record was deleted before the poll began cannot be returned.
       if (!returned.has(id) && zap.ledger.showsAt(id, startMs) && !zap.fired.has(id) && !seededOrBefore(zap, id)) {
         zap.gaps += 1;
-        zap.example(`gap: ${zap.timeline[i].id} (shown ${new Date(zap.timeline[i].second * SECOND).toISOString()}) missing from the poll of ${new Date(startMs).toISOString()}`);
+        zap.example(
+          `gap: ${zap.timeline[i].id} (shown ${new Date(zap.timeline[i].second * SECOND).toISOString()}) missing from the poll of ${new Date(startMs).toISOString()}`,
+        );
       }
     }
   };
@@ -1144,8 +1264,13 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   try {
     clock.set(warmupStart);
     for (;;) {
-      const polling = zaps.filter((zap) => zap.nextPollAt < drainEnd || (!zap.drained && zap.nextPollAt < drainEnd + DAY));
-      const due = polling.reduce<Zap | undefined>((first, zap) => (!first || zap.nextPollAt < first.nextPollAt ? zap : first), undefined);
+      const polling = zaps.filter(
+        (zap) => zap.nextPollAt < drainEnd || (!zap.drained && zap.nextPollAt < drainEnd + DAY),
+      );
+      const due = polling.reduce<Zap | undefined>(
+        (first, zap) => (!first || zap.nextPollAt < first.nextPollAt ? zap : first),
+        undefined,
+      );
       const nextPoll = due ? due.nextPollAt : Number.POSITIVE_INFINITY;
       const nextEvent = queue.peekAt();
       if (nextPoll === Number.POSITIVE_INFINITY && nextEvent === Number.POSITIVE_INFINITY) break;
@@ -1185,12 +1310,21 @@ const restoreEnv = (name: string, value: string | undefined) => {
 const simulationApp = (overrides: SimulationOptions['triggerOverrides'] = {}) => {
   const triggers: Record<string, any> = { ...App.triggers };
   for (const [key, override] of Object.entries(overrides)) {
-    triggers[key] = { ...triggers[key], operation: { ...triggers[key].operation, perform: override.operation.perform } };
+    triggers[key] = {
+      ...triggers[key],
+      operation: { ...triggers[key].operation, perform: override.operation.perform },
+    };
   }
   return { ...App, triggers };
 };
 
-const progressLine = (at: number, counts: TrafficCounts, zaps: Zap[], proxyCounts: ProxyCounts, wallMs: number): string =>
+const progressLine = (
+  at: number,
+  counts: TrafficCounts,
+  zaps: Zap[],
+  proxyCounts: ProxyCounts,
+  wallMs: number,
+): string =>
   `day ${Math.round((at - ZAPS_ON_AT) / DAY)}: ${counts.ordersPlaced} orders, ${zaps.reduce((n, zap) => n + zap.polls, 0)} polls, ${proxyCounts.requests} requests, ${(wallMs / 1000).toFixed(0)} s`;
 
 const figuresOf = (
@@ -1235,7 +1369,9 @@ const figuresOf = (
       // Shown while the Zap-on poll read the store: Zapier may have seeded it or not; either is right.
       if (!item || item.firstEvent <= zap.seedStartEvent) {
         unexpected += 1;
-        zap.example(`unexpected: ${id} (${item ? `shown ${new Date(item.firstAt).toISOString()}, before the Zap was on` : 'not a record of the store'})`);
+        zap.example(
+          `unexpected: ${id} (${item ? `shown ${new Date(item.firstAt).toISOString()}, before the Zap was on` : 'not a record of the store'})`,
+        );
       }
     }
     return {
@@ -1271,7 +1407,14 @@ const figuresOf = (
     'other 4xx/5xx': proxyCounts.otherErrors,
   };
   const faultedRequests = Object.values(faults).reduce((a, b) => a + b, 0);
-  const { progress: _progress, triggerOverrides: _overrides, onPollError: _onPollError, onPoll: _onPoll, token: _token, ...shownOptions } = options;
+  const {
+    progress: _progress,
+    triggerOverrides: _overrides,
+    onPollError: _onPollError,
+    onPoll: _onPoll,
+    token: _token,
+    ...shownOptions
+  } = options;
   return {
     options: shownOptions,
     wallMs,
@@ -1285,7 +1428,15 @@ const figuresOf = (
     rowOrderSwitches,
     cacheLosses,
     zaps: zapFigures,
-    ok: zapFigures.every((z) => z.turnedOn && z.missed === 0 && z.duplicated === 0 && z.unexpected === 0 && z.gaps === 0 && z.failedPolls.other === 0),
+    ok: zapFigures.every(
+      (z) =>
+        z.turnedOn &&
+        z.missed === 0 &&
+        z.duplicated === 0 &&
+        z.unexpected === 0 &&
+        z.gaps === 0 &&
+        z.failedPolls.other === 0,
+    ),
   };
 };
 
@@ -1296,7 +1447,8 @@ const figuresOf = (
 export const mergeFigures = (parts: SimulationFigures[], wallMs: number): SimulationFigures => {
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   const faults: Record<string, number> = {};
-  for (const part of parts) for (const [kind, count] of Object.entries(part.faults)) faults[kind] = (faults[kind] ?? 0) + count;
+  for (const part of parts)
+    for (const [kind, count] of Object.entries(part.faults)) faults[kind] = (faults[kind] ?? 0) + count;
   const requests = sum(parts.map((part) => part.requests));
   const faultedRequests = sum(parts.map((part) => part.faultedRequests));
   return {
@@ -1378,7 +1530,8 @@ const summaryLines = (figures: SimulationFigures): string[] => {
 export const formatFigures = (figures: SimulationFigures): string => {
   const rows = [ZAP_COLUMNS, ...figures.zaps.map(zapRow)];
   const widths = ZAP_COLUMNS.map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (row: string[]) =>
+    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
   const examples = figures.zaps.flatMap((zap) => zap.examples.map((example) => `  ${zap.label}: ${example}`));
   return [
     ...summaryLines(figures),
@@ -1386,7 +1539,9 @@ export const formatFigures = (figures: SimulationFigures): string => {
     line(rows[0]),
     ...rows.slice(1).map(line),
     '',
-    figures.ok ? 'OK: every item fired exactly once; no gap, no unexpected firing, every failed poll retryable.' : 'FAILED:',
+    figures.ok
+      ? 'OK: every item fired exactly once; no gap, no unexpected firing, every failed poll retryable.'
+      : 'FAILED:',
     ...examples,
   ].join('\n');
 };

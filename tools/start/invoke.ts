@@ -33,7 +33,8 @@ export interface ThrowawayApp {
 
 export const throwawayApp = (connection: Connection): ThrowawayApp => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecwid-zapier-'));
-  for (const entry of ['package.json', 'dist', 'node_modules']) fs.symlinkSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry));
+  for (const entry of ['package.json', 'dist', 'node_modules'])
+    fs.symlinkSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry));
   fs.writeFileSync(
     path.join(dir, '.env'),
     [

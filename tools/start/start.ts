@@ -34,7 +34,10 @@ const mappedFields = (template: ZapTemplate, output: Record<string, unknown>): s
   template.fields
     .map((mapping) => [mapping.target, resolveSource(mapping.source, output)] as const)
     .filter(([, value]) => value !== '' && value !== undefined && value !== null)
-    .map(([target, value]) => `    ${target.padEnd(28)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(
+      ([target, value]) =>
+        `    ${target.padEnd(28)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+    )
     .join('\n');
 
 /**
@@ -51,23 +54,35 @@ function showInvoices(orders: Array<Record<string, any>>): number {
   let bankersOff = 0;
   for (const [index, order] of orders.entries()) {
     const invoice = renderXeroInvoice(order);
-    const ecwidCharged = Number(order.totalBeforeGiftCardRedemption ?? Number(order.total) + Number(order.giftCardRedemption ?? 0));
+    const ecwidCharged = Number(
+      order.totalBeforeGiftCardRedemption ?? Number(order.total) + Number(order.giftCardRedemption ?? 0),
+    );
     const ecwidTax = Number(order.tax ?? 0);
     // Xero's unit-price precision (unitdp) is not known from Zapier: the invoice must come out the same at 4.
     const atUnitdp4 = renderXeroInvoice(order, undefined, { unitdp: 4 });
-    const matches = invoice.errors.length === 0 && Math.abs(invoice.total - ecwidCharged) < HALF_CENT && Math.abs(atUnitdp4.total - ecwidCharged) < HALF_CENT;
+    const matches =
+      invoice.errors.length === 0 &&
+      Math.abs(invoice.total - ecwidCharged) < HALF_CENT &&
+      Math.abs(atUnitdp4.total - ecwidCharged) < HALF_CENT;
     if (matches) reconciled += 1;
-    if (Math.abs(renderXeroInvoice(order, undefined, { rounding: 'bankers' }).total - ecwidCharged) >= HALF_CENT) bankersOff += 1;
+    if (Math.abs(renderXeroInvoice(order, undefined, { rounding: 'bankers' }).total - ecwidCharged) >= HALF_CENT)
+      bankersOff += 1;
     const comparison = `${matches ? '✔' : '✘'} Ecwid charged ${money(ecwidCharged)} with tax ${money(ecwidTax)}; Xero totals ${money(invoice.total)} with tax ${money(invoice.totalTax)}`;
     if (index < SHOWN_IN_FULL) console.log(`\n${formatXeroInvoice(invoice).replace(/^/gm, '  ')}\n  ${comparison}`);
     summary.push(
       `  ${String(order.id).padEnd(12)} ${invoice.contactName.slice(0, 24).padEnd(24)} ${String(invoice.lines.length).padStart(5)} ${money(invoice.total).padStart(10)} ${money(ecwidCharged).padStart(10)} ${money(invoice.totalTax).padStart(8)} ${money(ecwidTax).padStart(8)} ${invoice.currency.padEnd(4)} ${matches ? '✔' : '✘'}`,
     );
   }
-  console.log(`\n  All ${orders.length} invoices:\n  ${'Reference'.padEnd(12)} ${'Contact'.padEnd(24)} Lines Xero total Ecwid paid Xero tax Ecwid tax Cur. =`);
+  console.log(
+    `\n  All ${orders.length} invoices:\n  ${'Reference'.padEnd(12)} ${'Contact'.padEnd(24)} Lines Xero total Ecwid paid Xero tax Ecwid tax Cur. =`,
+  );
   console.log(summary.join('\n'));
-  console.log(`  ${reconciled}/${orders.length} invoices: Xero's own total is what Ecwid charged, to the cent (unit prices at 2 and 4 decimals, half-up rounding).`);
-  console.log(`  Under banker's rounding (one third-party page's reading of Xero) ${bankersOff} would differ by a cent.`);
+  console.log(
+    `  ${reconciled}/${orders.length} invoices: Xero's own total is what Ecwid charged, to the cent (unit prices at 2 and 4 decimals, half-up rounding).`,
+  );
+  console.log(
+    `  Under banker's rounding (one third-party page's reading of Xero) ${bankersOff} would differ by a cent.`,
+  );
   return reconciled;
 }
 
@@ -79,11 +94,17 @@ function showCreditNotes(refunds: Array<Record<string, any>>): number {
   const money = (n: number) => n.toFixed(2);
   let exact = 0;
   for (const [index, refund] of refunds.entries()) {
-    const creditNote = renderXeroInvoice({ ...refund, invoiceLines: refund.creditNoteLines }, REFUND_TO_XERO_CREDIT_NOTE);
+    const creditNote = renderXeroInvoice(
+      { ...refund, invoiceLines: refund.creditNoteLines },
+      REFUND_TO_XERO_CREDIT_NOTE,
+    );
     const matches = creditNote.errors.length === 0 && Math.abs(creditNote.total - Number(refund.amount)) < HALF_CENT;
     if (matches) exact += 1;
     const comparison = `${matches ? '✔' : '✘'} refunded ${money(Number(refund.amount))} (${refund.recordedByEcwid ? refund.reason || 'refund' : 'marked Refunded'}); Xero totals ${money(creditNote.total)} with tax ${money(creditNote.totalTax)}`;
-    if (index === 0) console.log(`\n${formatXeroInvoice(creditNote).replace('Xero sales invoice', 'Xero credit note').replace(/^/gm, '  ')}\n  ${comparison}`);
+    if (index === 0)
+      console.log(
+        `\n${formatXeroInvoice(creditNote).replace('Xero sales invoice', 'Xero credit note').replace(/^/gm, '  ')}\n  ${comparison}`,
+      );
     else console.log(`  ${String(refund.id).padEnd(28)} ${comparison}`);
   }
   console.log(`  ${exact}/${refunds.length} credit notes: Xero's own total is the refund, to the cent.`);
@@ -102,7 +123,11 @@ const main = async (): Promise<void> => {
   try {
     step('Zap: Ecwid "New Paid Order" → Xero "Create Sales Invoice"   (zapier-platform invoke trigger new_paid_order)');
     // A new Xero contact, as Xero's trigger would hand it over (recipe 4 maps it into the coupon's fields).
-    const xeroContact = { ContactID: 'b2f1e7c0-4d3a-4f7e-9c55-1a2b3c4d5e6f', Name: 'Aroha Walker', EmailAddress: 'aroha@example.co.nz' };
+    const xeroContact = {
+      ContactID: 'b2f1e7c0-4d3a-4f7e-9c55-1a2b3c4d5e6f',
+      Name: 'Aroha Walker',
+      EmailAddress: 'aroha@example.co.nz',
+    };
     const couponInput = Object.fromEntries(
       XERO_CONTACT_TO_ECWID_COUPON.fields
         .filter((mapping) => mapping.key && mapping.source !== '')
@@ -118,18 +143,27 @@ const main = async (): Promise<void> => {
     ]);
     const reconciled = showInvoices(orders);
 
-    step('Zap: Ecwid "New Refund" → Xero "Create Credit Note"   (zapier-platform invoke trigger new_refund, as "Test trigger" shows it)');
+    step(
+      'Zap: Ecwid "New Refund" → Xero "Create Credit Note"   (zapier-platform invoke trigger new_refund, as "Test trigger" shows it)',
+    );
     const creditNotesExact = showCreditNotes(refunds);
 
     step('Zap: Ecwid "New Customer" → Xero "Create/Update Contact"   (as "Test trigger" shows it)');
     if (customers[0]) console.log(mappedFields(NEW_CUSTOMER_TO_XERO_CONTACT, customers[0]));
     step('Zap: Ecwid "New Product" → Xero item   (as "Test trigger" shows it)');
     if (products[0]) console.log(mappedFields(NEW_PRODUCT_TO_XERO_ITEM, products[0]));
-    step('Zap: Xero "New Contact" → Ecwid "Create Discount Coupon"   (zapier-platform invoke create create_discount_coupon)');
-    console.log(`    Xero contact ${xeroContact.Name} <${xeroContact.EmailAddress}> → coupon ${bold(coupon.code)} "${coupon.name}", ${coupon.discount}% off, ${coupon.usesLimit}, ${coupon.status}`);
+    step(
+      'Zap: Xero "New Contact" → Ecwid "Create Discount Coupon"   (zapier-platform invoke create create_discount_coupon)',
+    );
+    console.log(
+      `    Xero contact ${xeroContact.Name} <${xeroContact.EmailAddress}> → coupon ${bold(coupon.code)} "${coupon.name}", ${coupon.discount}% off, ${coupon.usesLimit}, ${coupon.status}`,
+    );
 
-    console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. ${bold('npm test')} runs the checks; ${bold('npm run sandbox')} keeps the store up for your own invokes.`);
-    if (reconciled !== orders.length || orders.length === 0 || creditNotesExact !== refunds.length) process.exitCode = 1;
+    console.log(
+      `\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. ${bold('npm test')} runs the checks; ${bold('npm run sandbox')} keeps the store up for your own invokes.`,
+    );
+    if (reconciled !== orders.length || orders.length === 0 || creditNotesExact !== refunds.length)
+      process.exitCode = 1;
   } finally {
     for (const each of apps) each.remove();
     await sandbox.close();

@@ -21,16 +21,22 @@ const DIR = 'test/oracles/fixtures';
 const lines = (o: Output) => o.invoiceLines as Output[];
 const xeroOf = (o: Output): XeroInvoiceResult => {
   const setup = merchantSetup(o);
-  return xeroInvoice(recipeInvoiceInput(o, { taxAmount: 'empty', lineAmountTypes: 'mapped', taxTypes: setup.taxTypes }), setup.organisation);
+  return xeroInvoice(
+    recipeInvoiceInput(o, { taxAmount: 'empty', lineAmountTypes: 'mapped', taxTypes: setup.taxTypes }),
+    setup.organisation,
+  );
 };
 const totalOff = (o: Output) => xeroOf(o).totalCents - ecwidChargeCents(o);
 const multiTax = (o: Output) => lines(o).some((l) => String(l.taxName).includes(' + '));
 const untaxedLine = (o: Output) => lines(o).some((l) => l.taxName === '');
-const taxesOff = (o: Output) => xeroOf(o).lines.some((l, i) => Math.round(l.computedTax * 100) !== Math.round(Number(lines(o)[i].taxAmount) * 100));
+const taxesOff = (o: Output) =>
+  xeroOf(o).lines.some((l, i) => Math.round(l.computedTax * 100) !== Math.round(Number(lines(o)[i].taxAmount) * 100));
 
 const paidOutputs = (pricesIncludeTax: boolean): Output[] => {
   const store = generateStore({ seed: 6, orders: 300, pricesIncludeTax, now: Date.UTC(2025, 0, 15) });
-  return (store.orders as unknown as EcwidOrder[]).filter((o) => o.paymentStatus === 'PAID').map((o) => toOrderOutput(o, store.settings.currency) as Output);
+  return (store.orders as unknown as EcwidOrder[])
+    .filter((o) => o.paymentStatus === 'PAID')
+    .map((o) => toOrderOutput(o, store.settings.currency) as Output);
 };
 const added = paidOutputs(false);
 const included = paidOutputs(true);
@@ -47,23 +53,42 @@ const cases: Record<string, { why: string; output: Output }> = {
   },
   'tax-added-one-rate-discount-cents-off': {
     why: 'tax on top, one rate per line, discount lines: Xero totals it cents away from what Ecwid charged',
-    output: pick(added, (o) => !multiTax(o) && totalOff(o) !== 0 && lines(o).some((l) => l.kind === 'discount') && !untaxedLine(o), 'with one rate cents off'),
+    output: pick(
+      added,
+      (o) => !multiTax(o) && totalOff(o) !== 0 && lines(o).some((l) => l.kind === 'discount') && !untaxedLine(o),
+      'with one rate cents off',
+    ),
   },
   'tax-added-untaxed-surcharge': {
     why: 'tax on top, an untaxed line on a taxed invoice, totals right with a NONE tax type',
-    output: pick(added, (o) => untaxedLine(o) && lines(o).some((l) => l.taxName !== '') && totalOff(o) === 0, 'with an untaxed line'),
+    output: pick(
+      added,
+      (o) => untaxedLine(o) && lines(o).some((l) => l.taxName !== '') && totalOff(o) === 0,
+      'with an untaxed line',
+    ),
   },
   'tax-added-exact': {
     why: 'tax on top, every line tax as Xero computes it: the control, where the oracle finds nothing',
-    output: pick(added, (o) => xeroOf(o).lineAmountTypes === 'Exclusive' && totalOff(o) === 0 && !taxesOff(o) && !untaxedLine(o), 'exact'),
+    output: pick(
+      added,
+      (o) => xeroOf(o).lineAmountTypes === 'Exclusive' && totalOff(o) === 0 && !taxesOff(o) && !untaxedLine(o),
+      'exact',
+    ),
   },
   'tax-included-vat-off': {
-    why: 'prices include VAT: the total holds, Xero\'s VAT differs from Ecwid\'s',
-    output: pick(included, (o) => xeroOf(o).lineAmountTypes === 'Inclusive' && xeroOf(o).totalTaxCents !== Math.round(Number(o.tax) * 100), 'with VAT off'),
+    why: "prices include VAT: the total holds, Xero's VAT differs from Ecwid's",
+    output: pick(
+      included,
+      (o) => xeroOf(o).lineAmountTypes === 'Inclusive' && xeroOf(o).totalTaxCents !== Math.round(Number(o.tax) * 100),
+      'with VAT off',
+    ),
   },
   'ecwid-docs-2020-two-items': {
     why: "Ecwid's documented 2020 order (State tax + TVA on every line, coupon, promotion, shipping, handling)",
-    output: toOrderOutput(JSON.parse(readFileSync('test/fixtures/orders/ecwid-docs-2020-two-items.json', 'utf8')) as EcwidOrder, 'USD') as Output,
+    output: toOrderOutput(
+      JSON.parse(readFileSync('test/fixtures/orders/ecwid-docs-2020-two-items.json', 'utf8')) as EcwidOrder,
+      'USD',
+    ) as Output,
   },
 };
 
@@ -72,6 +97,9 @@ const commit = execFileSync('git', ['log', '-1', '--format=%h', '--', 'lib'], { 
 mkdirSync(DIR, { recursive: true });
 writeFileSync(`${DIR}/recipe-1.json`, `${JSON.stringify(PAID_ORDER_TO_XERO_INVOICE, null, 1)}\n`);
 for (const [name, { why, output }] of Object.entries(cases)) {
-  writeFileSync(`${DIR}/${name}.json`, `${JSON.stringify({ captured: { from: `order output of lib/ at commit ${commit}`, why }, output }, null, 1)}\n`);
+  writeFileSync(
+    `${DIR}/${name}.json`,
+    `${JSON.stringify({ captured: { from: `order output of lib/ at commit ${commit}`, why }, output }, null, 1)}\n`,
+  );
   console.log(`${name}: order ${String(output.id)}, Xero total − Ecwid charge = ${totalOff(output)} cents`);
 }

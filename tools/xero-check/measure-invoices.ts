@@ -41,17 +41,25 @@ const began = performance.now();
 function sandboxOutputs(pricesIncludeTax: boolean): Output[] {
   const store = generateStore({ seed, orders: Number(args.orders), pricesIncludeTax, now: Date.UTC(2025, 0, 15) });
   const currency = store.settings.currency;
-  return (store.orders as unknown as EcwidOrder[]).filter((o) => o.paymentStatus === 'PAID').map((o) => toOrderOutput(o, currency) as Output);
+  return (store.orders as unknown as EcwidOrder[])
+    .filter((o) => o.paymentStatus === 'PAID')
+    .map((o) => toOrderOutput(o, currency) as Output);
 }
 
 const populations: Population[] = [
   { name: 'sandbox tax-added', outputs: sandboxOutputs(false) },
   { name: 'sandbox tax-included', outputs: sandboxOutputs(true) },
-  { name: 'arbitrary orders', outputs: fc.sample(orderArb, { numRuns: Number(args.arbitrary), seed }).map((o) => toOrderOutput(o, 'USD') as Output) },
+  {
+    name: 'arbitrary orders',
+    outputs: fc
+      .sample(orderArb, { numRuns: Number(args.arbitrary), seed })
+      .map((o) => toOrderOutput(o, 'USD') as Output),
+  },
 ];
 const generatedIn = performance.now() - began;
 
-const cents = (value: unknown): number => Math.round(Number(((typeof value === 'number' ? value : 0) * 100).toPrecision(15)));
+const cents = (value: unknown): number =>
+  Math.round(Number(((typeof value === 'number' ? value : 0) * 100).toPrecision(15)));
 
 /** A running tally: how many of how many, and the largest / summed amounts in cents. */
 class Tally {
@@ -70,7 +78,9 @@ class Tally {
     return this.of === 0 ? '—' : `${((100 * this.hits) / this.of).toFixed(1)}% (${this.hits}/${this.of})`;
   }
   get dollars(): string {
-    return this.hits === 0 ? '' : ` worst $${(this.maxCents / 100).toFixed(2)}, mean $${(this.sumCents / this.hits / 100).toFixed(2)}`;
+    return this.hits === 0
+      ? ''
+      : ` worst $${(this.maxCents / 100).toFixed(2)}, mean $${(this.sumCents / this.hits / 100).toFixed(2)}`;
   }
 }
 
@@ -151,7 +161,11 @@ function measure(outputs: Output[], options: XeroOptions, into: Figures[]): void
     const taxed = xero.lineAmountTypes !== 'NoTax';
     const untaxedLines = lines.filter((l) => !l.taxName).length;
     if (taxed && untaxedLines > 0) {
-      const trap = xeroInvoice(recipeInvoiceInput(output, { ...recipe, taxTypes: { ...setup.taxTypes, untaxed: '' } }), org, options);
+      const trap = xeroInvoice(
+        recipeInvoiceInput(output, { ...recipe, taxTypes: { ...setup.taxTypes, untaxed: '' } }),
+        org,
+        options,
+      );
       // Tax on top raises the total; tax-inclusive keeps the total and carves the wrong tax out of the line.
       const taxDiff = trap.totalTaxCents - xero.totalTaxCents;
       each((f) => {
@@ -165,9 +179,14 @@ function measure(outputs: Output[], options: XeroOptions, into: Figures[]): void
     }
     if (taxed) {
       const oneRate = org.accounts['200'].taxType;
-      const picked = xeroInvoice(recipeInvoiceInput(output, { ...recipe, taxTypes: { byTaxName: {}, untaxed: oneRate } }), org, options);
+      const picked = xeroInvoice(
+        recipeInvoiceInput(output, { ...recipe, taxTypes: { byTaxName: {}, untaxed: oneRate } }),
+        org,
+        options,
+      );
       // Tax on top: the total is off; tax-inclusive: the total holds, the VAT is off.
-      const off = picked.lineAmountTypes === 'Inclusive' ? picked.totalTaxCents - cents(output.tax) : picked.totalCents - charge;
+      const off =
+        picked.lineAmountTypes === 'Inclusive' ? picked.totalTaxCents - cents(output.tax) : picked.totalCents - charge;
       each((f) => f.pickOne.add(off !== 0, off));
     }
   }
@@ -183,8 +202,12 @@ const CONFIGS: Array<{ rounding: RoundingMode; unitdp: 2 | 4 }> = [
 const out: string[] = [];
 const say = (line = '') => out.push(line);
 const counted = populations.map((p) => `${p.outputs.length} ${p.name}`).join(', ');
-say(`Xero check of today's invoice output, mapped as recipe 1 says (${counted}; generated in ${(generatedIn / 1000).toFixed(1)} s)`);
-say('Mapping: lookup Ecwid tax name → Xero rate, untaxed → NONE, Line Amount Types mapped, Tax Amount empty (unless said).');
+say(
+  `Xero check of today's invoice output, mapped as recipe 1 says (${counted}; generated in ${(generatedIn / 1000).toFixed(1)} s)`,
+);
+say(
+  'Mapping: lookup Ecwid tax name → Xero rate, untaxed → NONE, Line Amount Types mapped, Tax Amount empty (unless said).',
+);
 for (const config of CONFIGS) {
   const t0 = performance.now();
   const all = newFigures();
@@ -199,15 +222,30 @@ for (const config of CONFIGS) {
   for (const { name, f } of [...results, { name: 'sandbox, both stores', f: sandbox }, { name: 'all', f: all }]) {
     say(`-- ${name}`);
     say(`   Xero total ≠ Ecwid charge (before gift cards):  ${f.totalOff.percent}${f.totalOff.dollars}`);
-    say(`   |difference| in cents → invoices:               ${BUCKETS.filter((b) => f.centsOff.has(b)).map((b) => `${b}: ${f.centsOff.get(b)}`).join(', ')}`);
+    say(
+      `   |difference| in cents → invoices:               ${BUCKETS.filter((b) => f.centsOff.has(b))
+        .map((b) => `${b}: ${f.centsOff.get(b)}`)
+        .join(', ')}`,
+    );
     say(`   tax-inclusive invoices whose VAT ≠ Ecwid's tax:  ${f.vatOffInclusive.percent}${f.vatOffInclusive.dollars}`);
     say(`   lines whose taxAmount ≠ Xero's tax:              ${f.lineTaxOff.percent}`);
-    say(`   Tax Amount mapped → invoices with tax adjustments: ${f.adjustedInvoices.percent}; lines: ${f.adjustedLines.percent}; totals off: ${f.totalOffWithTaxAmount.percent}`);
-    say(`   untaxed lines on taxed invoices: ${f.untaxedLinesOnTaxed}; sent with an empty Tax Rate → invoices whose tax is overstated: ${f.emptyUntaxedType.percent}${f.emptyUntaxedType.dollars}`);
-    say(`   Line Amount Types left out → tax-inclusive invoices overstated: ${f.missingLineAmountTypes.percent}${f.missingLineAmountTypes.dollars}`);
-    say(`   one Xero rate picked for every line → taxed invoices whose total (tax on top) or VAT (included) is off: ${f.pickOne.percent}${f.pickOne.dollars}`);
-    say(`   rejected by Xero's validation: ${f.rejected.percent}${[...f.rejections.entries()].map(([k, v]) => `; ${v}× ${k}`).join('')}`);
-    if (f.unknownTaxNames > 0) say(`   invoices with a tax name no Ecwid tax of the order explains: ${f.unknownTaxNames}`);
+    say(
+      `   Tax Amount mapped → invoices with tax adjustments: ${f.adjustedInvoices.percent}; lines: ${f.adjustedLines.percent}; totals off: ${f.totalOffWithTaxAmount.percent}`,
+    );
+    say(
+      `   untaxed lines on taxed invoices: ${f.untaxedLinesOnTaxed}; sent with an empty Tax Rate → invoices whose tax is overstated: ${f.emptyUntaxedType.percent}${f.emptyUntaxedType.dollars}`,
+    );
+    say(
+      `   Line Amount Types left out → tax-inclusive invoices overstated: ${f.missingLineAmountTypes.percent}${f.missingLineAmountTypes.dollars}`,
+    );
+    say(
+      `   one Xero rate picked for every line → taxed invoices whose total (tax on top) or VAT (included) is off: ${f.pickOne.percent}${f.pickOne.dollars}`,
+    );
+    say(
+      `   rejected by Xero's validation: ${f.rejected.percent}${[...f.rejections.entries()].map(([k, v]) => `; ${v}× ${k}`).join('')}`,
+    );
+    if (f.unknownTaxNames > 0)
+      say(`   invoices with a tax name no Ecwid tax of the order explains: ${f.unknownTaxNames}`);
   }
 }
 say('');

@@ -69,12 +69,15 @@ export function roundToUnits(a: Fraction, digits: number, mode: RoundingMode): b
   return mode === 'half-up' || abs(quotient) % 2n === 1n ? away : quotient;
 }
 
-export const round = (a: Fraction, digits: number, mode: RoundingMode): Fraction => fromUnits(roundToUnits(a, digits, mode), digits);
+export const round = (a: Fraction, digits: number, mode: RoundingMode): Fraction =>
+  fromUnits(roundToUnits(a, digits, mode), digits);
 
 /** The nearest JS number: exact fractions print as their decimal and parse back correctly rounded. */
 export const toNumber = (a: Fraction): number => {
   const digits = decimalsOf(a) ?? 20;
-  const units = abs(roundToUnits(a, digits, 'half-up')).toString().padStart(digits + 1, '0');
+  const units = abs(roundToUnits(a, digits, 'half-up'))
+    .toString()
+    .padStart(digits + 1, '0');
   const text = `${a.n < 0n ? '-' : ''}${units.slice(0, units.length - digits)}.${units.slice(units.length - digits)}`;
   return Number(text);
 };

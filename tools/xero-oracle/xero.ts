@@ -146,13 +146,35 @@ const HUNDRED = fraction(100n);
 
 /** ISO 4217 minor units of the currencies that do not have 2 (the rest have 2). */
 const CURRENCY_DIGITS: Record<string, number> = {
-  ...Object.fromEntries(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF'].map((c) => [c, 0])),
+  ...Object.fromEntries(
+    [
+      'BIF',
+      'CLP',
+      'DJF',
+      'GNF',
+      'ISK',
+      'JPY',
+      'KMF',
+      'KRW',
+      'PYG',
+      'RWF',
+      'UGX',
+      'UYI',
+      'VND',
+      'VUV',
+      'XAF',
+      'XOF',
+      'XPF',
+    ].map((c) => [c, 0]),
+  ),
   ...Object.fromEntries(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'].map((c) => [c, 3])),
 };
-export const currencyMinorDigits = (currency: string | undefined): number => CURRENCY_DIGITS[(currency ?? '').toUpperCase()] ?? 2;
+export const currencyMinorDigits = (currency: string | undefined): number =>
+  CURRENCY_DIGITS[(currency ?? '').toUpperCase()] ?? 2;
 
 const cents = (amount: Fraction): number => Number(roundToUnits(amount, MONEY_DP, 'half-up'));
-const isBlank = (value: XeroNumberField): value is null | undefined | '' => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: XeroNumberField): value is null | undefined | '' =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * The effective rate of a tax rate: its components summed, a compound component charged on the price plus the
@@ -164,7 +186,9 @@ const isBlank = (value: XeroNumberField): value is null | undefined | '' => valu
 export function effectiveRate(components: readonly XeroTaxComponent[]): Fraction {
   const rateOf = (c: XeroTaxComponent) => parseDecimal(c.rate) ?? ZERO;
   const simple = sum(components.filter((c) => !c.isCompound).map(rateOf));
-  const compound = components.filter((c) => c.isCompound).map((c) => mul(rateOf(c), add(fraction(1n), div(simple, HUNDRED))));
+  const compound = components
+    .filter((c) => c.isCompound)
+    .map((c) => mul(rateOf(c), add(fraction(1n), div(simple, HUNDRED))));
   return add(simple, sum(compound));
 }
 
@@ -184,12 +208,17 @@ export function lineTax(lineAmount: Fraction, rate: Fraction, types: LineAmountT
 }
 
 /** What Xero would show for this invoice in this organisation, and what it would reject. */
-export function xeroInvoice(input: XeroInvoiceInput, org: XeroOrganisation, options: XeroOptions = {}): XeroInvoiceResult {
+export function xeroInvoice(
+  input: XeroInvoiceInput,
+  org: XeroOrganisation,
+  options: XeroOptions = {},
+): XeroInvoiceResult {
   const mode = options.rounding ?? 'half-up';
   const unitdp = options.unitdp ?? 2;
   const errors: XeroValidationError[] = [];
   const warnings: string[] = [];
-  const fail = (field: string, message: string, line?: number) => errors.push(line === undefined ? { field, message } : { line, field, message });
+  const fail = (field: string, message: string, line?: number) =>
+    errors.push(line === undefined ? { field, message } : { line, field, message });
   const number = (value: XeroNumberField, field: string, line: number): Fraction | undefined => {
     if (isBlank(value)) return undefined;
     const parsed = parseDecimal(value);
@@ -201,112 +230,143 @@ export function xeroInvoice(input: XeroInvoiceInput, org: XeroOrganisation, opti
   // [OpenAPI § LineAmountTypes]: "Line amounts are exclusive of tax by default if you don't specify this element."
   const defaulted = !input.LineAmountTypes;
   const types: LineAmountTypes = input.LineAmountTypes || 'Exclusive';
-  if (!['Exclusive', 'Inclusive', 'NoTax'].includes(types)) fail('LineAmountTypes', `LineAmountTypes "${types}" is not Exclusive, Inclusive or NoTax`);
+  if (!['Exclusive', 'Inclusive', 'NoTax'].includes(types))
+    fail('LineAmountTypes', `LineAmountTypes "${types}" is not Exclusive, Inclusive or NoTax`);
 
-  const lines = input.LineItems.map((item, index): XeroLineResult & { amount: Fraction; tax: Fraction; computed: Fraction } => {
-    // [OpenAPI § LineItem.Description]: "Description needs to be at least 1 char long"; [Invoices]: max length 4000.
-    const description = item.Description ?? '';
-    if (description.trim() === '') fail('Description', 'Description needs to be at least 1 char long', index);
-    if (description.length > DESCRIPTION_MAX) fail('Description', `Description is ${description.length} characters; Xero allows ${DESCRIPTION_MAX}`, index);
-    // [OpenAPI § LineItemItem.Code]: "User defined item code (max length = 30)"; an unknown code is rejected.
-    const itemCode = item.ItemCode ?? '';
-    if (itemCode.length > ITEM_CODE_MAX) fail('ItemCode', `Item code '${itemCode}' is ${itemCode.length} characters; Xero allows ${ITEM_CODE_MAX}`, index);
-    else if (itemCode && org.itemCodes && !org.itemCodes.includes(itemCode)) fail('ItemCode', `Item code '${itemCode}' is not valid`, index);
+  const lines = input.LineItems.map(
+    (item, index): XeroLineResult & { amount: Fraction; tax: Fraction; computed: Fraction } => {
+      // [OpenAPI § LineItem.Description]: "Description needs to be at least 1 char long"; [Invoices]: max length 4000.
+      const description = item.Description ?? '';
+      if (description.trim() === '') fail('Description', 'Description needs to be at least 1 char long', index);
+      if (description.length > DESCRIPTION_MAX)
+        fail('Description', `Description is ${description.length} characters; Xero allows ${DESCRIPTION_MAX}`, index);
+      // [OpenAPI § LineItemItem.Code]: "User defined item code (max length = 30)"; an unknown code is rejected.
+      const itemCode = item.ItemCode ?? '';
+      if (itemCode.length > ITEM_CODE_MAX)
+        fail(
+          'ItemCode',
+          `Item code '${itemCode}' is ${itemCode.length} characters; Xero allows ${ITEM_CODE_MAX}`,
+          index,
+        );
+      else if (itemCode && org.itemCodes && !org.itemCodes.includes(itemCode))
+        fail('ItemCode', `Item code '${itemCode}' is not valid`, index);
 
-    // [Forum66891]: "we accept 4dp for quantity"; [Rounding § Unit prices]: UnitAmount to 2 dp unless unitdp=4.
-    let quantity = number(item.Quantity, 'Quantity', index);
-    let unitAmount = number(item.UnitAmount, 'UnitAmount', index);
-    const sentLineAmount = number(item.LineAmount, 'LineAmount', index);
-    const discountRate = number(item.DiscountRate, 'DiscountRate', index);
-    if (quantity) quantity = round(quantity, QUANTITY_DP, mode);
-    // [Errors]: "The quantity value '-x.0000' is invalid. Quantity must not be less than zero." (discounts are a
-    // positive quantity of a negative unit amount).
-    if (quantity && sign(quantity) < 0) fail('Quantity', `The quantity value '${toNumber(quantity)}' is invalid. Quantity must not be less than zero.`, index);
-    if (unitAmount) {
-      const kept = round(unitAmount, unitdp, mode);
-      if (compare(kept, unitAmount) !== 0) warnings.push(`line ${index}: UnitAmount ${toNumber(unitAmount)} kept as ${toNumber(kept)} (unitdp ${unitdp})`);
-      unitAmount = kept;
-    }
-    // [OpenAPI § LineItem.DiscountRate]: "only supported on ACCREC invoices … credit notes in Xero do not support discounts".
-    if (discountRate && creditNote) fail('DiscountRate', 'Credit notes do not support discounts', index);
-    const discountFactor = discountRate ? div(sub(HUNDRED, discountRate), HUNDRED) : fraction(1n);
-
-    // [OpenAPI § LineItem.LineAmount]: "If you wish to omit either the Quantity or UnitAmount you can provide a
-    // LineAmount and Xero will calculate the missing amount"; LineAmount = Quantity * UnitAmount * ((100 - DiscountRate)/100).
-    // [Rounding § Unit prices]: "All summary values such as Total, LineAmount etc will remain at two decimal places".
-    let amount: Fraction;
-    if (quantity && unitAmount) {
-      amount = round(mul(mul(quantity, unitAmount), discountFactor), MONEY_DP, mode);
-      // Not documented: whether Xero checks a LineAmount sent along with both. Treated as rejected when it differs.
-      if (sentLineAmount && compare(round(sentLineAmount, MONEY_DP, mode), amount) !== 0)
-        fail('LineAmount', `LineAmount ${toNumber(sentLineAmount)} does not match Quantity × UnitAmount = ${toNumber(amount)}`, index);
-    } else if (sentLineAmount) {
-      amount = round(sentLineAmount, MONEY_DP, mode);
-      const base = div(amount, discountFactor);
-      if (quantity && !isZero(quantity)) unitAmount = round(div(base, quantity), unitdp, mode);
-      else if (unitAmount && !isZero(unitAmount)) quantity = round(div(base, unitAmount), QUANTITY_DP, mode);
-      else {
-        quantity = fraction(1n); // not documented: a lone LineAmount read as one unit of that amount
-        unitAmount = round(base, unitdp, mode);
+      // [Forum66891]: "we accept 4dp for quantity"; [Rounding § Unit prices]: UnitAmount to 2 dp unless unitdp=4.
+      let quantity = number(item.Quantity, 'Quantity', index);
+      let unitAmount = number(item.UnitAmount, 'UnitAmount', index);
+      const sentLineAmount = number(item.LineAmount, 'LineAmount', index);
+      const discountRate = number(item.DiscountRate, 'DiscountRate', index);
+      if (quantity) quantity = round(quantity, QUANTITY_DP, mode);
+      // [Errors]: "The quantity value '-x.0000' is invalid. Quantity must not be less than zero." (discounts are a
+      // positive quantity of a negative unit amount).
+      if (quantity && sign(quantity) < 0)
+        fail(
+          'Quantity',
+          `The quantity value '${toNumber(quantity)}' is invalid. Quantity must not be less than zero.`,
+          index,
+        );
+      if (unitAmount) {
+        const kept = round(unitAmount, unitdp, mode);
+        if (compare(kept, unitAmount) !== 0)
+          warnings.push(
+            `line ${index}: UnitAmount ${toNumber(unitAmount)} kept as ${toNumber(kept)} (unitdp ${unitdp})`,
+          );
+        unitAmount = kept;
       }
-    } else if (quantity === undefined && unitAmount === undefined) {
-      amount = ZERO; // [OpenAPI § LineItem.Description]: "A line item with just a description … can be created"
-    } else {
-      // Not documented which default Xero takes for the missing one: rejected, so no design depends on it.
-      fail(quantity === undefined ? 'Quantity' : 'UnitAmount', 'Quantity and UnitAmount must both be given (or a LineAmount)', index);
-      amount = ZERO;
-    }
+      // [OpenAPI § LineItem.DiscountRate]: "only supported on ACCREC invoices … credit notes in Xero do not support discounts".
+      if (discountRate && creditNote) fail('DiscountRate', 'Credit notes do not support discounts', index);
+      const discountFactor = discountRate ? div(sub(HUNDRED, discountRate), HUNDRED) : fraction(1n);
 
-    // [Invoices § LineItems.TaxType]: "Used as an override if the default Tax Code for the selected AccountCode is
-    // not correct" — a line sent without one is taxed at its account's default rate.
-    const accountCode = item.AccountCode ?? '';
-    const account = accountCode ? org.accounts[accountCode] : undefined;
-    if (accountCode && !account) fail('AccountCode', `Account code '${accountCode}' is not a valid code`, index);
-    const sentTaxType = (item.TaxType ?? '').trim();
-    const taxType = sentTaxType || account?.taxType || '';
-    let rate = ZERO;
-    if (types !== 'NoTax') {
-      const taxRate = org.taxRates[taxType];
-      if (!taxType) fail('TaxType', 'No TaxType, and no account whose default tax rate could apply', index);
-      // Unknown type: "The TaxType code … does not exist or cannot be used" (Xero's validation message).
-      else if (!taxRate) fail('TaxType', `The TaxType code '${taxType}' does not exist or cannot be used`, index);
-      else rate = effectiveRate(taxRate.components);
-    }
-    const computed = lineTax(amount, rate, types, mode);
-
-    // [OpenAPI § LineItem.TaxAmount]: auto calculated, "can be overriden if the calculated <TaxAmount> is not
-    // correct"; [TaxAdj]: an override is a tax adjustment, which Xero's UI supports on tax-exclusive documents only.
-    const sentTax = number(item.TaxAmount, 'TaxAmount', index);
-    let tax = computed;
-    let adjustment: Fraction | undefined;
-    if (sentTax && types !== 'NoTax') {
-      const overridden = round(sentTax, MONEY_DP, mode);
-      if (compare(overridden, computed) !== 0) {
-        adjustment = sub(overridden, computed);
-        tax = overridden;
-        if (types === 'Inclusive') warnings.push(`line ${index}: tax adjustment on a tax-inclusive invoice (Xero's UI cannot show or edit it)`);
+      // [OpenAPI § LineItem.LineAmount]: "If you wish to omit either the Quantity or UnitAmount you can provide a
+      // LineAmount and Xero will calculate the missing amount"; LineAmount = Quantity * UnitAmount * ((100 - DiscountRate)/100).
+      // [Rounding § Unit prices]: "All summary values such as Total, LineAmount etc will remain at two decimal places".
+      let amount: Fraction;
+      if (quantity && unitAmount) {
+        amount = round(mul(mul(quantity, unitAmount), discountFactor), MONEY_DP, mode);
+        // Not documented: whether Xero checks a LineAmount sent along with both. Treated as rejected when it differs.
+        if (sentLineAmount && compare(round(sentLineAmount, MONEY_DP, mode), amount) !== 0)
+          fail(
+            'LineAmount',
+            `LineAmount ${toNumber(sentLineAmount)} does not match Quantity × UnitAmount = ${toNumber(amount)}`,
+            index,
+          );
+      } else if (sentLineAmount) {
+        amount = round(sentLineAmount, MONEY_DP, mode);
+        const base = div(amount, discountFactor);
+        if (quantity && !isZero(quantity)) unitAmount = round(div(base, quantity), unitdp, mode);
+        else if (unitAmount && !isZero(unitAmount)) quantity = round(div(base, unitAmount), QUANTITY_DP, mode);
+        else {
+          quantity = fraction(1n); // not documented: a lone LineAmount read as one unit of that amount
+          unitAmount = round(base, unitdp, mode);
+        }
+      } else if (quantity === undefined && unitAmount === undefined) {
+        amount = ZERO; // [OpenAPI § LineItem.Description]: "A line item with just a description … can be created"
+      } else {
+        // Not documented which default Xero takes for the missing one: rejected, so no design depends on it.
+        fail(
+          quantity === undefined ? 'Quantity' : 'UnitAmount',
+          'Quantity and UnitAmount must both be given (or a LineAmount)',
+          index,
+        );
+        amount = ZERO;
       }
-    } else if (sentTax && !isZero(sentTax)) {
-      warnings.push(`line ${index}: TaxAmount ${toNumber(sentTax)} on a NoTax invoice (not documented; assumed ignored)`);
-    }
-    const net = types === 'Inclusive' ? sub(amount, tax) : amount;
-    return {
-      description,
-      quantity: quantity ? toNumber(quantity) : 0,
-      unitAmount: unitAmount ? toNumber(unitAmount) : 0,
-      lineAmount: toNumber(amount),
-      taxType,
-      taxTypeFromAccount: !sentTaxType && Boolean(taxType),
-      effectiveRate: toNumber(rate),
-      computedTax: toNumber(computed),
-      taxAmount: toNumber(tax),
-      ...(adjustment ? { taxAdjustment: toNumber(adjustment) } : {}),
-      netAmount: toNumber(net),
-      amount,
-      tax,
-      computed,
-    };
-  });
+
+      // [Invoices § LineItems.TaxType]: "Used as an override if the default Tax Code for the selected AccountCode is
+      // not correct" — a line sent without one is taxed at its account's default rate.
+      const accountCode = item.AccountCode ?? '';
+      const account = accountCode ? org.accounts[accountCode] : undefined;
+      if (accountCode && !account) fail('AccountCode', `Account code '${accountCode}' is not a valid code`, index);
+      const sentTaxType = (item.TaxType ?? '').trim();
+      const taxType = sentTaxType || account?.taxType || '';
+      let rate = ZERO;
+      if (types !== 'NoTax') {
+        const taxRate = org.taxRates[taxType];
+        if (!taxType) fail('TaxType', 'No TaxType, and no account whose default tax rate could apply', index);
+        // Unknown type: "The TaxType code … does not exist or cannot be used" (Xero's validation message).
+        else if (!taxRate) fail('TaxType', `The TaxType code '${taxType}' does not exist or cannot be used`, index);
+        else rate = effectiveRate(taxRate.components);
+      }
+      const computed = lineTax(amount, rate, types, mode);
+
+      // [OpenAPI § LineItem.TaxAmount]: auto calculated, "can be overriden if the calculated <TaxAmount> is not
+      // correct"; [TaxAdj]: an override is a tax adjustment, which Xero's UI supports on tax-exclusive documents only.
+      const sentTax = number(item.TaxAmount, 'TaxAmount', index);
+      let tax = computed;
+      let adjustment: Fraction | undefined;
+      if (sentTax && types !== 'NoTax') {
+        const overridden = round(sentTax, MONEY_DP, mode);
+        if (compare(overridden, computed) !== 0) {
+          adjustment = sub(overridden, computed);
+          tax = overridden;
+          if (types === 'Inclusive')
+            warnings.push(
+              `line ${index}: tax adjustment on a tax-inclusive invoice (Xero's UI cannot show or edit it)`,
+            );
+        }
+      } else if (sentTax && !isZero(sentTax)) {
+        warnings.push(
+          `line ${index}: TaxAmount ${toNumber(sentTax)} on a NoTax invoice (not documented; assumed ignored)`,
+        );
+      }
+      const net = types === 'Inclusive' ? sub(amount, tax) : amount;
+      return {
+        description,
+        quantity: quantity ? toNumber(quantity) : 0,
+        unitAmount: unitAmount ? toNumber(unitAmount) : 0,
+        lineAmount: toNumber(amount),
+        taxType,
+        taxTypeFromAccount: !sentTaxType && Boolean(taxType),
+        effectiveRate: toNumber(rate),
+        computedTax: toNumber(computed),
+        taxAmount: toNumber(tax),
+        ...(adjustment ? { taxAdjustment: toNumber(adjustment) } : {}),
+        netAmount: toNumber(net),
+        amount,
+        tax,
+        computed,
+      };
+    },
+  );
 
   // [Rounding § Line item totals]: the invoice tax is the sum of the rounded line taxes.
   // [OpenAPI § Invoice]: SubTotal "excluding taxes", Total "SubTotal + TotalTax"; on a tax-inclusive invoice the
@@ -326,11 +386,21 @@ export function xeroInvoice(input: XeroInvoiceInput, org: XeroOrganisation, opti
   // and what that does to a 0- or 3-decimal currency is flagged rather than guessed.
   const digits = currencyMinorDigits(input.CurrencyCode);
   if (digits < MONEY_DP) {
-    const fractional = [...lines.flatMap((l) => [l.amount, l.tax]), total].some((a) => (decimalsOf(a) ?? MONEY_DP) > digits);
-    if (fractional) warnings.push(`${input.CurrencyCode}: Xero's figures carry fractions of the currency's smallest unit`);
+    const fractional = [...lines.flatMap((l) => [l.amount, l.tax]), total].some(
+      (a) => (decimalsOf(a) ?? MONEY_DP) > digits,
+    );
+    if (fractional)
+      warnings.push(`${input.CurrencyCode}: Xero's figures carry fractions of the currency's smallest unit`);
   } else if (digits > MONEY_DP) {
-    const fine = input.LineItems.some((l) => [l.UnitAmount, l.LineAmount, l.TaxAmount].some((v) => !isBlank(v) && (decimalsOf(parseDecimal(v) ?? ZERO) ?? 9) > unitdp));
-    if (fine) warnings.push(`${input.CurrencyCode}: amounts with ${digits} decimals are rounded to Xero's 2 (4 for unit amounts with unitdp=4)`);
+    const fine = input.LineItems.some((l) =>
+      [l.UnitAmount, l.LineAmount, l.TaxAmount].some(
+        (v) => !isBlank(v) && (decimalsOf(parseDecimal(v) ?? ZERO) ?? 9) > unitdp,
+      ),
+    );
+    if (fine)
+      warnings.push(
+        `${input.CurrencyCode}: amounts with ${digits} decimals are rounded to Xero's 2 (4 for unit amounts with unitdp=4)`,
+      );
   }
 
   return {

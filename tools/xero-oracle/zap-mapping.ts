@@ -41,7 +41,8 @@ const OVERRIDE_SOURCES: Record<string, string> = {
 };
 
 const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
-const numberField = (value: unknown): XeroNumberField => (typeof value === 'number' || typeof value === 'string' ? value : undefined);
+const numberField = (value: unknown): XeroNumberField =>
+  typeof value === 'number' || typeof value === 'string' ? value : undefined;
 
 /** The Xero request the recipe makes for one trigger output. */
 export function recipeInvoiceInput(output: Record_, choices: RecipeChoices = {}): XeroInvoiceInput {
@@ -101,7 +102,8 @@ export function ecwidTaxRates(output: Record_): Map<string, number> {
     }
   };
   for (const item of (Array.isArray(output.items) ? output.items : []) as Record_[]) collect(item?.taxes);
-  for (const surcharge of (Array.isArray(output.customSurcharges) ? output.customSurcharges : []) as Record_[]) collect(surcharge?.taxes);
+  for (const surcharge of (Array.isArray(output.customSurcharges) ? output.customSurcharges : []) as Record_[])
+    collect(surcharge?.taxes);
   collect(output.taxesOnShipping);
   return rates;
 }
@@ -122,7 +124,10 @@ export interface MerchantSetup {
  * combination the lines carry (components at Ecwid's rates), "NONE" for untaxed lines, and the sales account
  * (the recipe's fixed Account) defaulting to the rate most lines use — the rate an empty Tax Rate falls back to.
  */
-export function merchantSetup(output: Record_, options: { untaxed?: string; template?: ZapTemplate } = {}): MerchantSetup {
+export function merchantSetup(
+  output: Record_,
+  options: { untaxed?: string; template?: ZapTemplate } = {},
+): MerchantSetup {
   const rates = ecwidTaxRates(output);
   const lines = Array.isArray(output.invoiceLines) ? (output.invoiceLines as Record_[]) : [];
   const taxRates: XeroOrganisation['taxRates'] = { NONE: { name: 'Tax Exempt (0%)', components: [] } };
@@ -154,7 +159,11 @@ export function merchantSetup(output: Record_, options: { untaxed?: string; temp
     if (code) accountCodes.add(code);
   }
   const accounts = Object.fromEntries([...accountCodes].map((code) => [code, { taxType: mostUsed }]));
-  return { organisation: { taxRates, accounts }, taxTypes: { byTaxName, untaxed: options.untaxed ?? 'NONE' }, unknownTaxNames };
+  return {
+    organisation: { taxRates, accounts },
+    taxTypes: { byTaxName, untaxed: options.untaxed ?? 'NONE' },
+    unknownTaxNames,
+  };
 }
 
 /**
@@ -162,7 +171,8 @@ export function merchantSetup(output: Record_, options: { untaxed?: string; temp
  * lack it — which the trigger output shows as 0 (every sample key is filled), so a 0 counts as missing.
  */
 export function ecwidChargeCents(output: Record_): number {
-  const cents = (value: unknown) => Math.round(Number(((typeof value === 'number' ? value : Number(value ?? 0)) * 100).toPrecision(15)));
+  const cents = (value: unknown) =>
+    Math.round(Number(((typeof value === 'number' ? value : Number(value ?? 0)) * 100).toPrecision(15)));
   const stated = cents(output.totalBeforeGiftCardRedemption);
   return stated !== 0 ? stated : cents(output.total) + cents(output.giftCardRedemption);
 }

@@ -52,7 +52,9 @@ describe('itemCode', () => {
   });
 
   test('long SKUs that differ only after the 21st character get different codes', () => {
-    const codes = ['BLACK-42', 'BLACK-43', 'WHITE-42'].map((end) => itemCodeOf(`SHOE-TRAIL-RUNNING-WATERPROOF-${end}`, 1));
+    const codes = ['BLACK-42', 'BLACK-43', 'WHITE-42'].map((end) =>
+      itemCodeOf(`SHOE-TRAIL-RUNNING-WATERPROOF-${end}`, 1),
+    );
     expect(new Set(codes).size).toBe(3);
   });
 
@@ -82,7 +84,9 @@ describe('itemCode', () => {
 describe('itemName', () => {
   test('the name within 50 characters, ending "…" when cut', () => {
     expect(product({ name: 'Trail Running Sneakers' }).itemName).toBe('Trail Running Sneakers');
-    const long = product({ name: 'Trail Running Sneakers with Vibram Sole, Waterproof Membrane and Reflective Laces' }).itemName;
+    const long = product({
+      name: 'Trail Running Sneakers with Vibram Sole, Waterproof Membrane and Reflective Laces',
+    }).itemName;
     expect(long).toBe('Trail Running Sneakers with Vibram Sole, Waterpro…');
     expect(long).toHaveLength(50);
   });

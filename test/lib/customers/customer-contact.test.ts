@@ -23,7 +23,8 @@ const CONTACT_KEYS = [
   'contactCountry',
 ];
 
-const contactOf = (record: Record<string, unknown>) => Object.fromEntries(CONTACT_KEYS.map((key) => [key, record[key]]));
+const contactOf = (record: Record<string, unknown>) =>
+  Object.fromEntries(CONTACT_KEYS.map((key) => [key, record[key]]));
 
 describe('customer contact fields', () => {
   test('a registered customer: name, split name, company, phone and address', () => {
@@ -58,32 +59,66 @@ describe('customer contact fields', () => {
   });
 
   test("Ecwid's own first and last name win over splitting", () => {
-    const output = toCustomerOutput({ id: 1, billingPerson: { name: 'Anna Maria Rossi', firstName: 'Anna Maria', lastName: 'Rossi' } });
-    expect(output).toMatchObject({ contactName: 'Anna Maria Rossi', contactFirstName: 'Anna Maria', contactLastName: 'Rossi' });
+    const output = toCustomerOutput({
+      id: 1,
+      billingPerson: { name: 'Anna Maria Rossi', firstName: 'Anna Maria', lastName: 'Rossi' },
+    });
+    expect(output).toMatchObject({
+      contactName: 'Anna Maria Rossi',
+      contactFirstName: 'Anna Maria',
+      contactLastName: 'Rossi',
+    });
   });
 
   test('no name: the company, with no first or last name', () => {
     const output = toCustomerOutput({ id: 1, email: 'ap@acme.test', billingPerson: { companyName: 'ACME Ltd' } });
-    expect(output).toMatchObject({ contactName: 'ACME Ltd', contactFirstName: '', contactLastName: '', contactCompany: 'ACME Ltd' });
+    expect(output).toMatchObject({
+      contactName: 'ACME Ltd',
+      contactFirstName: '',
+      contactLastName: '',
+      contactCompany: 'ACME Ltd',
+    });
   });
 
   test('no name and no company: the e-mail, trimmed', () => {
     const output = toCustomerOutput({ id: 1, email: '  solo@example.com ' });
-    expect(output).toMatchObject({ contactName: 'solo@example.com', contactEmail: 'solo@example.com', contactFirstName: '' });
+    expect(output).toMatchObject({
+      contactName: 'solo@example.com',
+      contactEmail: 'solo@example.com',
+      contactFirstName: '',
+    });
   });
 
   test("the customer's name when the billing address has none", () => {
-    const output = toCustomerOutput({ id: 1, name: 'Li Wei', email: 'li@example.com', billingPerson: { city: 'Auckland' } });
-    expect(output).toMatchObject({ contactName: 'Li Wei', contactFirstName: 'Li', contactLastName: 'Wei', contactCity: 'Auckland' });
+    const output = toCustomerOutput({
+      id: 1,
+      name: 'Li Wei',
+      email: 'li@example.com',
+      billingPerson: { city: 'Auckland' },
+    });
+    expect(output).toMatchObject({
+      contactName: 'Li Wei',
+      contactFirstName: 'Li',
+      contactLastName: 'Wei',
+      contactCity: 'Auckland',
+    });
   });
 
   test('the first saved shipping address when there is no billing address', () => {
     const output = toCustomerOutput({
       id: 1,
       email: 'kim@example.com',
-      shippingAddresses: [{ name: 'Kim Park', street: '1 Queen St', city: 'Auckland', countryCode: 'NZ' }, { name: 'Other', city: 'Elsewhere' }],
+      shippingAddresses: [
+        { name: 'Kim Park', street: '1 Queen St', city: 'Auckland', countryCode: 'NZ' },
+        { name: 'Other', city: 'Elsewhere' },
+      ],
     });
-    expect(output).toMatchObject({ contactName: 'Kim Park', contactAddressLine1: '1 Queen St', contactCity: 'Auckland', contactCountry: 'NZ' });
+    expect(output).toMatchObject({
+      contactName: 'Kim Park',
+      contactAddressLine1: '1 Queen St',
+      contactCity: 'Auckland',
+      contactCountry: 'NZ',
+    });
   });
 
   test('every contact field is an output field, labelled "Contact …"', () => {
@@ -92,17 +127,36 @@ describe('customer contact fields', () => {
   });
 
   test("the same person gives the same contact on a customer as on an order's invoice fields", () => {
-    const text = fc.oneof(fc.constant(''), fc.constantFrom('Jane Doe', 'ACME', ' Li  Wei ', 'Ørsted A/S', '🚀 Rocket'), fc.string({ maxLength: 12 }));
+    const text = fc.oneof(
+      fc.constant(''),
+      fc.constantFrom('Jane Doe', 'ACME', ' Li  Wei ', 'Ørsted A/S', '🚀 Rocket'),
+      fc.string({ maxLength: 12 }),
+    );
     const person = fc.record<EcwidPerson>(
-      { name: text, firstName: text, lastName: text, companyName: text, phone: text, street: text, city: text, stateOrProvinceCode: text, postalCode: text, countryCode: text },
+      {
+        name: text,
+        firstName: text,
+        lastName: text,
+        companyName: text,
+        phone: text,
+        street: text,
+        city: text,
+        stateOrProvinceCode: text,
+        postalCode: text,
+        countryCode: text,
+      },
       { requiredKeys: [] },
     );
     fc.assert(
-      fc.property(person, fc.oneof(fc.constant(undefined), fc.constantFrom('a@b.co', ' C@D.co ')), (billingPerson, email) => {
-        const customer = toCustomerOutput({ id: 1, email, billingPerson });
-        const order = toOrderOutput({ id: 'X1', email, billingPerson });
-        expect(contactOf(customer)).toEqual(contactOf(order));
-      }),
+      fc.property(
+        person,
+        fc.oneof(fc.constant(undefined), fc.constantFrom('a@b.co', ' C@D.co ')),
+        (billingPerson, email) => {
+          const customer = toCustomerOutput({ id: 1, email, billingPerson });
+          const order = toOrderOutput({ id: 'X1', email, billingPerson });
+          expect(contactOf(customer)).toEqual(contactOf(order));
+        },
+      ),
     );
   });
 });

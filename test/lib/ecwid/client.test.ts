@@ -13,7 +13,12 @@ describe('query building', () => {
       .query({ limit: '100', offset: '0', paymentStatus: 'PAID,REFUNDED' })
       .reply(200, { total: 0, count: 0, offset: 0, limit: 100, items: [] });
     const page = await run((z, bundle) =>
-      ecwidSearch(z, bundle, '/orders', { paymentStatus: ['PAID', 'REFUNDED'], email: '', keywords: undefined, customerId: null }),
+      ecwidSearch(z, bundle, '/orders', {
+        paymentStatus: ['PAID', 'REFUNDED'],
+        email: '',
+        keywords: undefined,
+        customerId: null,
+      }),
     );
     expect(page.total).toBe(0);
   });
@@ -22,7 +27,10 @@ describe('query building', () => {
 describe('store id and path ids', () => {
   test.each(['', '0', '-4', '12a', '1/2', '../1'])('store id %p is refused before any request', async (storeId) => {
     const error = await rejectionOf(
-      run((z, bundle) => ecwidRequest(z, bundle, { path: '/profile' }), bundleFor({}, {}, { access_token: TOKEN, store_id: storeId })),
+      run(
+        (z, bundle) => ecwidRequest(z, bundle, { path: '/profile' }),
+        bundleFor({}, {}, { access_token: TOKEN, store_id: storeId }),
+      ),
     );
     expect(error.name).toBe('ExpiredAuthError');
   });
@@ -34,7 +42,9 @@ describe('store id and path ids', () => {
     ['zäh€', 'z%C3%A4h%E2%82%AC'],
   ])('path id %p is sent encoded as %p', async (id, encoded) => {
     nock(API).get(`${API_PATH}/orders/${encoded}`).reply(200, { id });
-    const result = await run((z, bundle) => ecwidRequest(z, bundle, { path: `/orders/${pathSegment(z, id, 'Order')}` }));
+    const result = await run((z, bundle) =>
+      ecwidRequest(z, bundle, { path: `/orders/${pathSegment(z, id, 'Order')}` }),
+    );
     expect(result).toEqual({ id });
   });
 

@@ -37,24 +37,108 @@ const failWith = async (status: number, body: unknown, headers: Record<string, s
 const PASSING = new Set(['rate limit, short wait', 'server error', '503 HTML page']);
 
 const rows: Array<[string, number, unknown, Record<string, string>, string, RegExp]> = [
-  ['revoked token', 403, { errorMessage: 'Token invalid', errorCode: 'INVALID_API_TOKEN' }, {}, 'ExpiredAuthError', /Reconnect your Ecwid account/],
+  [
+    'revoked token',
+    403,
+    { errorMessage: 'Token invalid', errorCode: 'INVALID_API_TOKEN' },
+    {},
+    'ExpiredAuthError',
+    /Reconnect your Ecwid account/,
+  ],
   ['401', 401, '', {}, 'ExpiredAuthError', /Reconnect your Ecwid account/],
-  ['missing scope', 403, { errorMessage: 'read_orders scope required', errorCode: 'INSUFFICIENT_APP_SCOPE' }, {}, 'ExpiredAuthError', /lacks a permission.*read_orders scope required.*approve all the permissions/],
-  ['plan without API', 402, { errorMessage: 'Not available on current plan', errorCode: 'NOT_AVAILABLE_ON_CURRENT_PLAN' }, {}, 'AppError', /Venture, Business and Unlimited plans: upgrade/],
+  [
+    'missing scope',
+    403,
+    { errorMessage: 'read_orders scope required', errorCode: 'INSUFFICIENT_APP_SCOPE' },
+    {},
+    'ExpiredAuthError',
+    /lacks a permission.*read_orders scope required.*approve all the permissions/,
+  ],
+  [
+    'plan without API',
+    402,
+    { errorMessage: 'Not available on current plan', errorCode: 'NOT_AVAILABLE_ON_CURRENT_PLAN' },
+    {},
+    'AppError',
+    /Venture, Business and Unlimited plans: upgrade/,
+  ],
   ['suspended store', 402, { errorCode: 'STORE_IS_SUSPENDED' }, {}, 'AppError', /suspended.*Reactivate it/],
-  ['feature off', 403, { errorCode: 'DISCOUNTS_FEATURE_NOT_AVAILABLE' }, {}, 'AppError', /Turn them on in Ecwid \(Marketing → Discount Coupons\)/],
-  ['not found', 404, { errorMessage: 'Order not found', errorCode: 'ORDER_NOT_FOUND' }, {}, 'AppError', /Ecwid has no order "K8XTQ" in this store\. Check the Order field\./],
+  [
+    'feature off',
+    403,
+    { errorCode: 'DISCOUNTS_FEATURE_NOT_AVAILABLE' },
+    {},
+    'AppError',
+    /Turn them on in Ecwid \(Marketing → Discount Coupons\)/,
+  ],
+  [
+    'not found',
+    404,
+    { errorMessage: 'Order not found', errorCode: 'ORDER_NOT_FOUND' },
+    {},
+    'AppError',
+    /Ecwid has no order "K8XTQ" in this store\. Check the Order field\./,
+  ],
   ['store not found', 404, { errorCode: 'STORE_NOT_FOUND' }, {}, 'AppError', /cannot find this store\. Reconnect/],
-  ['conflict', 409, { errorMessage: 'The coupon with the given code already exists' }, {}, 'AppError', /already exists in this Ecwid store\. Ecwid says: "The coupon with the given code already exists" Use a different Order/],
-  ['bad parameter', 400, { errorMessage: 'Field "discount" must be positive', errorCode: 'WRONG_PARAMETER' }, {}, 'AppError', /Ecwid says: "Field "discount" must be positive"/],
+  [
+    'conflict',
+    409,
+    { errorMessage: 'The coupon with the given code already exists' },
+    {},
+    'AppError',
+    /already exists in this Ecwid store\. Ecwid says: "The coupon with the given code already exists" Use a different Order/,
+  ],
+  [
+    'bad parameter',
+    400,
+    { errorMessage: 'Field "discount" must be positive', errorCode: 'WRONG_PARAMETER' },
+    {},
+    'AppError',
+    /Ecwid says: "Field "discount" must be positive"/,
+  ],
   ['422', 422, { errorMessage: 'Wrong URL', errorCode: 'WRONG_URL' }, {}, 'AppError', /Ecwid says: "Wrong URL"/],
-  ['rate limit', 429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '17' }, 'ThrottledError', /rate limit.*retry automatically/],
-  ['rate limit, short wait', 429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '2' }, 'ThrottledError', /rate limit.*retry automatically/],
-  ['rate limit, no wait given', 429, { errorCode: 'RATE_LIMITED' }, {}, 'ThrottledError', /rate limit.*retry automatically/],
+  [
+    'rate limit',
+    429,
+    { errorCode: 'RATE_LIMITED' },
+    { 'Retry-After': '17' },
+    'ThrottledError',
+    /rate limit.*retry automatically/,
+  ],
+  [
+    'rate limit, short wait',
+    429,
+    { errorCode: 'RATE_LIMITED' },
+    { 'Retry-After': '2' },
+    'ThrottledError',
+    /rate limit.*retry automatically/,
+  ],
+  [
+    'rate limit, no wait given',
+    429,
+    { errorCode: 'RATE_LIMITED' },
+    {},
+    'ThrottledError',
+    /rate limit.*retry automatically/,
+  ],
   ['server error', 500, { errorCode: 'INTERNAL_ERROR' }, {}, 'ThrottledError', /temporarily unavailable \(HTTP 500\)/],
-  ['503 HTML page', 503, '<html><body>Service Unavailable</body></html>', { 'Content-Type': 'text/html' }, 'ThrottledError', /temporarily unavailable \(HTTP 503\)/],
+  [
+    '503 HTML page',
+    503,
+    '<html><body>Service Unavailable</body></html>',
+    { 'Content-Type': 'text/html' },
+    'ThrottledError',
+    /temporarily unavailable \(HTTP 503\)/,
+  ],
   ['empty 400', 400, '', {}, 'AppError', /Ecwid rejected the request \(HTTP 400\)\. Check the step's fields/],
-  ['HTML 403', 403, '<html>Forbidden</html>', { 'Content-Type': 'text/html' }, 'AppError', /Ecwid refused this request\. Reconnect/],
+  [
+    'HTML 403',
+    403,
+    '<html>Forbidden</html>',
+    { 'Content-Type': 'text/html' },
+    'AppError',
+    /Ecwid refused this request\. Reconnect/,
+  ],
 ];
 
 describe('every Ecwid answer becomes an error that says what to do', () => {
@@ -66,15 +150,23 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
     expect(String(error.message)).not.toContain(TOKEN);
   });
 
-  test('429 retries after Ecwid\'s Retry-After, and a 5xx after a minute', async () => {
+  test("429 retries after Ecwid's Retry-After, and a 5xx after a minute", async () => {
     expect(JSON.parse((await failWith(429, {}, { 'Retry-After': '17' })).message).delay).toBe(17);
     expect(JSON.parse((await failWith(503, '')).message).delay).toBe(60);
   });
 
   test('a read that fails for a passing reason is tried once more, and its second answer is the result', async () => {
-    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(503, '').get(`${API_PATH}/orders/K8XTQ`).reply(200, { id: 'K8XTQ' });
+    nock(API)
+      .get(`${API_PATH}/orders/K8XTQ`)
+      .reply(503, '')
+      .get(`${API_PATH}/orders/K8XTQ`)
+      .reply(200, { id: 'K8XTQ' });
     expect(await getOrder()).toEqual({ id: 'K8XTQ' });
-    nock(API).get(`${API_PATH}/orders/K8XTQ`).reply(429, '', { 'Retry-After': '1' }).get(`${API_PATH}/orders/K8XTQ`).reply(200, { id: 'K8XTQ' });
+    nock(API)
+      .get(`${API_PATH}/orders/K8XTQ`)
+      .reply(429, '', { 'Retry-After': '1' })
+      .get(`${API_PATH}/orders/K8XTQ`)
+      .reply(200, { id: 'K8XTQ' });
     expect(await getOrder()).toEqual({ id: 'K8XTQ' });
   });
 
@@ -87,7 +179,9 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
         posts += 1;
         return [503, ''];
       });
-    const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { method: 'POST', path: '/discount_coupons', body: { code: 'X' } })));
+    const error = await rejectionOf(
+      run((z, bundle) => ecwidRequest(z, bundle, { method: 'POST', path: '/discount_coupons', body: { code: 'X' } })),
+    );
     expect(error.name).toBe('ThrottledError');
     expect(posts).toBe(1);
   });
@@ -101,7 +195,11 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
 
 describe('answers that cannot be trusted are retried, never read as "no data"', () => {
   test('a 200 with a cut-off JSON body', async () => {
-    nock(API).get(`${API_PATH}/orders`).query(true).times(2).reply(200, '{"total": 3, "items": [{"id": "A"', { 'Content-Type': 'application/json' });
+    nock(API)
+      .get(`${API_PATH}/orders`)
+      .query(true)
+      .times(2)
+      .reply(200, '{"total": 3, "items": [{"id": "A"', { 'Content-Type': 'application/json' });
     const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/orders' })));
     expect(error.name).toBe('ThrottledError');
     expect(shownMessage(error)).toMatch(/incomplete/);

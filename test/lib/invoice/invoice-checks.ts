@@ -14,7 +14,9 @@ import type { EcwidOrder } from '../../../lib/ecwid/types.js';
 
 const FIXTURES = 'test/fixtures/orders';
 export const fixture = (name: string): EcwidOrder => JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8'));
-export const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
+export const fixtureNames = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 const LINE_KEYS = [
   'accountCode',
@@ -33,7 +35,8 @@ const LINE_KEYS = [
 ];
 const KINDS = ['product', 'shipping', 'handling', 'surcharge', 'discount', 'adjustment', 'rounding'];
 
-export const cents = (amount: number | undefined, digits = 2): number => Math.round(Number(((amount ?? 0) * 10 ** digits).toPrecision(15)));
+export const cents = (amount: number | undefined, digits = 2): number =>
+  Math.round(Number(((amount ?? 0) * 10 ** digits).toPrecision(15)));
 
 /** What the order was charged before gift cards, as Ecwid states it (in minor units of `digits`). */
 export const chargedBeforeGiftCards = (order: EcwidOrder, digits = 2): number =>
@@ -67,13 +70,18 @@ export function xeroProblems(order: EcwidOrder, invoice: Invoice, run: XeroRun =
   const errors = xero.errors.filter((e) => !(e.field === 'Total' && charged < 0));
   if (errors.length > 0) problems.push(`Xero rejects it: ${JSON.stringify(errors)}`);
   if (xero.totalCents !== charged) problems.push(`Xero totals ${xero.totalCents}, Ecwid charged ${charged}`);
-  if (xero.totalCents !== cents(invoice.invoiceTotal)) problems.push(`invoiceTotal ${invoice.invoiceTotal}, Xero's ${xero.total}`);
-  if (xero.totalTaxCents !== cents(invoice.invoiceTaxTotal)) problems.push(`invoiceTaxTotal ${invoice.invoiceTaxTotal}, Xero's ${xero.totalTax}`);
+  if (xero.totalCents !== cents(invoice.invoiceTotal))
+    problems.push(`invoiceTotal ${invoice.invoiceTotal}, Xero's ${xero.total}`);
+  if (xero.totalTaxCents !== cents(invoice.invoiceTaxTotal))
+    problems.push(`invoiceTaxTotal ${invoice.invoiceTaxTotal}, Xero's ${xero.totalTax}`);
   const mapped = asXeroComputesIt(order, invoice, { ...run, taxAmountMapped: true });
-  if (mapped.taxAdjustments.length > 0) problems.push(`Tax Amount mapped: tax adjustments on lines ${mapped.taxAdjustments}`);
+  if (mapped.taxAdjustments.length > 0)
+    problems.push(`Tax Amount mapped: tax adjustments on lines ${mapped.taxAdjustments}`);
   xero.lines.forEach((line, n) => {
-    if (cents(line.computedTax) !== cents(invoice.invoiceLines[n].taxAmount)) problems.push(`line ${n}: taxAmount ${invoice.invoiceLines[n].taxAmount}, Xero computes ${line.computedTax}`);
-    if (cents(line.lineAmount) !== cents(invoice.invoiceLines[n].lineAmount)) problems.push(`line ${n}: lineAmount ${invoice.invoiceLines[n].lineAmount}, Xero's ${line.lineAmount}`);
+    if (cents(line.computedTax) !== cents(invoice.invoiceLines[n].taxAmount))
+      problems.push(`line ${n}: taxAmount ${invoice.invoiceLines[n].taxAmount}, Xero computes ${line.computedTax}`);
+    if (cents(line.lineAmount) !== cents(invoice.invoiceLines[n].lineAmount))
+      problems.push(`line ${n}: lineAmount ${invoice.invoiceLines[n].lineAmount}, Xero's ${line.lineAmount}`);
   });
   return problems;
 }
@@ -86,17 +94,34 @@ export function shapeProblems(order: EcwidOrder, invoice: Invoice, untaxed = 'NO
   };
   const types = cents(order.tax) === 0 ? 'NoTax' : order.pricesIncludeTax ? 'Inclusive' : 'Exclusive';
   check(invoice.lineAmountTypes === types, `lineAmountTypes ${invoice.lineAmountTypes}, expected ${types}`);
-  check(invoice.invoiceLines.filter((l) => l.kind === 'rounding').length === (invoice.roundingAmount === 0 ? 0 : 1), 'rounding line and roundingAmount disagree');
+  check(
+    invoice.invoiceLines.filter((l) => l.kind === 'rounding').length === (invoice.roundingAmount === 0 ? 0 : 1),
+    'rounding line and roundingAmount disagree',
+  );
   invoice.invoiceLines.forEach((line: InvoiceLine, n) => {
     check(Object.keys(line).sort().join() === LINE_KEYS.join(), `line ${n} keys ${Object.keys(line)}`);
     check(KINDS.includes(line.kind), `line ${n} kind ${line.kind}`);
-    check(line.description.trim() !== '' && line.description.length <= 4000, `line ${n} description of ${line.description.length} characters`);
-    check(line.itemCode.length <= 30 && (line.itemCode === '' || line.itemCode === line.sku), `line ${n} item code ${line.itemCode}`);
-    check(cents(line.unitAmount) / 100 === line.unitAmount, `line ${n} unit amount ${line.unitAmount} has more than 2 decimals`);
+    check(
+      line.description.trim() !== '' && line.description.length <= 4000,
+      `line ${n} description of ${line.description.length} characters`,
+    );
+    check(
+      line.itemCode.length <= 30 && (line.itemCode === '' || line.itemCode === line.sku),
+      `line ${n} item code ${line.itemCode}`,
+    );
+    check(
+      cents(line.unitAmount) / 100 === line.unitAmount,
+      `line ${n} unit amount ${line.unitAmount} has more than 2 decimals`,
+    );
     check(Number.isInteger(line.quantity) && line.quantity > 0, `line ${n} quantity ${line.quantity}`);
     check(line.taxType !== '' && line.accountCode !== '', `line ${n} without a tax rate or account`);
-    if (line.taxName === '') check(line.taxType === untaxed && line.taxAmount === 0, `untaxed line ${n} carries ${line.taxType}, tax ${line.taxAmount}`);
-    if (invoice.lineAmountTypes === 'NoTax') check(line.taxAmount === 0 && line.taxName === '', `line ${n} taxed in a NoTax invoice`);
+    if (line.taxName === '')
+      check(
+        line.taxType === untaxed && line.taxAmount === 0,
+        `untaxed line ${n} carries ${line.taxType}, tax ${line.taxAmount}`,
+      );
+    if (invoice.lineAmountTypes === 'NoTax')
+      check(line.taxAmount === 0 && line.taxName === '', `line ${n} taxed in a NoTax invoice`);
   });
   check(cents(invoice.giftCardRedemption) === cents(order.giftCardRedemption), 'giftCardRedemption');
   check(invoice.invoiceReference === order.id, 'invoiceReference is not the order id');
@@ -110,4 +135,5 @@ export const invoiceProblems = (order: EcwidOrder, invoice: Invoice): string[] =
   ...xeroProblems(order, invoice, { unitdp: 4 }).map((p) => `unitdp 4: ${p}`),
 ];
 
-export const checkInvoice = (order: EcwidOrder, invoice: Invoice): void => expect(invoiceProblems(order, invoice)).toEqual([]);
+export const checkInvoice = (order: EcwidOrder, invoice: Invoice): void =>
+  expect(invoiceProblems(order, invoice)).toEqual([]);

@@ -28,7 +28,10 @@ function measured(order: EcwidOrder, currency: string): string[] {
   const bankers = xeroProblems(order, invoice, { rounding: 'bankers' });
   if (bankers.some((p) => p.startsWith('Xero totals'))) stats.bankersInvoicesOff += 1;
   stats.bankersLinesOff += bankers.filter((p) => / taxAmount /.test(p)).length;
-  return [...invoiceProblems(order, invoice), ...(diagnostics.adjusted === 'none' ? [] : [`${diagnostics.adjusted} of ${diagnostics.residualUnits}`])];
+  return [
+    ...invoiceProblems(order, invoice),
+    ...(diagnostics.adjusted === 'none' ? [] : [`${diagnostics.adjusted} of ${diagnostics.residualUnits}`]),
+  ];
 }
 
 describe("Xero's rounding: what it leaves becomes one explicit untaxed line", () => {
@@ -58,10 +61,17 @@ describe("Xero's rounding: what it leaves becomes one explicit untaxed line", ()
   test('State + City tax: Xero computes one cent more than Ecwid charged, and a −0.01 rounding line takes it back', () => {
     const { invoice, diagnostics } = invoiceWithDiagnostics(order, 'USD');
     expect(invoice.invoiceLines).toEqual([
-      expect.objectContaining({ kind: 'product', lineAmount: 12.2, taxAmount: 1.01, ecwidTaxAmount: 1, taxRate: 8.25, taxType: 'State tax + City tax' }),
+      expect.objectContaining({
+        kind: 'product',
+        lineAmount: 12.2,
+        taxAmount: 1.01,
+        ecwidTaxAmount: 1,
+        taxRate: 8.25,
+        taxType: 'State tax + City tax',
+      }),
       {
         kind: 'rounding',
-        description: "Rounding: Ecwid charged 13.20; Xero totals the other lines to 13.21",
+        description: 'Rounding: Ecwid charged 13.20; Xero totals the other lines to 13.21',
         itemCode: '',
         quantity: 1,
         unitAmount: -0.01,
@@ -75,7 +85,13 @@ describe("Xero's rounding: what it leaves becomes one explicit untaxed line", ()
         ecwidTaxAmount: 0,
       },
     ]);
-    expect(invoice).toMatchObject({ invoiceTotal: 13.2, invoiceTaxTotal: 1.01, ecwidTaxTotal: 1, taxDifferenceFromEcwid: 0.01, roundingAmount: -0.01 });
+    expect(invoice).toMatchObject({
+      invoiceTotal: 13.2,
+      invoiceTaxTotal: 1.01,
+      ecwidTaxTotal: 1,
+      taxDifferenceFromEcwid: 0.01,
+      roundingAmount: -0.01,
+    });
     expect(diagnostics).toMatchObject({ residualUnits: 0, adjusted: 'none', roundingCents: -1 });
     checkInvoice(order, invoice);
   });
@@ -129,7 +145,8 @@ describe("totals that do not add up by Ecwid's own figures", () => {
         };
         const { invoice, diagnostics } = invoiceWithDiagnostics(off, 'USD');
         const problems = invoiceProblems(off, invoice);
-        if (invoice.invoiceLines.some((l) => l.kind === 'adjustment') !== (diagnostics.adjusted === 'adjustment')) problems.push('adjustment line without a reason');
+        if (invoice.invoiceLines.some((l) => l.kind === 'adjustment') !== (diagnostics.adjusted === 'adjustment'))
+          problems.push('adjustment line without a reason');
         if (problems.length > 0) expect(problems).toEqual([]);
       }),
       { numRuns: 1000, seed: 6 },
@@ -173,10 +190,23 @@ describe('currencies with other precisions (Xero keeps 2 decimals whatever the c
       discount: 0,
       totalBeforeGiftCardRedemption: 3300,
       total: 3300,
-      items: [{ name: 'Matcha', price: 1100, quantity: 3, taxes: [{ name: 'Consumption tax', value: 10, taxOnDiscountedSubtotal: 300, total: 300 }] }],
+      items: [
+        {
+          name: 'Matcha',
+          price: 1100,
+          quantity: 3,
+          taxes: [{ name: 'Consumption tax', value: 10, taxOnDiscountedSubtotal: 300, total: 300 }],
+        },
+      ],
     };
     const invoice = toInvoice(order, 'JPY');
-    expect(invoice.invoiceLines[0]).toMatchObject({ quantity: 3, unitAmount: 1100, lineAmount: 3300, taxAmount: 300, taxRate: 10 });
+    expect(invoice.invoiceLines[0]).toMatchObject({
+      quantity: 3,
+      unitAmount: 1100,
+      lineAmount: 3300,
+      taxAmount: 300,
+      taxRate: 10,
+    });
     expect(invoice.invoiceTotal).toBe(3300);
     checkInvoice(order, invoice);
   });
@@ -189,14 +219,26 @@ describe('currencies with other precisions (Xero keeps 2 decimals whatever the c
       tax: 80,
       totalBeforeGiftCardRedemption: 1079,
       total: 1079,
-      items: [{ name: 'Sencha', price: 999, quantity: 1, taxes: [{ name: 'Consumption tax', value: 8, taxOnDiscountedSubtotal: 80, total: 80 }] }],
+      items: [
+        {
+          name: 'Sencha',
+          price: 999,
+          quantity: 1,
+          taxes: [{ name: 'Consumption tax', value: 8, taxOnDiscountedSubtotal: 80, total: 80 }],
+        },
+      ],
     };
     const invoice = toInvoice(order, 'JPY');
     expect(invoice.invoiceLines.map((l) => [l.kind, l.lineAmount, l.taxAmount])).toEqual([
       ['product', 999, 79.92],
       ['rounding', 0.08, 0],
     ]);
-    expect([invoice.invoiceTotal, invoice.invoiceTaxTotal, invoice.ecwidTaxTotal, invoice.taxDifferenceFromEcwid]).toEqual([1079, 79.92, 80, -0.08]);
+    expect([
+      invoice.invoiceTotal,
+      invoice.invoiceTaxTotal,
+      invoice.ecwidTaxTotal,
+      invoice.taxDifferenceFromEcwid,
+    ]).toEqual([1079, 79.92, 80, -0.08]);
     checkInvoice(order, invoice);
   });
 
@@ -211,14 +253,22 @@ describe('currencies with other precisions (Xero keeps 2 decimals whatever the c
       totalBeforeGiftCardRedemption: 3.499,
       total: 3.499,
       discountCoupon: { code: 'TEN' },
-      items: [{ name: 'Dates', price: 1.234, quantity: 3, couponAmount: 0.37, taxes: [{ name: 'VAT', value: 5, taxOnDiscountedSubtotal: 0.167, total: 0.167 }] }],
+      items: [
+        {
+          name: 'Dates',
+          price: 1.234,
+          quantity: 3,
+          couponAmount: 0.37,
+          taxes: [{ name: 'VAT', value: 5, taxOnDiscountedSubtotal: 0.167, total: 0.167 }],
+        },
+      ],
     };
     const { invoice, diagnostics } = invoiceWithDiagnostics(order, 'KWD');
     expect(diagnostics.adjusted).toBe('none');
     // 3.702 − 0.370 = 3.332 → Xero's 3.33 = 3 × 1.11; tax 5% = 0.1665 → 0.17; 3.50 is Ecwid's 3.499 at 2 decimals.
-    expect(invoice.invoiceLines.map((l) => [l.kind, l.quantity, l.unitAmount, l.lineAmount, l.taxAmount, l.ecwidTaxAmount])).toEqual([
-      ['product', 3, 1.11, 3.33, 0.17, 0.167],
-    ]);
+    expect(
+      invoice.invoiceLines.map((l) => [l.kind, l.quantity, l.unitAmount, l.lineAmount, l.taxAmount, l.ecwidTaxAmount]),
+    ).toEqual([['product', 3, 1.11, 3.33, 0.17, 0.167]]);
     expect(invoice.invoiceTotal).toBe(3.5);
     checkInvoice(order, invoice);
   });

@@ -6,7 +6,16 @@ import { toInvoice } from '../../../lib/invoice/invoice.js';
 import { xeroCodesOf, type XeroCodes } from '../../../lib/invoice/xero-codes.js';
 import type { EcwidOrder } from '../../../lib/ecwid/types.js';
 import { fakeSearch } from '../../fake-ecwid.js';
-import { bundleFor, freshCaches, offline, rejectionOf, resetEnv, run, shownMessage, stubProfile } from '../../helpers.js';
+import {
+  bundleFor,
+  freshCaches,
+  offline,
+  rejectionOf,
+  resetEnv,
+  run,
+  shownMessage,
+  stubProfile,
+} from '../../helpers.js';
 import { checkInvoice, fixture, shapeProblems, xeroProblems } from './invoice-checks.js';
 
 const NOW = 1_800_000_000;
@@ -89,16 +98,27 @@ describe("the order triggers' Xero inputs", () => {
 
   test("a combination not in the map keeps Ecwid's names, even when each of its taxes is mapped: Xero's error names what to add", async () => {
     const codes = await codesOf({ xeroTaxRates: { 'State tax': 'CA', 'City tax': 'SF' }, xeroUntaxedTaxRate: 'NONE' });
-    expect(toInvoice(mixed, 'USD', { codes }).invoiceLines.map((l) => l.taxType)).toEqual(['State tax + City tax', 'NONE', 'CA', 'NONE']);
+    expect(toInvoice(mixed, 'USD', { codes }).invoiceLines.map((l) => l.taxType)).toEqual([
+      'State tax + City tax',
+      'NONE',
+      'CA',
+      'NONE',
+    ]);
   });
 
   test('refused with the fix: the map without an untaxed rate, a row without a rate or a name, a long account code', async () => {
-    expect(await refusal({ xeroTaxRates: { VAT: 'OUTPUT2' } })).toMatch(/^Xero Tax Rate for Untaxed Lines is required when Xero Tax Rates \(Ecwid Tax Name → Xero Tax Rate\) is filled in: enter the code of your Xero 0% rate/);
+    expect(await refusal({ xeroTaxRates: { VAT: 'OUTPUT2' } })).toMatch(
+      /^Xero Tax Rate for Untaxed Lines is required when Xero Tax Rates \(Ecwid Tax Name → Xero Tax Rate\) is filled in: enter the code of your Xero 0% rate/,
+    );
     expect(await refusal({ xeroTaxRates: { VAT: '' }, xeroUntaxedTaxRate: 'NONE' })).toBe(
       'Xero Tax Rates (Ecwid Tax Name → Xero Tax Rate): "VAT" has no Xero tax rate. Fill in its code or remove the row.',
     );
-    expect(await refusal({ xeroTaxRates: { ' ': 'OUTPUT2' }, xeroUntaxedTaxRate: 'NONE' })).toMatch(/the row with Xero rate "OUTPUT2" has no Ecwid tax name/);
-    expect(await refusal({ xeroTaxRates: 'VAT=OUTPUT2', xeroUntaxedTaxRate: 'NONE' })).toMatch(/must be pairs of an Ecwid tax name and a Xero tax rate code/);
+    expect(await refusal({ xeroTaxRates: { ' ': 'OUTPUT2' }, xeroUntaxedTaxRate: 'NONE' })).toMatch(
+      /the row with Xero rate "OUTPUT2" has no Ecwid tax name/,
+    );
+    expect(await refusal({ xeroTaxRates: 'VAT=OUTPUT2', xeroUntaxedTaxRate: 'NONE' })).toMatch(
+      /must be pairs of an Ecwid tax name and a Xero tax rate code/,
+    );
     expect(await refusal({ xeroSalesAccount: '12345678901' })).toBe(
       'Xero Account for Products must be a Xero account code of at most 10 characters (got "12345678901"), e.g. 200.',
     );
@@ -108,9 +128,15 @@ describe("the order triggers' Xero inputs", () => {
   test('New Paid Order and Order Status Changed put the codes on every line of a live poll, and refuse bad inputs before reading', async () => {
     stubProfile('USD');
     fakeSearch('/orders', [mixed as never]);
-    const inputData = { xeroTaxRates: { 'State tax + City tax': 'CA-SF', 'State tax': 'CA' }, xeroUntaxedTaxRate: 'ZERO', xeroRoundingAccount: '861' };
+    const inputData = {
+      xeroTaxRates: { 'State tax + City tax': 'CA-SF', 'State tax': 'CA' },
+      xeroUntaxedTaxRate: 'ZERO',
+      xeroRoundingAccount: '861',
+    };
     for (const trigger of [newPaidOrder, orderStatusChanged]) {
-      const [output] = (await run((trigger.operation as { perform: never }).perform, bundleFor(inputData))) as Array<Record<string, any>>;
+      const [output] = (await run((trigger.operation as { perform: never }).perform, bundleFor(inputData))) as Array<
+        Record<string, any>
+      >;
       expect(output.invoiceLines.map((l: Record<string, unknown>) => [l.taxType, l.accountCode])).toEqual([
         ['CA-SF', '200'],
         ['ZERO', '200'],
@@ -118,7 +144,9 @@ describe("the order triggers' Xero inputs", () => {
         ['ZERO', '260'],
       ]);
     }
-    const error = await rejectionOf(run((newPaidOrder.operation as { perform: never }).perform, bundleFor({ xeroTaxRates: { VAT: 'X' } })));
+    const error = await rejectionOf(
+      run((newPaidOrder.operation as { perform: never }).perform, bundleFor({ xeroTaxRates: { VAT: 'X' } })),
+    );
     expect(shownMessage(error)).toMatch(/^Xero Tax Rate for Untaxed Lines is required/);
   });
 });
@@ -127,7 +155,12 @@ describe("Xero's limits", () => {
   const order = fixture('coupon-on-some-items.json');
 
   test('a description over 4,000 characters is cut with an ellipsis, never through a character; an empty name gets one', () => {
-    const long = { ...order, items: order.items!.map((item, i) => (i === 0 ? { ...item, name: `${'😀'.repeat(2500)}`, selectedOptions: [] } : { ...item, name: ' ', sku: '' })) };
+    const long = {
+      ...order,
+      items: order.items!.map((item, i) =>
+        i === 0 ? { ...item, name: `${'😀'.repeat(2500)}`, selectedOptions: [] } : { ...item, name: ' ', sku: '' },
+      ),
+    };
     const [first, second] = toInvoice(long, 'USD').invoiceLines;
     expect(first.description.length).toBeLessThanOrEqual(4000);
     expect(first.description.endsWith('…')).toBe(true);
@@ -143,9 +176,17 @@ describe("Xero's limits", () => {
       tax: 3.5,
       total: 53.48,
       totalBeforeGiftCardRedemption: 53.48,
-      items: [{ ...order.items![0], price: 11.245, quantity: 2, couponAmount: 0, couponApplied: false }, order.items![1]],
+      items: [
+        { ...order.items![0], price: 11.245, quantity: 2, couponAmount: 0, couponApplied: false },
+        order.items![1],
+      ],
     };
     const line = toInvoice(priced, 'USD').invoiceLines[0];
-    expect([line.quantity, line.unitAmount, line.lineAmount, line.description]).toEqual([1, 22.49, 22.49, 'Mug (Color: White, Size: 11oz) — 2 × 11.245']);
+    expect([line.quantity, line.unitAmount, line.lineAmount, line.description]).toEqual([
+      1,
+      22.49,
+      22.49,
+      'Mug (Color: White, Size: 11oz) — 2 × 11.245',
+    ]);
   });
 });

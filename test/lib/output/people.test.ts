@@ -2,8 +2,22 @@ import { describe, expect, test } from '@jest/globals';
 import { buyerOf, flatPerson, splitName } from '../../../lib/output/people.js';
 
 const BUYER_KEYS = [
-  'addressLine1', 'addressLine2', 'city', 'company', 'countryCode', 'countryName', 'email', 'firstName', 'lastName', 'name',
-  'phone', 'postalCode', 'region', 'regionCode', 'regionName', 'street',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'company',
+  'countryCode',
+  'countryName',
+  'email',
+  'firstName',
+  'lastName',
+  'name',
+  'phone',
+  'postalCode',
+  'region',
+  'regionCode',
+  'regionName',
+  'street',
 ].sort();
 
 const scott = {
@@ -71,20 +85,49 @@ describe('buyerOf', () => {
   });
 
   test('billing first', () => {
-    const buyer = buyerOf({ billingPerson: scott, shippingPerson: { name: 'Pam Beesly', city: 'Stamford' }, email: 'm@example.com' });
-    expect([buyer.name, buyer.firstName, buyer.city, buyer.email]).toEqual(['Michael Scott', 'Michael', 'Scranton', 'm@example.com']);
-  });
-
-  test('shipping person when there is no billing person', () => {
-    const buyer = buyerOf({ shippingPerson: { name: 'Anna Schmidt', street: 'Anhalter Strasse 98\nHinterhaus', city: 'Berlin', countryCode: 'DE' } });
-    expect([buyer.name, buyer.firstName, buyer.lastName, buyer.addressLine1, buyer.addressLine2, buyer.countryCode]).toEqual([
-      'Anna Schmidt', 'Anna', 'Schmidt', 'Anhalter Strasse 98', 'Hinterhaus', 'DE',
+    const buyer = buyerOf({
+      billingPerson: scott,
+      shippingPerson: { name: 'Pam Beesly', city: 'Stamford' },
+      email: 'm@example.com',
+    });
+    expect([buyer.name, buyer.firstName, buyer.city, buyer.email]).toEqual([
+      'Michael Scott',
+      'Michael',
+      'Scranton',
+      'm@example.com',
     ]);
   });
 
+  test('shipping person when there is no billing person', () => {
+    const buyer = buyerOf({
+      shippingPerson: {
+        name: 'Anna Schmidt',
+        street: 'Anhalter Strasse 98\nHinterhaus',
+        city: 'Berlin',
+        countryCode: 'DE',
+      },
+    });
+    expect([
+      buyer.name,
+      buyer.firstName,
+      buyer.lastName,
+      buyer.addressLine1,
+      buyer.addressLine2,
+      buyer.countryCode,
+    ]).toEqual(['Anna Schmidt', 'Anna', 'Schmidt', 'Anhalter Strasse 98', 'Hinterhaus', 'DE']);
+  });
+
   test('name falls back to the company, then to the e-mail; first/last names never come from them', () => {
-    const company = buyerOf({ billingPerson: { companyName: 'Unreal Company', city: 'New York' }, email: 'j@example.com' });
-    expect([company.name, company.firstName, company.lastName, company.company]).toEqual(['Unreal Company', '', '', 'Unreal Company']);
+    const company = buyerOf({
+      billingPerson: { companyName: 'Unreal Company', city: 'New York' },
+      email: 'j@example.com',
+    });
+    expect([company.name, company.firstName, company.lastName, company.company]).toEqual([
+      'Unreal Company',
+      '',
+      '',
+      'Unreal Company',
+    ]);
     const email = buyerOf({ billingPerson: { name: '  ' }, email: ' j@example.com ' });
     expect([email.name, email.firstName, email.email]).toEqual(['j@example.com', '', 'j@example.com']);
   });
@@ -92,13 +135,26 @@ describe('buyerOf', () => {
   test('the address comes whole from one person, never mixing two', () => {
     const buyer = buyerOf({
       billingPerson: { name: 'Michael Scott', phone: '+1 570 555 0100' },
-      shippingPerson: { name: 'Pam Beesly', street: '1 Main St', city: 'Stamford', postalCode: '06901', countryCode: 'US' },
+      shippingPerson: {
+        name: 'Pam Beesly',
+        street: '1 Main St',
+        city: 'Stamford',
+        postalCode: '06901',
+        countryCode: 'US',
+      },
     });
     // Billing has a name but no address: the name stays billing's, the address is shipping's, whole.
     expect([buyer.name, buyer.phone, buyer.addressLine1, buyer.city, buyer.postalCode]).toEqual([
-      'Michael Scott', '+1 570 555 0100', '1 Main St', 'Stamford', '06901',
+      'Michael Scott',
+      '+1 570 555 0100',
+      '1 Main St',
+      'Stamford',
+      '06901',
     ]);
-    const billingAddress = buyerOf({ billingPerson: { city: 'Scranton' }, shippingPerson: { street: '1 Main St', postalCode: '06901' } });
+    const billingAddress = buyerOf({
+      billingPerson: { city: 'Scranton' },
+      shippingPerson: { street: '1 Main St', postalCode: '06901' },
+    });
     expect([billingAddress.city, billingAddress.addressLine1, billingAddress.postalCode]).toEqual(['Scranton', '', '']);
   });
 });

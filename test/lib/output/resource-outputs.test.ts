@@ -12,9 +12,24 @@ import { useOfflineEcwid } from '../../helpers.js';
 useOfflineEcwid();
 
 const RESOURCES = [
-  { name: 'coupon', fields: COUPON_OUTPUT_FIELDS, sample: COUPON_OUTPUT_SAMPLE, toOutput: toCouponOutput as (r: any) => Record<string, unknown> },
-  { name: 'customer', fields: CUSTOMER_OUTPUT_FIELDS, sample: CUSTOMER_OUTPUT_SAMPLE, toOutput: toCustomerOutput as (r: any) => Record<string, unknown> },
-  { name: 'product', fields: PRODUCT_OUTPUT_FIELDS, sample: PRODUCT_OUTPUT_SAMPLE, toOutput: toProductOutput as (r: any) => Record<string, unknown> },
+  {
+    name: 'coupon',
+    fields: COUPON_OUTPUT_FIELDS,
+    sample: COUPON_OUTPUT_SAMPLE,
+    toOutput: toCouponOutput as (r: any) => Record<string, unknown>,
+  },
+  {
+    name: 'customer',
+    fields: CUSTOMER_OUTPUT_FIELDS,
+    sample: CUSTOMER_OUTPUT_SAMPLE,
+    toOutput: toCustomerOutput as (r: any) => Record<string, unknown>,
+  },
+  {
+    name: 'product',
+    fields: PRODUCT_OUTPUT_FIELDS,
+    sample: PRODUCT_OUTPUT_SAMPLE,
+    toOutput: toProductOutput as (r: any) => Record<string, unknown>,
+  },
 ];
 
 /** The value at a Zapier output key ("billingPerson__name"). */
@@ -37,7 +52,8 @@ describe.each(RESOURCES)('$name output', ({ name, fields, sample, toOutput }) =>
       const value = at(sample, field.key);
       const values = field.list ? (value as unknown[]) : [value];
       expect({ key: field.key, isList: Array.isArray(values) }).toEqual({ key: field.key, isList: true });
-      for (const v of values) expect({ key: field.key, value: v, ok: TYPE_OF[field.type ?? 'string'](v) }).toMatchObject({ ok: true });
+      for (const v of values)
+        expect({ key: field.key, value: v, ok: TYPE_OF[field.type ?? 'string'](v) }).toMatchObject({ ok: true });
     }
   });
 

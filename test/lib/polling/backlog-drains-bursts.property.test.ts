@@ -27,7 +27,10 @@ const stepArb = fc
   // More records in one second than a page holds, listed in a new order on every request, cannot be shown complete
   // (the reader's documented limit, before backlogs as now): flash sales here place at most 25 a second, all
   // between the two polls.
-  .map((step) => ({ ...step, spread: Math.min(Math.max(step.spread, Math.ceil(step.newRecords / SALE_PER_SECOND)), step.minutes * 60 - 2) }));
+  .map((step) => ({
+    ...step,
+    spread: Math.min(Math.max(step.spread, Math.ceil(step.newRecords / SALE_PER_SECOND)), step.minutes * 60 - 2),
+  }));
 
 /** Zapier, as modelled in the simulation: dedupe on id; of the new items it takes all, or the first 100 in list order. */
 class Zapier {
@@ -48,61 +51,77 @@ const tester = appTester as unknown as AppTester;
 describe('a Zap with a backlog, for any store, flash sales, row orders, lost or stale caches and take policy', () => {
   test('over successive polls hands Zapier every record of the window created after Zap-on, once, newest first in each answer', async () => {
     await fc.assert(
-      fc.asyncProperty(storeArb, fc.array(stepArb, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.integer({ min: 1, max: 1000 }), async (history, steps, takesAll, seed) => {
-        // The Zap is turned on a second after the newest record of the store's history.
-        let clock = NOW + 1;
-        const now = jest.spyOn(Date, 'now').mockImplementation(() => clock * 1000);
-        const store: FakeRecord[] = [...history];
-        const zapier = new Zapier(takesAll);
-        const saved: Array<Record<string, unknown>> = [];
-        const seeded: string[] = [];
-        emptyCaches(tester);
-        const poll = async (rowOrder: RowOrder, seeding = false) => {
-          nock.cleanAll();
-          fakeSearch('/orders', store, { rowOrder, seed: seed + store.length });
-          const bundle = bundleFor({}, { isPopulatingDedupe: seeding, zap: { id: 'zap-1' } } as any);
-          const answer = (await tester(
-            (z: any, b: any) => pollRecords(z, b, spec, { dedupeFields: 'items(id,createTimestamp)', toOutput: (r) => ({ id: String(r.id), time: Number(r.createTimestamp) }) }),
-            bundle,
-          )) as Array<{ id: string; time?: number }>;
-          const ids = answer.map((item) => item.id);
-          expect(new Set(ids).size).toBe(ids.length);
-          if (!seeding) expect(answer.map((item) => item.time)).toEqual([...answer.map((item) => item.time)].sort((a, b) => b! - a!));
-          if (seeding) for (const id of ids) zapier.seen.add(id);
-          if (seeding) seeded.push(...ids);
-          else zapier.take(answer);
-          saved.push({ ...tester.zcacheTestObj });
-        };
-        try {
-          await poll('shuffled', true);
-          const zapOn = clock;
-          let made = 0;
-          for (const step of steps) {
-            clock += step.minutes * 60;
-            const at = clock - 1;
-            for (let i = 0; i < step.newRecords; i += 1) {
-              const time = at - (i % (step.spread + 1));
-              store.push({ id: `B${(made += 1)}`, createTimestamp: Math.min(time, clock - 1) });
+      fc.asyncProperty(
+        storeArb,
+        fc.array(stepArb, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 1000 }),
+        async (history, steps, takesAll, seed) => {
+          // The Zap is turned on a second after the newest record of the store's history.
+          let clock = NOW + 1;
+          const now = jest.spyOn(Date, 'now').mockImplementation(() => clock * 1000);
+          const store: FakeRecord[] = [...history];
+          const zapier = new Zapier(takesAll);
+          const saved: Array<Record<string, unknown>> = [];
+          const seeded: string[] = [];
+          emptyCaches(tester);
+          const poll = async (rowOrder: RowOrder, seeding = false) => {
+            nock.cleanAll();
+            fakeSearch('/orders', store, { rowOrder, seed: seed + store.length });
+            const bundle = bundleFor({}, { isPopulatingDedupe: seeding, zap: { id: 'zap-1' } } as any);
+            const answer = (await tester(
+              (z: any, b: any) =>
+                pollRecords(z, b, spec, {
+                  dedupeFields: 'items(id,createTimestamp)',
+                  toOutput: (r) => ({ id: String(r.id), time: Number(r.createTimestamp) }),
+                }),
+              bundle,
+            )) as Array<{ id: string; time?: number }>;
+            const ids = answer.map((item) => item.id);
+            expect(new Set(ids).size).toBe(ids.length);
+            if (!seeding)
+              expect(answer.map((item) => item.time)).toEqual(
+                [...answer.map((item) => item.time)].sort((a, b) => b! - a!),
+              );
+            if (seeding) for (const id of ids) zapier.seen.add(id);
+            if (seeding) seeded.push(...ids);
+            else zapier.take(answer);
+            saved.push({ ...tester.zcacheTestObj });
+          };
+          try {
+            await poll('shuffled', true);
+            const zapOn = clock;
+            let made = 0;
+            for (const step of steps) {
+              clock += step.minutes * 60;
+              const at = clock - 1;
+              for (let i = 0; i < step.newRecords; i += 1) {
+                const time = at - (i % (step.spread + 1));
+                store.push({ id: `B${(made += 1)}`, createTimestamp: Math.min(time, clock - 1) });
+              }
+              if (step.cache === 'lost') emptyCaches(tester);
+              if (step.cache === 'stale') tester.zcacheTestObj = { ...saved[Math.max(0, saved.length - 3)] };
+              await poll(step.rowOrder);
             }
-            if (step.cache === 'lost') emptyCaches(tester);
-            if (step.cache === 'stale') tester.zcacheTestObj = { ...saved[Math.max(0, saved.length - 3)] };
-            await poll(step.rowOrder);
+            // Quiet polls until every new record has been handed over: at most what Zapier takes a poll, plus margin.
+            const created = store.filter((r) => Number(r.createTimestamp) > zapOn).map((r) => String(r.id));
+            for (let quiet = 0; quiet < Math.ceil(created.length / ZAPIER_TAKES) + 3; quiet += 1) {
+              clock += 5 * 60;
+              await poll('shuffled');
+            }
+            expect(created.filter((id) => !zapier.seen.has(id))).toEqual([]);
+            // Nothing from before Zap-on fires when the seed read all of it. (A second too dense to show complete under a
+            // shuffling row order may leave ids unseeded; a poll that lost its backlog offers them, as polls always did.)
+            const inWindow = history
+              .filter((r) => Number(r.createTimestamp) >= zapOn - POLL_LOOKBACK_SECONDS)
+              .map((r) => String(r.id));
+            if (inWindow.every((id) => seeded.includes(id)))
+              expect(zapier.fired.filter((id) => !id.startsWith('B'))).toEqual([]);
+          } finally {
+            now.mockRestore();
           }
-          // Quiet polls until every new record has been handed over: at most what Zapier takes a poll, plus margin.
-          const created = store.filter((r) => Number(r.createTimestamp) > zapOn).map((r) => String(r.id));
-          for (let quiet = 0; quiet < Math.ceil(created.length / ZAPIER_TAKES) + 3; quiet += 1) {
-            clock += 5 * 60;
-            await poll('shuffled');
-          }
-          expect(created.filter((id) => !zapier.seen.has(id))).toEqual([]);
-          // Nothing from before Zap-on fires when the seed read all of it. (A second too dense to show complete under a
-          // shuffling row order may leave ids unseeded; a poll that lost its backlog offers them, as polls always did.)
-          const inWindow = history.filter((r) => Number(r.createTimestamp) >= zapOn - POLL_LOOKBACK_SECONDS).map((r) => String(r.id));
-          if (inWindow.every((id) => seeded.includes(id))) expect(zapier.fired.filter((id) => !id.startsWith('B'))).toEqual([]);
-        } finally {
-          now.mockRestore();
-        }
-      }),
+        },
+      ),
       { numRuns: 10, seed: Number(process.env.FC_SEED) || undefined },
     );
   }, 600_000);

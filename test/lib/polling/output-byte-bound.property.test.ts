@@ -4,7 +4,9 @@ import { withinOutputBytes } from '../../../lib/polling/output-bound.js';
 
 describe('withinOutputBytes', () => {
   test('keeps the newest outputs that fit, never half a second, all of them when they fit', () => {
-    const arb = fc.array(fc.record({ time: fc.integer({ min: 0, max: 40 }), size: fc.integer({ min: 0, max: 300 }) }), { maxLength: 60 });
+    const arb = fc.array(fc.record({ time: fc.integer({ min: 0, max: 40 }), size: fc.integer({ min: 0, max: 300 }) }), {
+      maxLength: 60,
+    });
     fc.assert(
       fc.property(arb, fc.integer({ min: 50, max: 5000 }), (rows, maxBytes) => {
         const records = [...rows].sort((a, b) => b.time - a.time);
@@ -24,7 +26,12 @@ describe('withinOutputBytes', () => {
         } else {
           expect(bytes).toBeLessThanOrEqual(maxBytes);
           // the next second would not have fitted
-          const withNext = outputs.slice(0, records.findIndex((r) => r.time < boundary) === -1 ? outputs.length : records.findIndex((r) => r.time < boundary));
+          const withNext = outputs.slice(
+            0,
+            records.findIndex((r) => r.time < boundary) === -1
+              ? outputs.length
+              : records.findIndex((r) => r.time < boundary),
+          );
           expect(Buffer.byteLength(JSON.stringify(withNext))).toBeGreaterThan(maxBytes);
         }
       }),

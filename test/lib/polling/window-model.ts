@@ -34,10 +34,16 @@ export const storeArb = fc
   )
   .chain((clusters) =>
     fc.tuple(
-      ...clusters.map((c) => fc.array(fc.integer({ min: -c.spread, max: c.spread }), { minLength: c.size, maxLength: c.size }).map((offsets) => offsets.map((o) => Math.max(0, c.center + o)))),
+      ...clusters.map((c) =>
+        fc
+          .array(fc.integer({ min: -c.spread, max: c.spread }), { minLength: c.size, maxLength: c.size })
+          .map((offsets) => offsets.map((o) => Math.max(0, c.center + o))),
+      ),
     ),
   )
-  .map((groups) => groups.flat().map((ago, i) => ({ id: `O${i}`, createTimestamp: NOW - ago, updateTimestamp: NOW - ago })));
+  .map((groups) =>
+    groups.flat().map((ago, i) => ({ id: `O${i}`, createTimestamp: NOW - ago, updateTimestamp: NOW - ago })),
+  );
 
 /** The store's records in the live window, newest first, ties by id descending: the model of a complete read. */
 export const newestFirstOf = (store: FakeRecord[]): FakeRecord[] =>

@@ -22,7 +22,11 @@ const stats = { orders: 0, refunds: 0, full: 0, partial: 0, byStatus: 0, sandbox
 afterAll(() => console.log(`credit note figures: ${JSON.stringify(stats)}`));
 
 /** The credit note as the refund recipe sends it (its mapping read by the oracle's own reader), as Xero computes it. */
-function asXeroComputesIt(refund: RefundOutput, invoiceOutput: Record<string, unknown>, taxAmount: 'recipe' | 'mapped'): XeroInvoiceResult {
+function asXeroComputesIt(
+  refund: RefundOutput,
+  invoiceOutput: Record<string, unknown>,
+  taxAmount: 'recipe' | 'mapped',
+): XeroInvoiceResult {
   const output = { ...refund, invoiceLines: refund.creditNoteLines } as unknown as Record<string, unknown>;
   const input = recipeInvoiceInput(output, { template: REFUND_TO_XERO_CREDIT_NOTE, taxAmount });
   return xeroInvoice({ ...input, Type: 'ACCRECCREDIT' }, recipeOrganisation(invoiceOutput));
@@ -35,23 +39,32 @@ function creditNoteProblems(order: EcwidOrder, refund: RefundOutput): string[] {
   const xero = asXeroComputesIt(refund, invoiceOutput, 'recipe');
   const problems: string[] = [];
   if (xero.errors.length > 0) problems.push(`Xero rejects it: ${JSON.stringify(xero.errors)}`);
-  if (xero.totalCents !== cents(refund.amount)) problems.push(`Xero totals ${xero.totalCents}, refund ${cents(refund.amount)}`);
-  if (xero.totalCents !== cents(refund.creditNoteTotal)) problems.push(`creditNoteTotal ${refund.creditNoteTotal}, Xero's ${xero.total}`);
-  if (xero.totalTaxCents !== cents(refund.creditNoteTaxTotal)) problems.push(`creditNoteTaxTotal ${refund.creditNoteTaxTotal}, Xero's ${xero.totalTax}`);
+  if (xero.totalCents !== cents(refund.amount))
+    problems.push(`Xero totals ${xero.totalCents}, refund ${cents(refund.amount)}`);
+  if (xero.totalCents !== cents(refund.creditNoteTotal))
+    problems.push(`creditNoteTotal ${refund.creditNoteTotal}, Xero's ${xero.total}`);
+  if (xero.totalTaxCents !== cents(refund.creditNoteTaxTotal))
+    problems.push(`creditNoteTaxTotal ${refund.creditNoteTaxTotal}, Xero's ${xero.totalTax}`);
   xero.lines.forEach((line, n) => {
-    if (cents(line.computedTax) !== cents(refund.creditNoteLines[n].taxAmount)) problems.push(`line ${n}: taxAmount ${refund.creditNoteLines[n].taxAmount}, Xero ${line.computedTax}`);
-    if (xero.lineAmountTypes !== refund.creditNoteLineAmountTypes) problems.push(`amount types ${xero.lineAmountTypes}`);
+    if (cents(line.computedTax) !== cents(refund.creditNoteLines[n].taxAmount))
+      problems.push(`line ${n}: taxAmount ${refund.creditNoteLines[n].taxAmount}, Xero ${line.computedTax}`);
+    if (xero.lineAmountTypes !== refund.creditNoteLineAmountTypes)
+      problems.push(`amount types ${xero.lineAmountTypes}`);
   });
-  if (asXeroComputesIt(refund, invoiceOutput, 'mapped').taxAdjustments.length > 0) problems.push('Tax Amount mapped: tax adjustments');
+  if (asXeroComputesIt(refund, invoiceOutput, 'mapped').taxAdjustments.length > 0)
+    problems.push('Tax Amount mapped: tax adjustments');
   if (cents(refund.amount) === cents(invoice.invoiceTotal)) {
     stats.full += 1;
-    if (JSON.stringify(refund.creditNoteLines) !== JSON.stringify(invoice.invoiceLines)) problems.push('a full refund does not repeat the invoice lines');
-    if (refund.creditNoteLineAmountTypes !== invoice.lineAmountTypes) problems.push('a full refund changes the amount types');
+    if (JSON.stringify(refund.creditNoteLines) !== JSON.stringify(invoice.invoiceLines))
+      problems.push('a full refund does not repeat the invoice lines');
+    if (refund.creditNoteLineAmountTypes !== invoice.lineAmountTypes)
+      problems.push('a full refund changes the amount types');
   } else {
     stats.partial += 1;
     stats.linesPerPartial = Math.max(stats.linesPerPartial, refund.creditNoteLines.length);
     const taxTypes = new Set(invoice.invoiceLines.filter((l) => l.kind !== 'rounding').map((l) => l.taxType));
-    if (refund.creditNoteLines.some((l) => !taxTypes.has(l.taxType))) problems.push('a partial credit note uses a tax rate the invoice does not');
+    if (refund.creditNoteLines.some((l) => !taxTypes.has(l.taxType)))
+      problems.push('a partial credit note uses a tax rate the invoice does not');
   }
   return problems;
 }
@@ -71,7 +84,12 @@ function refunded(order: EcwidOrder, parts: number[], rest: boolean): EcwidOrder
     ...order,
     paymentStatus: rest || soFar === total ? 'REFUNDED' : 'PARTIALLY_REFUNDED',
     updateDate: '2026-11-20 10:00:00 +0000',
-    refunds: recorded.map((amount, i) => ({ date: `2026-11-1${i} 10:00:00 +0000`, source: 'CP', reason: 'Returned', amount: amount / 100 })),
+    refunds: recorded.map((amount, i) => ({
+      date: `2026-11-1${i} 10:00:00 +0000`,
+      source: 'CP',
+      reason: 'Returned',
+      amount: amount / 100,
+    })),
   };
 }
 
@@ -79,7 +97,10 @@ describe('credit-note lines, by the Xero oracle', () => {
   test('thousands of generated refunds: full, partial, several per order, the rest by status', () => {
     fc.assert(
       fc.property(
-        orderArb.filter((order) => cents(order.total) > 0 && cents(order.total) === cents(order.totalBeforeGiftCardRedemption ?? order.total)),
+        orderArb.filter(
+          (order) =>
+            cents(order.total) > 0 && cents(order.total) === cents(order.totalBeforeGiftCardRedemption ?? order.total),
+        ),
         fc.array(fc.integer({ min: 1, max: 1000 }), { minLength: 0, maxLength: 3 }),
         fc.boolean(),
         (order, parts, rest) => {
@@ -105,7 +126,9 @@ describe('credit-note lines, by the Xero oracle', () => {
   test('the sandbox store’s refunds (gift cards, status-only, taxes in and on top)', () => {
     for (const pricesIncludeTax of [false, true]) {
       const store = generateStore({ seed: 31, orders: 3000, pricesIncludeTax, now: Date.UTC(2026, 10, 30) });
-      for (const order of store.orders.filter((o) => o.paymentStatus === 'REFUNDED' || o.paymentStatus === 'PARTIALLY_REFUNDED')) {
+      for (const order of store.orders.filter(
+        (o) => o.paymentStatus === 'REFUNDED' || o.paymentStatus === 'PARTIALLY_REFUNDED',
+      )) {
         const ecwidOrder = order as unknown as EcwidOrder;
         for (const refund of toRefundOutputs(ecwidOrder, store.settings.currency)) {
           stats.sandboxRefunds += 1;

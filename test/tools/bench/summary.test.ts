@@ -21,7 +21,15 @@ const storeLabelled = (label: string): HostedStore => ({
   orders: 1000,
   customers: 333,
   products: 40,
-  window: { cartsUpdated3d: 25, ordersCreated3d: 30, ordersUpdated3d: 75, paidOrdersUpdated3d: 63, customersRegistered3d: 3, productsCreated3d: 0, ordersCreated90d: 900 },
+  window: {
+    cartsUpdated3d: 25,
+    ordersCreated3d: 30,
+    ordersUpdated3d: 75,
+    paidOrdersUpdated3d: 63,
+    customersRegistered3d: 3,
+    productsCreated3d: 0,
+    ordersCreated90d: 900,
+  },
 });
 
 const entry = (path: string, status = 200, query: Record<string, string> = {}): RequestLogEntry => ({
@@ -60,9 +68,34 @@ const OVERHEAD: OverheadResult = {
   rawCpuMs: 1,
   noLatency: { appWallMs: 15, appCpuMs: 10, rawWallMs: 3, rawCpuMs: 1 },
 };
-const COLD: ColdStartResult = { runs: 10, appMs: 400, coreMs: 380, ratio: 400 / 380, appCpuMs: 300, coreCpuMs: 290, cpuRatio: 300 / 290, appImportMs: 300, coreImportMs: 280, importRatio: 300 / 280 };
-const MEMORY: MemoryResult = { runs: 3, trigger: 'new_order', records: 100, loadedRssBytes: 9e7, peakRssBytes: 1.1e8, pollRssBytes: 2e7, pollHeapBytes: 9e6 };
-const BUILD: BuildSizeResult = { method: 'zapier-platform build', zipBytes: 1.8e6, files: 1828, unpackedBytes: 4.5e6, seconds: 30 };
+const COLD: ColdStartResult = {
+  runs: 10,
+  appMs: 400,
+  coreMs: 380,
+  ratio: 400 / 380,
+  appCpuMs: 300,
+  coreCpuMs: 290,
+  cpuRatio: 300 / 290,
+  appImportMs: 300,
+  coreImportMs: 280,
+  importRatio: 300 / 280,
+};
+const MEMORY: MemoryResult = {
+  runs: 3,
+  trigger: 'new_order',
+  records: 100,
+  loadedRssBytes: 9e7,
+  peakRssBytes: 1.1e8,
+  pollRssBytes: 2e7,
+  pollHeapBytes: 9e6,
+};
+const BUILD: BuildSizeResult = {
+  method: 'zapier-platform build',
+  zipBytes: 1.8e6,
+  files: 1828,
+  unpackedBytes: 4.5e6,
+  seconds: 30,
+};
 
 const steadyRow = (store: string, requests: number[]): PollSummary =>
   summarizePolls(
@@ -96,7 +129,10 @@ describe('summarizePolls', () => {
       'new_order',
       'steady',
       sample([entry('/orders'), entry('/profile')]),
-      [sample([entry('/orders', 200, { responseFields: 'items(id)' })]), sample([entry('/orders', 200, { responseFields: 'items(id)' })])],
+      [
+        sample([entry('/orders', 200, { responseFields: 'items(id)' })]),
+        sample([entry('/orders', 200, { responseFields: 'items(id)' })]),
+      ],
     );
     expect(row.warmUpRequests).toBe(2);
     expect(row.warmUpOnlyPaths).toEqual(['/profile']);
@@ -109,14 +145,32 @@ describe('summarizePolls', () => {
 describe('evaluate', () => {
   test('more than one request per steady-state poll fails the run at a store size, not at the busy store', () => {
     const polls = [steadyRow('1k', [1, 1, 1]), steadyRow('100k', [1, 2, 1]), steadyRow('busy', [3, 3, 3])];
-    const findings = evaluate(polls, ['1k', '100k'], scaleRows(polls, '1k', '100k'), [OVERHEAD, OVERHEAD], COLD, MEMORY, BUILD);
-    expect(findings.failures).toEqual(['new_order on the 100k store made 1–2 requests per steady-state poll (must be 1)']);
+    const findings = evaluate(
+      polls,
+      ['1k', '100k'],
+      scaleRows(polls, '1k', '100k'),
+      [OVERHEAD, OVERHEAD],
+      COLD,
+      MEMORY,
+      BUILD,
+    );
+    expect(findings.failures).toEqual([
+      'new_order on the 100k store made 1–2 requests per steady-state poll (must be 1)',
+    ]);
     expect(findings.goals[0]).toMatchObject({ met: false, enforced: true });
   });
 
   test('slow figures are reported as missed goals but never fail the run', () => {
     const polls = [steadyRow('1k', [1, 1]), steadyRow('100k', [1, 1])];
-    const findings = evaluate(polls, ['1k', '100k'], scaleRows(polls, '1k', '100k'), [{ ...OVERHEAD, ratio: 3 }, OVERHEAD], { ...COLD, ratio: 2 }, MEMORY, BUILD);
+    const findings = evaluate(
+      polls,
+      ['1k', '100k'],
+      scaleRows(polls, '1k', '100k'),
+      [{ ...OVERHEAD, ratio: 3 }, OVERHEAD],
+      { ...COLD, ratio: 2 },
+      MEMORY,
+      BUILD,
+    );
     expect(findings.failures).toEqual([]);
     expect(findings.goals.map((goal) => goal.met)).toEqual([true, true, false, false]);
   });
@@ -130,7 +184,15 @@ describe('helpers', () => {
   });
 
   test('table right-aligns numeric columns', () => {
-    expect(table(['name', 'time'], [['a', '1.5 ms'], ['bb', '12.0 ms']]).split('\n')).toEqual(['name     time', '────  ───────', 'a      1.5 ms', 'bb    12.0 ms']);
+    expect(
+      table(
+        ['name', 'time'],
+        [
+          ['a', '1.5 ms'],
+          ['bb', '12.0 ms'],
+        ],
+      ).split('\n'),
+    ).toEqual(['name     time', '────  ───────', 'a      1.5 ms', 'bb    12.0 ms']);
   });
 
   test('zipContents counts files and unpacked bytes from the central directory', () => {

@@ -20,7 +20,6 @@ import { formatXeroInvoice, renderXeroInvoice } from '../../../tools/docs/xero-p
 import type { EcwidOrder } from '../../../lib/ecwid/types.js';
 import { placeholders } from './recipe-placeholders.js';
 
-
 describe('docs/zap-templates.md', () => {
   test('is what tools/docs/zap-templates-doc.ts writes from tools/docs/zap-templates.ts (npm run docs when this fails)', () => {
     expect(readFileSync('docs/zap-templates.md', 'utf8')).toBe(zapTemplatesMarkdown());
@@ -55,7 +54,11 @@ describe('recipes read only fields their triggers output, and fill only fields t
   });
 
   test("Xero contact → coupon: every field is the Create Discount Coupon action's, by key and label, choices valid", () => {
-    const inputs = createDiscountCoupon.operation.inputFields as Array<{ key: string; label?: string; choices?: Array<{ value: string }> }>;
+    const inputs = createDiscountCoupon.operation.inputFields as Array<{
+      key: string;
+      label?: string;
+      choices?: Array<{ value: string }>;
+    }>;
     expect(XERO_CONTACT_TO_ECWID_COUPON.fields.map((m) => m.key).sort()).toEqual(inputs.map((f) => f.key).sort());
     for (const mapping of XERO_CONTACT_TO_ECWID_COUPON.fields) {
       const input = inputs.find((f) => f.key === mapping.key)!;
@@ -96,18 +99,35 @@ describe('renderXeroInvoice: the invoice as Xero computes it (tools/xero-oracle)
   });
 
   test('a gift card shows as a payment and the amount left due; inclusive totals do not add tax on top', () => {
-    const order = JSON.parse(readFileSync('test/fixtures/orders/edge-gift-card-gross-surcharge.json', 'utf8')) as EcwidOrder;
-    const preview = renderXeroInvoice({ ...order, ...toInvoice(order, 'EUR'), createDate: '2025-01-15T10:00:00+01:00' });
-    expect([preview.lineAmountTypes, preview.total, preview.totalTax, preview.giftCardPayment, preview.amountDue, preview.errors]).toEqual(['Inclusive', 58.46, 8.63, 25, 33.46, []]);
+    const order = JSON.parse(
+      readFileSync('test/fixtures/orders/edge-gift-card-gross-surcharge.json', 'utf8'),
+    ) as EcwidOrder;
+    const preview = renderXeroInvoice({
+      ...order,
+      ...toInvoice(order, 'EUR'),
+      createDate: '2025-01-15T10:00:00+01:00',
+    });
+    expect([
+      preview.lineAmountTypes,
+      preview.total,
+      preview.totalTax,
+      preview.giftCardPayment,
+      preview.amountDue,
+      preview.errors,
+    ]).toEqual(['Inclusive', 58.46, 8.63, 25, 33.46, []]);
     const text = formatXeroInvoice(preview);
     expect(text).toContain('Amounts are: Tax inclusive');
     expect(text).toMatch(/Gift card payment\s+-25\.00\n\s+Amount due\s+33\.46$/);
   });
 
   test('what Xero would reject shows under the invoice (a tax rate the organisation does not have)', () => {
-    const preview = renderXeroInvoice(EXAMPLE_ORDER_OUTPUT, PAID_ORDER_TO_XERO_INVOICE, { organisation: { taxRates: {}, accounts: { '200': { taxType: '' }, '260': { taxType: '' } } } });
+    const preview = renderXeroInvoice(EXAMPLE_ORDER_OUTPUT, PAID_ORDER_TO_XERO_INVOICE, {
+      organisation: { taxRates: {}, accounts: { '200': { taxType: '' }, '260': { taxType: '' } } },
+    });
     expect(preview.errors[0]).toBe("line 1: The TaxType code 'VAT' does not exist or cannot be used");
-    expect(formatXeroInvoice(preview)).toContain("Xero would reject it: line 1: The TaxType code 'VAT' does not exist or cannot be used");
+    expect(formatXeroInvoice(preview)).toContain(
+      "Xero would reject it: line 1: The TaxType code 'VAT' does not exist or cannot be used",
+    );
   });
 });
 
@@ -117,8 +137,14 @@ describe('recipe 1 needs no Formatter step', () => {
     expect(line('LineItems.TaxType').source).toBe('{{invoiceLines[]taxType}}');
     expect(line('LineItems.AccountCode').source).toBe('{{invoiceLines[]accountCode}}');
     expect(line('LineItems.TaxAmount').source).toBe('');
-    expect(PAID_ORDER_TO_XERO_INVOICE.fields.find((m) => m.xero === 'LineAmountTypes')!.source).toBe('{{lineAmountTypes}}');
-    const text = JSON.stringify([PAID_ORDER_TO_XERO_INVOICE.fields, PAID_ORDER_TO_XERO_INVOICE.lineItems, PAID_ORDER_TO_XERO_INVOICE.notes]);
+    expect(PAID_ORDER_TO_XERO_INVOICE.fields.find((m) => m.xero === 'LineAmountTypes')!.source).toBe(
+      '{{lineAmountTypes}}',
+    );
+    const text = JSON.stringify([
+      PAID_ORDER_TO_XERO_INVOICE.fields,
+      PAID_ORDER_TO_XERO_INVOICE.lineItems,
+      PAID_ORDER_TO_XERO_INVOICE.notes,
+    ]);
     expect(text).not.toMatch(/Formatter/);
   });
 
@@ -135,7 +161,9 @@ describe('resolveSource', () => {
   test('resolveSource: lone placeholders keep their type, mixed text is text, flattened and dotted paths both read', () => {
     const output = { total: 12.5, billingPerson: { city: 'Scranton' }, invoiceLines: [] };
     expect(resolveSource('{{total}}', output)).toBe(12.5);
-    expect(resolveSource('Order total {{total}} in {{billingPerson__city}}', output)).toBe('Order total 12.5 in Scranton');
+    expect(resolveSource('Order total {{total}} in {{billingPerson__city}}', output)).toBe(
+      'Order total 12.5 in Scranton',
+    );
     expect(resolveSource('{{billingPerson.city}}', output)).toBe('Scranton');
     expect(resolveSource('{{invoiceLines[]taxName}}', output, { taxName: 'VAT' })).toBe('VAT');
     expect(resolveSource('200', output)).toBe('200');

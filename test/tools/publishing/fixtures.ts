@@ -51,7 +51,8 @@ export const goodApp = (): Record<string, any> => ({
             key: 'status',
             label: 'Status',
             choices: { ACTIVE: 'Active', PAUSED: 'Paused' },
-            helpText: 'Only coupons with this status, as in Ecwid admin → [Discount Coupons](https://my.ecwid.com/cp/#discount-coupons).',
+            helpText:
+              'Only coupons with this status, as in Ecwid admin → [Discount Coupons](https://my.ecwid.com/cp/#discount-coupons).',
           },
         ],
         sample: structuredClone(COUPON_OUTPUT_SAMPLE),

@@ -14,12 +14,14 @@ const operation = (kind: 'triggers' | 'searches', key: string) => (App[kind] as 
 
 const publicTriggers = Object.values(App.triggers as Record<string, any>).filter((trigger) => !trigger.display.hidden);
 
-describe('live output has the static sample\'s keys, ISO dates and declared types', () => {
+describe("live output has the static sample's keys, ISO dates and declared types", () => {
   test.each(publicTriggers.map((trigger) => [trigger.key]))('trigger %s ("Test trigger")', async (key) => {
     const trigger = operation('triggers', key);
     const items = await shop.perform<any[]>('triggers', key, {}, { isLoadingSample: true });
     expect(items.length).toBeGreaterThan(0);
-    expect(liveProblems(`triggers.${key}`, trigger.operation.sample, items, trigger.operation.outputFields)).toEqual([]);
+    expect(liveProblems(`triggers.${key}`, trigger.operation.sample, items, trigger.operation.outputFields)).toEqual(
+      [],
+    );
   });
 
   test('every search, with a record the store has', async () => {
@@ -38,7 +40,9 @@ describe('live output has the static sample\'s keys, ISO dates and declared type
       const search = operation('searches', key);
       const items = await shop.perform<any[]>('searches', key, inputData);
       expect(items).toHaveLength(1);
-      expect(liveProblems(`searches.${key}`, search.operation.sample, items, search.operation.outputFields)).toEqual([]);
+      expect(liveProblems(`searches.${key}`, search.operation.sample, items, search.operation.outputFields)).toEqual(
+        [],
+      );
     }
   });
 });

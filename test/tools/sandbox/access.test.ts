@@ -74,7 +74,10 @@ describe('tokens', () => {
 
   test.each(ENDPOINT_SCOPES)('%s needs %s %s → %s', async (_, method, path, scope, body) => {
     const send = (client: ApiClient) => (method === 'GET' ? client.get(path) : client.send(method, path, body));
-    const without = new ApiClient(sandbox, sandbox.issueToken(['read_store_profile', 'read_orders'].filter((s) => s !== scope) as Scope[]));
+    const without = new ApiClient(
+      sandbox,
+      sandbox.issueToken(['read_store_profile', 'read_orders'].filter((s) => s !== scope) as Scope[]),
+    );
     const answer = await send(without);
     expect(errorOf(answer)).toEqual([403, 'INSUFFICIENT_APP_SCOPE']);
     expect(answer.body.errorMessage).toContain(scope);
@@ -85,7 +88,9 @@ describe('tokens', () => {
 
 describe('store and plan', () => {
   test('a wrong store id in the path is 404 STORE_NOT_FOUND', async () => {
-    const answer = await call(`${sandbox.apiBaseUrl}/999999/orders`, { headers: { Authorization: `Bearer ${sandbox.token}` } });
+    const answer = await call(`${sandbox.apiBaseUrl}/999999/orders`, {
+      headers: { Authorization: `Bearer ${sandbox.token}` },
+    });
     expect(errorOf(answer)).toEqual([404, 'STORE_NOT_FOUND']);
   });
 
@@ -95,7 +100,10 @@ describe('store and plan', () => {
       expect(errorOf(await api.get(path))).toEqual([402, 'NOT_AVAILABLE_ON_CURRENT_PLAN']);
     }
     sandbox.knobs.plan = 'suspended'; // the live object works too
-    expect(errorOf(await api.send('POST', '/customers', { email: 'p@example.org' }))).toEqual([402, 'STORE_IS_SUSPENDED']);
+    expect(errorOf(await api.send('POST', '/customers', { email: 'p@example.org' }))).toEqual([
+      402,
+      'STORE_IS_SUSPENDED',
+    ]);
     sandbox.setKnobs({ plan: 'paid' });
     expect((await api.get('/profile')).status).toBe(200);
   });
@@ -111,8 +119,24 @@ describe('store and plan', () => {
     const url = api.url('/customers');
     const auth = { Authorization: `Bearer ${sandbox.token}` };
     expect((await call(url, { method: 'POST', headers: auth, body: '{"email":"a@b.c"}' })).status).toBe(415);
-    expect((await call(url, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{"email":"a@b.c"}' })).status).toBe(415);
-    expect((await call(url, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json; charset=utf-8' }, body: '{"email":"ct@example.org"}' })).status).toBe(200);
+    expect(
+      (
+        await call(url, {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'text/plain' },
+          body: '{"email":"a@b.c"}',
+        })
+      ).status,
+    ).toBe(415);
+    expect(
+      (
+        await call(url, {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'application/json; charset=utf-8' },
+          body: '{"email":"ct@example.org"}',
+        })
+      ).status,
+    ).toBe(200);
     expect((await api.send('POST', '/customers', '[1,2]')).status).toBe(400);
     expect((await api.send('POST', '/customers', '{oops')).status).toBe(400);
   });
@@ -166,7 +190,8 @@ describe('injected faults', () => {
     // Over HTTP, the requests after the seed is set follow that very pattern.
     const pattern = async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 30; i++) statuses.push((await api.get('/profile', { responseFields: 'generalInfo(storeId)' })).status);
+      for (let i = 0; i < 30; i++)
+        statuses.push((await api.get('/profile', { responseFields: 'generalInfo(storeId)' })).status);
       return statuses;
     };
     sandbox.setKnobs({ faults: { errorRate: 0.3, statuses: [500, 503], seed: 77 } });
@@ -202,7 +227,9 @@ describe('injected faults', () => {
 
 describe('profile and latest-stats', () => {
   test('GET /profile has what the connection test reads, and trims with responseFields', async () => {
-    const answer = await api.get('/profile', { responseFields: 'generalInfo(storeId,storeUrl),account(accountName,accountEmail),settings(storeName)' });
+    const answer = await api.get('/profile', {
+      responseFields: 'generalInfo(storeId,storeUrl),account(accountName,accountEmail),settings(storeName)',
+    });
     expect(answer.body).toEqual({
       generalInfo: { storeId: sandbox.storeId, storeUrl: expect.stringMatching(/^https:\/\//) },
       account: { accountName: expect.any(String), accountEmail: expect.stringContaining('@') },
@@ -223,18 +250,30 @@ describe('profile and latest-stats', () => {
       ['freight', 'Freight', false, 'shipping'],
     ]);
     expect(options.map((o: any) => o.orderby)).toEqual([10, 20, 30, 40]);
-    expect(options[1]).toMatchObject({ ratesCalculationType: 'flat', flatRate: { rateType: 'ABSOLUTE', rate: 14.99 }, deliveryTimeDays: '1-2' });
+    expect(options[1]).toMatchObject({
+      ratesCalculationType: 'flat',
+      flatRate: { rateType: 'ABSOLUTE', rate: 14.99 },
+      deliveryTimeDays: '1-2',
+    });
     // What the app's dropdown asks for.
     const trimmed = await api.get('/profile', { responseFields: 'shipping(shippingOptions(id,title,enabled))' });
-    expect(trimmed.body).toEqual({ shipping: { shippingOptions: options.map(({ id, title, enabled }: any) => ({ id, title, enabled })) } });
+    expect(trimmed.body).toEqual({
+      shipping: { shippingOptions: options.map(({ id, title, enabled }: any) => ({ id, title, enabled })) },
+    });
     // Orders name the enabled methods by these ids; a disabled method is never chosen at checkout.
-    const used = new Set(sandbox.store.orders.flatMap((o) => (o.shippingOption ? [`${o.shippingOption.shippingMethodId}/${o.shippingOption.shippingMethodName}`] : [])));
+    const used = new Set(
+      sandbox.store.orders.flatMap((o) =>
+        o.shippingOption ? [`${o.shippingOption.shippingMethodId}/${o.shippingOption.shippingMethodName}`] : [],
+      ),
+    );
     expect(used).toEqual(new Set(['standard/Standard shipping', 'express/Express', 'pickup/Store pickup']));
   });
 
   test('GET /latest-stats moves when orders, customers, products or coupons change', async () => {
     const before = (await api.get('/latest-stats')).body;
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(['ordersUpdated', 'productsUpdated', 'customersUpdated', 'discountCouponsUpdated']));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(['ordersUpdated', 'productsUpdated', 'customersUpdated', 'discountCouponsUpdated']),
+    );
     sandbox.clock.set(NOW + 3_600_000);
     sandbox.store.createOrder({ paymentStatus: 'PAID' });
     await api.send('POST', '/customers', { email: 'stats@example.org' });
@@ -251,7 +290,10 @@ describe('admin HTTP (/__sandbox) and the request log', () => {
 
   test('knobs can be read and patched over HTTP; bad patches are 400 and change nothing', async () => {
     expect((await admin('/knobs')).body).toMatchObject({ plan: 'paid', defaultLimit: 10 });
-    expect((await post('/knobs', { plan: 'free', faults: { latencyMs: 5 } })).body).toMatchObject({ plan: 'free', faults: { latencyMs: 5, errorRate: 0 } });
+    expect((await post('/knobs', { plan: 'free', faults: { latencyMs: 5 } })).body).toMatchObject({
+      plan: 'free',
+      faults: { latencyMs: 5, errorRate: 0 },
+    });
     expect(errorOf(await api.get('/orders'))).toEqual([402, 'NOT_AVAILABLE_ON_CURRENT_PLAN']);
     expect((await post('/knobs', { plan: 'gold' })).status).toBe(400);
     expect((await post('/knobs', { plan: 'paid', bogus: 1 })).status).toBe(400);
@@ -260,7 +302,10 @@ describe('admin HTTP (/__sandbox) and the request log', () => {
   });
 
   test('the clock can be set and advanced over HTTP', async () => {
-    expect((await post('/clock', { now: '2024-10-01T00:00:00Z' })).body).toMatchObject({ now: Date.UTC(2024, 9, 1), virtual: true });
+    expect((await post('/clock', { now: '2024-10-01T00:00:00Z' })).body).toMatchObject({
+      now: Date.UTC(2024, 9, 1),
+      virtual: true,
+    });
     expect(sandbox.clock.now()).toBe(Date.UTC(2024, 9, 1));
     await post('/clock', { advanceMs: 90_000 });
     expect(sandbox.clock.now()).toBe(Date.UTC(2024, 9, 1, 0, 1, 30));
@@ -292,7 +337,12 @@ describe('admin HTTP (/__sandbox) and the request log', () => {
     await admin('/knobs');
     await call(`${sandbox.oauthBaseUrl}/token/${sandbox.storeId}`);
     expect(sandbox.requests.map(({ method, path, query, status }) => ({ method, path, query, status }))).toEqual([
-      { method: 'GET', path: `/api/v3/${sandbox.storeId}/orders`, query: { limit: '2', paymentStatus: 'PAID' }, status: 200 },
+      {
+        method: 'GET',
+        path: `/api/v3/${sandbox.storeId}/orders`,
+        query: { limit: '2', paymentStatus: 'PAID' },
+        status: 200,
+      },
       { method: 'GET', path: `/api/v3/${sandbox.storeId}/nowhere`, query: {}, status: 404 },
       { method: 'GET', path: `/api/oauth/token/${sandbox.storeId}`, query: {}, status: 405 },
     ]);

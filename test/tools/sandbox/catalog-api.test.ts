@@ -36,7 +36,10 @@ describe('GET /products filters', () => {
   test('createdFrom/To and updatedFrom/To on the timestamps', async () => {
     const from = NOW_S - 40 * DAY_S;
     await expectFilter({ createdFrom: from }, (p) => p.createTimestamp >= from);
-    await expectFilter({ updatedFrom: from, updatedTo: NOW_S - DAY_S }, (p) => p.updateTimestamp >= from && p.updateTimestamp <= NOW_S - DAY_S);
+    await expectFilter(
+      { updatedFrom: from, updatedTo: NOW_S - DAY_S },
+      (p) => p.updateTimestamp >= from && p.updateTimestamp <= NOW_S - DAY_S,
+    );
   });
 });
 
@@ -60,7 +63,8 @@ describe('GET /products sortBy', () => {
     expect(rows.length).toBeGreaterThan(5);
     const relevant = (await live.api.all('/products', { keyword: 'classic' })) as Product[];
     const firstOther = relevant.findIndex((p) => !p.name.toLowerCase().includes('classic'));
-    if (firstOther >= 0) expect(relevant.slice(firstOther).every((p) => !p.name.toLowerCase().includes('classic'))).toBe(true);
+    if (firstOther >= 0)
+      expect(relevant.slice(firstOther).every((p) => !p.name.toLowerCase().includes('classic'))).toBe(true);
     expect((await live.api.get('/products', { sortBy: 'REGISTERED_DATE_DESC' })).status).toBe(400);
   });
 });
@@ -73,13 +77,32 @@ describe('one product, create, update, inventory', () => {
 
   test('POST /products → {id}; name required; a taken SKU is a 409 SKU_ALREADY_EXISTS', async () => {
     live.sandbox.clock.advance(3_000);
-    const created = await live.api.send('POST', '/products', { name: 'Sandbox Kite', sku: 'KITE-1', price: 24.5, quantity: 7, categoryIds: [categories[0].id] });
+    const created = await live.api.send('POST', '/products', {
+      name: 'Sandbox Kite',
+      sku: 'KITE-1',
+      price: 24.5,
+      quantity: 7,
+      categoryIds: [categories[0].id],
+    });
     expect(Object.keys(created.body)).toEqual(['id']);
     const product = (await live.api.get(`/products/${created.body.id}`)).body;
-    expect(product).toMatchObject({ name: 'Sandbox Kite', sku: 'KITE-1', price: 24.5, quantity: 7, unlimited: false, inStock: true, createTimestamp: live.sandbox.clock.nowSeconds() });
+    expect(product).toMatchObject({
+      name: 'Sandbox Kite',
+      sku: 'KITE-1',
+      price: 24.5,
+      quantity: 7,
+      unlimited: false,
+      inStock: true,
+      createTimestamp: live.sandbox.clock.nowSeconds(),
+    });
     const taken = await live.api.send('POST', '/products', { name: 'Other', sku: products[0].sku });
     expect([taken.status, taken.body.errorCode]).toEqual([409, 'SKU_ALREADY_EXISTS']);
-    for (const bad of [{ sku: 'X' }, { name: 'x', price: -1 }, { name: 'x', categoryIds: [1] }, { name: 'x', quantity: 1.5 }]) {
+    for (const bad of [
+      { sku: 'X' },
+      { name: 'x', price: -1 },
+      { name: 'x', categoryIds: [1] },
+      { name: 'x', quantity: 1.5 },
+    ]) {
       expect((await live.api.send('POST', '/products', bad)).status).toBe(400);
     }
   });
@@ -87,10 +110,19 @@ describe('one product, create, update, inventory', () => {
   test('PUT /products/{id} changes the given fields and the update time', async () => {
     const target = products[5];
     live.sandbox.clock.advance(4_000);
-    expect((await live.api.send('PUT', `/products/${target.id}`, { price: 99.99, enabled: false })).body).toEqual({ updateCount: 1 });
+    expect((await live.api.send('PUT', `/products/${target.id}`, { price: 99.99, enabled: false })).body).toEqual({
+      updateCount: 1,
+    });
     const after = (await live.api.get(`/products/${target.id}`)).body;
-    expect(after).toMatchObject({ price: 99.99, enabled: false, name: target.name, updateTimestamp: live.sandbox.clock.nowSeconds() });
-    expect(idsOf(await live.api.all('/products', { updatedFrom: live.sandbox.clock.nowSeconds() }))).toEqual([target.id]);
+    expect(after).toMatchObject({
+      price: 99.99,
+      enabled: false,
+      name: target.name,
+      updateTimestamp: live.sandbox.clock.nowSeconds(),
+    });
+    expect(idsOf(await live.api.all('/products', { updatedFrom: live.sandbox.clock.nowSeconds() }))).toEqual([
+      target.id,
+    ]);
   });
 
   test('PUT /products/{id}/inventory adds quantityDelta; stock stops at 0 with a warning; unlimited stock is left alone', async () => {
@@ -118,7 +150,9 @@ describe('GET /categories', () => {
     expect(answer.body.total).toBe(enabled.length);
     expect(sortedIds(answer.body.items)).toEqual(sortedIds(enabled));
     for (const c of answer.body.items) {
-      expect(c.productCount).toBe(live.sandbox.store.products.filter((p) => p.enabled && p.categoryIds.includes(c.id)).length);
+      expect(c.productCount).toBe(
+        live.sandbox.store.products.filter((p) => p.enabled && p.categoryIds.includes(c.id)).length,
+      );
     }
     expect((await live.api.get('/categories', { hidden_categories: true })).body.total).toBe(categories.length);
   });
@@ -141,7 +175,17 @@ describe('GET /categories', () => {
     expect(sortedIds(withHidden.body.items)).toEqual(sortedIds([...shown, hidden]));
     expect(withHidden.body.total).toBe(3);
     const child = categories.find((c) => c.parentId !== undefined)!;
-    expect(idsOf((await live.api.get('/categories', { categoryIds: `${child.id},${child.parentId}`, parent: 0, hidden_categories: true })).body.items)).toEqual([child.parentId]);
+    expect(
+      idsOf(
+        (
+          await live.api.get('/categories', {
+            categoryIds: `${child.id},${child.parentId}`,
+            parent: 0,
+            hidden_categories: true,
+          })
+        ).body.items,
+      ),
+    ).toEqual([child.parentId]);
     expect((await live.api.get('/categories', { categoryIds: '12,abc' })).status).toBe(400);
   });
 

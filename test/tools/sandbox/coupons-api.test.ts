@@ -49,7 +49,13 @@ describe('POST /discount_coupons', () => {
     expect(byId.unknownField).toBeUndefined();
 
     const minimal = await api.send('POST', '/discount_coupons', { name: 'Five off', code: 'FIVE-OFF' });
-    expect((await api.get(`/discount_coupons/${minimal.body.id}`)).body).toMatchObject({ discountType: 'ABS', status: 'ACTIVE', usesLimit: 'UNLIMITED', applicationLimit: 'UNLIMITED', discount: 0 });
+    expect((await api.get(`/discount_coupons/${minimal.body.id}`)).body).toMatchObject({
+      discountType: 'ABS',
+      status: 'ACTIVE',
+      usesLimit: 'UNLIMITED',
+      applicationLimit: 'UNLIMITED',
+      discount: 0,
+    });
   });
 
   test('a code that already exists (any case) is a 409 with Ecwid’s message', async () => {
@@ -77,7 +83,10 @@ describe('POST /discount_coupons', () => {
     ['negative discount', { ...valid, code: 'X-7', discountType: 'ABS', discount: -5 }],
     ['ISO date', { ...valid, code: 'X-8', launchDate: '2024-09-04T10:00:00Z' }],
     ['date without offset', { ...valid, code: 'X-9', expirationDate: '2024-09-04 10:00:00' }],
-    ['expires before launch', { ...valid, code: 'X-10', launchDate: '2024-10-01 00:00:00 +0000', expirationDate: '2024-09-01 00:00:00 +0000' }],
+    [
+      'expires before launch',
+      { ...valid, code: 'X-10', launchDate: '2024-10-01 00:00:00 +0000', expirationDate: '2024-09-01 00:00:00 +0000' },
+    ],
     ['unknown usesLimit', { ...valid, code: 'X-11', usesLimit: 'TWICE' }],
     ['unknown applicationLimit', { ...valid, code: 'X-12', applicationLimit: 'VIP_ONLY' }],
     ['catalogLimit products not ids', { ...valid, code: 'X-13', catalogLimit: { products: ['mug'] } }],
@@ -91,12 +100,21 @@ describe('POST /discount_coupons', () => {
   });
 
   test('the deprecated repeatCustomerOnly still maps to applicationLimit', async () => {
-    const created = await api.send('POST', '/discount_coupons', { ...valid, code: 'REPEAT-1', repeatCustomerOnly: true });
-    expect((await api.get(`/discount_coupons/${created.body.id}`)).body).toMatchObject({ applicationLimit: 'REPEAT_CUSTOMER_ONLY', repeatCustomerOnly: true });
+    const created = await api.send('POST', '/discount_coupons', {
+      ...valid,
+      code: 'REPEAT-1',
+      repeatCustomerOnly: true,
+    });
+    expect((await api.get(`/discount_coupons/${created.body.id}`)).body).toMatchObject({
+      applicationLimit: 'REPEAT_CUSTOMER_ONLY',
+      repeatCustomerOnly: true,
+    });
   });
 
   test('needs application/json', async () => {
-    expect((await api.send('POST', '/discount_coupons', 'name=x&code=y', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect(
+      (await api.send('POST', '/discount_coupons', 'name=x&code=y', 'application/x-www-form-urlencoded')).status,
+    ).toBe(415);
   });
 });
 
@@ -104,7 +122,9 @@ describe('GET | PUT | DELETE /discount_coupons/{idOrCode}', () => {
   test('PUT by code changes the given fields and updateDate; renaming to a taken code is a 409', async () => {
     const { body } = await api.send('POST', '/discount_coupons', { ...valid, code: 'EDIT-ME' });
     sandbox.clock.advance(60_000);
-    expect((await api.send('PUT', '/discount_coupons/EDIT-ME', { discount: 25, status: 'PAUSED' })).body).toEqual({ updateCount: 1 });
+    expect((await api.send('PUT', '/discount_coupons/EDIT-ME', { discount: 25, status: 'PAUSED' })).body).toEqual({
+      updateCount: 1,
+    });
     const after = (await api.get(`/discount_coupons/${body.id}`)).body;
     expect(after).toMatchObject({ discount: 25, status: 'PAUSED', name: valid.name, code: 'EDIT-ME' });
     expect(after.updateDate).not.toBe(after.creationDate);
@@ -133,7 +153,12 @@ describe('GET /discount_coupons', () => {
 
   test('lists every coupon with its effective status: past expirationDate reads EXPIRED', async () => {
     expect(coupons.length).toBe(sandbox.store.coupons.length);
-    const expired = coupons.filter((c) => c.expirationDate && c.expirationDate < '2024-09-04 12:00:00 +0000' && sandbox.store.getCoupon(String(c.id))!.status === 'ACTIVE');
+    const expired = coupons.filter(
+      (c) =>
+        c.expirationDate &&
+        c.expirationDate < '2024-09-04 12:00:00 +0000' &&
+        sandbox.store.getCoupon(String(c.id))!.status === 'ACTIVE',
+    );
     expect(expired.length).toBeGreaterThan(0);
     expect(expired.every((c) => c.status === 'EXPIRED')).toBe(true);
   });

@@ -20,7 +20,10 @@ const expectFilter = (query: Query, pick: (customer: Customer) => boolean): Prom
 describe('GET /customers filters', () => {
   test('email (exact, case-insensitive), name (contains), keyword (name, e-mail, phone…)', async () => {
     const someone = customers.find((c) => c.email !== '' && c.billingPerson)!;
-    await expectFilter({ email: someone.email.toUpperCase() }, (c) => c.email.toLowerCase() === someone.email.toLowerCase());
+    await expectFilter(
+      { email: someone.email.toUpperCase() },
+      (c) => c.email.toLowerCase() === someone.email.toLowerCase(),
+    );
     const lastName = someone.name.split(' ')[1];
     await expectFilter({ name: lastName.toLowerCase() }, (c) => c.name.toLowerCase().includes(lastName.toLowerCase()));
     const rows = await live.api.all('/customers', { keyword: someone.email.slice(0, 8) });
@@ -30,13 +33,18 @@ describe('GET /customers filters', () => {
   test('phone matches digits, whatever the punctuation', async () => {
     const phone = customers.find((c) => c.billingPerson?.phone)!.billingPerson!.phone!;
     const digits = phone.replace(/\D/g, '').slice(-7);
-    await expectFilter({ phone: `${digits.slice(0, 3)}-${digits.slice(3)}` }, (c) => (c.billingPerson?.phone ?? '').replace(/\D/g, '').includes(digits));
+    await expectFilter({ phone: `${digits.slice(0, 3)}-${digits.slice(3)}` }, (c) =>
+      (c.billingPerson?.phone ?? '').replace(/\D/g, '').includes(digits),
+    );
   });
 
   test('createdFrom/To on `registered`, updatedFrom/To on `updated`', async () => {
     const from = NOW_S - 30 * DAY_S;
     const to = NOW_S - 5 * DAY_S;
-    await expectFilter({ createdFrom: from, createdTo: to }, (c) => seconds(c.registered) >= from && seconds(c.registered) <= to);
+    await expectFilter(
+      { createdFrom: from, createdTo: to },
+      (c) => seconds(c.registered) >= from && seconds(c.registered) <= to,
+    );
     await expectFilter({ updatedFrom: from }, (c) => seconds(c.updated) >= from);
     await expectFilter({ createdTo: formatEcwidDate(from) }, (c) => seconds(c.registered) <= from);
   });
@@ -72,24 +80,49 @@ describe('GET /customers sortBy', () => {
 
 describe('one customer, create, update', () => {
   test('GET /customers/{id}; unknown or non-numeric ids are CUSTOMER_NOT_FOUND', async () => {
-    expect((await live.api.get(`/customers/${customers[3].id}`)).body).toEqual(JSON.parse(JSON.stringify(customers[3])));
-    for (const id of ['1', 'abc']) expect((await live.api.get(`/customers/${id}`)).body.errorCode).toBe('CUSTOMER_NOT_FOUND');
+    expect((await live.api.get(`/customers/${customers[3].id}`)).body).toEqual(
+      JSON.parse(JSON.stringify(customers[3])),
+    );
+    for (const id of ['1', 'abc'])
+      expect((await live.api.get(`/customers/${id}`)).body.errorCode).toBe('CUSTOMER_NOT_FOUND');
   });
 
   test('POST /customers needs an e-mail, answers {id}, registers at the clock time; a taken e-mail is a 409', async () => {
     live.sandbox.clock.advance(5_000);
-    const created = await live.api.send('POST', '/customers', { email: 'new.buyer@example.org', name: 'New Buyer', customerGroupId: 4002, billingPerson: { name: 'New Buyer', city: 'Austin' } });
+    const created = await live.api.send('POST', '/customers', {
+      email: 'new.buyer@example.org',
+      name: 'New Buyer',
+      customerGroupId: 4002,
+      billingPerson: { name: 'New Buyer', city: 'Austin' },
+    });
     expect(created.status).toBe(200);
     expect(Object.keys(created.body)).toEqual(['id']);
     const fetched = (await live.api.get(`/customers/${created.body.id}`)).body;
-    expect(fetched).toMatchObject({ email: 'new.buyer@example.org', name: 'New Buyer', customerGroupId: 4002, customerGroupName: 'VIP', registered: formatEcwidDate(live.sandbox.clock.nowSeconds()), billingPerson: { city: 'Austin' } });
+    expect(fetched).toMatchObject({
+      email: 'new.buyer@example.org',
+      name: 'New Buyer',
+      customerGroupId: 4002,
+      customerGroupName: 'VIP',
+      registered: formatEcwidDate(live.sandbox.clock.nowSeconds()),
+      billingPerson: { city: 'Austin' },
+    });
 
     const duplicate = await live.api.send('POST', '/customers', { email: 'NEW.BUYER@example.org' });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.errorMessage).toMatch(/already exists/);
-    for (const bad of [{}, { email: '' }, { email: 'not-an-email' }, { email: 'a@b.c', customerGroupId: 999 }, { email: 'a@b.c', acceptMarketing: 'yes' }]) {
+    for (const bad of [
+      {},
+      { email: '' },
+      { email: 'not-an-email' },
+      { email: 'a@b.c', customerGroupId: 999 },
+      { email: 'a@b.c', acceptMarketing: 'yes' },
+    ]) {
       const answer = await live.api.send('POST', '/customers', bad);
-      expect([JSON.stringify(bad), answer.status, answer.body.errorCode]).toEqual([JSON.stringify(bad), 400, 'WRONG_PARAMETER']);
+      expect([JSON.stringify(bad), answer.status, answer.body.errorCode]).toEqual([
+        JSON.stringify(bad),
+        400,
+        'WRONG_PARAMETER',
+      ]);
     }
     expect((await live.api.send('POST', '/customers', 'email=a@b.c', 'text/plain')).status).toBe(415);
   });
@@ -97,9 +130,16 @@ describe('one customer, create, update', () => {
   test('PUT /customers/{id} changes the given fields and `updated`; taking another customer’s e-mail is a 409', async () => {
     const [target, other] = customers.filter((c) => c.email !== '');
     live.sandbox.clock.advance(7_000);
-    expect((await live.api.send('PUT', `/customers/${target.id}`, { name: 'Renamed Person', acceptMarketing: true })).body).toEqual({ updateCount: 1 });
+    expect(
+      (await live.api.send('PUT', `/customers/${target.id}`, { name: 'Renamed Person', acceptMarketing: true })).body,
+    ).toEqual({ updateCount: 1 });
     const after = (await live.api.get(`/customers/${target.id}`)).body;
-    expect(after).toMatchObject({ name: 'Renamed Person', acceptMarketing: true, email: target.email, updated: formatEcwidDate(live.sandbox.clock.nowSeconds()) });
+    expect(after).toMatchObject({
+      name: 'Renamed Person',
+      acceptMarketing: true,
+      email: target.email,
+      updated: formatEcwidDate(live.sandbox.clock.nowSeconds()),
+    });
     expect(after.registered).toBe(target.registered);
     expect((await live.api.send('PUT', `/customers/${target.id}`, { email: other.email })).status).toBe(409);
     expect((await live.api.send('PUT', `/customers/${target.id}`, { email: target.email })).status).toBe(200); // its own

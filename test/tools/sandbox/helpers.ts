@@ -59,10 +59,19 @@ export class ApiClient {
     return call(this.url(path, query), { headers: { Authorization: `Bearer ${this.token}` } });
   }
 
-  send(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, contentType = 'application/json'): Promise<Answer> {
+  send(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ): Promise<Answer> {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.token}` };
     if (body !== undefined) headers['Content-Type'] = contentType;
-    return call(this.url(path), { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    return call(this.url(path), {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
   }
 
   /** Every row of a search, page by page (limit 100), failing on any non-200 page. */

@@ -16,13 +16,24 @@ function authorizeUrl(params: Record<string, string>): string {
 }
 
 async function authorize(scope = 'read_orders read_customers', redirectUri = REDIRECT): Promise<URL> {
-  const answer = await call(authorizeUrl({ client_id: 'my-client', redirect_uri: redirectUri, response_type: 'code', scope, state: 'xyz 42' }));
+  const answer = await call(
+    authorizeUrl({ client_id: 'my-client', redirect_uri: redirectUri, response_type: 'code', scope, state: 'xyz 42' }),
+  );
   expect(answer.status).toBe(302);
   return new URL(answer.headers.get('location')!);
 }
 
-function exchange(fields: Record<string, string>, options: { storeId?: string | number; contentType?: string; method?: string } = {}) {
-  const body = new URLSearchParams({ client_id: 'my-client', client_secret: 'my-secret', redirect_uri: REDIRECT, grant_type: 'authorization_code', ...fields });
+function exchange(
+  fields: Record<string, string>,
+  options: { storeId?: string | number; contentType?: string; method?: string } = {},
+) {
+  const body = new URLSearchParams({
+    client_id: 'my-client',
+    client_secret: 'my-secret',
+    redirect_uri: REDIRECT,
+    grant_type: 'authorization_code',
+    ...fields,
+  });
   return call(`${sandbox.oauthBaseUrl}/token/${options.storeId ?? sandbox.storeId}`, {
     method: options.method ?? 'POST',
     headers: { 'Content-Type': options.contentType ?? 'application/x-www-form-urlencoded' },
@@ -58,9 +69,13 @@ describe('GET /api/oauth/authorize', () => {
   });
 
   test('an unknown client_id or a missing redirect_uri is a 400, not a redirect', async () => {
-    expect((await call(authorizeUrl({ client_id: 'other', redirect_uri: REDIRECT, response_type: 'code' }))).status).toBe(400);
+    expect(
+      (await call(authorizeUrl({ client_id: 'other', redirect_uri: REDIRECT, response_type: 'code' }))).status,
+    ).toBe(400);
     expect((await call(authorizeUrl({ client_id: 'my-client', response_type: 'code' }))).status).toBe(400);
-    const wrongType = await call(authorizeUrl({ client_id: 'my-client', redirect_uri: REDIRECT, response_type: 'token' }));
+    const wrongType = await call(
+      authorizeUrl({ client_id: 'my-client', redirect_uri: REDIRECT, response_type: 'token' }),
+    );
     expect(new URL(wrongType.headers.get('location')!).searchParams.get('error')).toBe('unsupported_response_type');
   });
 });
@@ -112,7 +127,11 @@ describe('POST /api/oauth/token/{storeId}', () => {
     expect((await exchange({ code }, { method: 'GET' })).status).toBe(405);
     expect((await exchange({ code }, { contentType: 'application/json' })).status).toBe(400);
     expect((await exchange({ code }, { storeId: 4242 })).status).toBe(400);
-    const legacy = await call(`${sandbox.oauthBaseUrl}/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `code=${code}` });
+    const legacy = await call(`${sandbox.oauthBaseUrl}/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `code=${code}`,
+    });
     expect(legacy.status).toBe(404);
     expect((await exchange({ code })).status).toBe(200); // the failed attempts did not use the code up
   });

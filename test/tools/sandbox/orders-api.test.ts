@@ -22,7 +22,10 @@ describe('GET /orders filters', () => {
   test('createdFrom / createdTo in unix seconds, both bounds inclusive', async () => {
     const from = all[100].createTimestamp;
     const to = all[200].createTimestamp;
-    await expectFilter({ createdFrom: from, createdTo: to }, (o) => o.createTimestamp >= from && o.createTimestamp <= to);
+    await expectFilter(
+      { createdFrom: from, createdTo: to },
+      (o) => o.createTimestamp >= from && o.createTimestamp <= to,
+    );
   });
 
   test('date filters also take "yyyy-MM-dd HH:mm:ss Z" in any offset', async () => {
@@ -43,7 +46,10 @@ describe('GET /orders filters', () => {
   test('updatedFrom / updatedTo', async () => {
     const from = NOW_S - 5 * DAY_S;
     const to = NOW_S - DAY_S;
-    await expectFilter({ updatedFrom: from, updatedTo: to }, (o) => o.updateTimestamp >= from && o.updateTimestamp <= to);
+    await expectFilter(
+      { updatedFrom: from, updatedTo: to },
+      (o) => o.updateTimestamp >= from && o.updateTimestamp <= to,
+    );
   });
 
   test('ids (comma list of string ids)', async () => {
@@ -86,9 +92,16 @@ describe('GET /orders filters', () => {
   });
 
   test('paymentStatus and fulfillmentStatus take comma lists; unknown values are a 400', async () => {
-    await expectFilter({ paymentStatus: 'REFUNDED,CANCELLED' }, (o) => ['REFUNDED', 'CANCELLED'].includes(o.paymentStatus));
-    await expectFilter({ fulfillmentStatus: 'SHIPPED,PROCESSING' }, (o) => ['SHIPPED', 'PROCESSING'].includes(o.fulfillmentStatus));
-    await expectFilter({ paymentStatus: 'PAID', fulfillmentStatus: 'DELIVERED' }, (o) => o.paymentStatus === 'PAID' && o.fulfillmentStatus === 'DELIVERED');
+    await expectFilter({ paymentStatus: 'REFUNDED,CANCELLED' }, (o) =>
+      ['REFUNDED', 'CANCELLED'].includes(o.paymentStatus),
+    );
+    await expectFilter({ fulfillmentStatus: 'SHIPPED,PROCESSING' }, (o) =>
+      ['SHIPPED', 'PROCESSING'].includes(o.fulfillmentStatus),
+    );
+    await expectFilter(
+      { paymentStatus: 'PAID', fulfillmentStatus: 'DELIVERED' },
+      (o) => o.paymentStatus === 'PAID' && o.fulfillmentStatus === 'DELIVERED',
+    );
     const bad = await live.api.get('/orders', { paymentStatus: 'PAID,SETTLED' });
     expect([bad.status, bad.body.errorCode]).toEqual([400, 'WRONG_PARAMETER']);
   });
@@ -152,10 +165,15 @@ describe('GET /orders paging and row order', () => {
 
 describe('responseFields', () => {
   test('keeps only the named fields, at any depth', async () => {
-    const answer = await live.api.get('/orders', { limit: 3, responseFields: 'total,items(id,email,total,billingPerson(name),items(sku))' });
+    const answer = await live.api.get('/orders', {
+      limit: 3,
+      responseFields: 'total,items(id,email,total,billingPerson(name),items(sku))',
+    });
     expect(Object.keys(answer.body)).toEqual(['total', 'items']);
     for (const order of answer.body.items) {
-      expect(Object.keys(order).every((k) => ['id', 'email', 'total', 'billingPerson', 'items'].includes(k))).toBe(true);
+      expect(Object.keys(order).every((k) => ['id', 'email', 'total', 'billingPerson', 'items'].includes(k))).toBe(
+        true,
+      );
       if (order.billingPerson) expect(Object.keys(order.billingPerson)).toEqual(['name']);
       for (const item of order.items) expect(Object.keys(item)).toEqual(['sku']);
     }
@@ -188,11 +206,22 @@ describe('one order', () => {
   test('PUT /orders/{id} changes only the given fields and stamps the update time', async () => {
     const before = visible.find((o) => o.paymentStatus === 'PAID' && o.fulfillmentStatus === 'PROCESSING')!;
     live.sandbox.clock.advance(90_000);
-    const answer = await live.api.send('PUT', `/orders/${before.id}`, { fulfillmentStatus: 'SHIPPED', trackingNumber: 'TRACK-1', total: 0.01, id: 'HACKED' });
+    const answer = await live.api.send('PUT', `/orders/${before.id}`, {
+      fulfillmentStatus: 'SHIPPED',
+      trackingNumber: 'TRACK-1',
+      total: 0.01,
+      id: 'HACKED',
+    });
     expect(answer).toMatchObject({ status: 200, body: { updateCount: 1 } });
     const after = (await live.api.get(`/orders/${before.id}`)).body;
     const nowS = live.sandbox.clock.nowSeconds();
-    expect(after).toEqual({ ...before, fulfillmentStatus: 'SHIPPED', trackingNumber: 'TRACK-1', updateTimestamp: nowS, updateDate: expect.any(String) });
+    expect(after).toEqual({
+      ...before,
+      fulfillmentStatus: 'SHIPPED',
+      trackingNumber: 'TRACK-1',
+      updateTimestamp: nowS,
+      updateDate: expect.any(String),
+    });
     expect(after.updateDate).not.toBe(before.updateDate);
     const changed = await live.api.all('/orders', { updatedFrom: nowS });
     expect(idsOf(changed)).toEqual([before.id]);
@@ -200,10 +229,16 @@ describe('one order', () => {
 
   test('PUT validates statuses, needs JSON, and 404s on unknown orders', async () => {
     const id = visible[1].id;
-    expect((await live.api.send('PUT', `/orders/${id}`, { paymentStatus: 'SETTLED' })).body.errorCode).toBe('WRONG_PARAMETER');
+    expect((await live.api.send('PUT', `/orders/${id}`, { paymentStatus: 'SETTLED' })).body.errorCode).toBe(
+      'WRONG_PARAMETER',
+    );
     expect((await live.api.send('PUT', `/orders/${id}`, { email: 42 })).status).toBe(400);
     expect((await live.api.send('PUT', `/orders/${id}`, '{"paymentStatus":')).status).toBe(400);
-    expect((await live.api.send('PUT', `/orders/${id}`, 'paymentStatus=PAID', 'application/x-www-form-urlencoded')).status).toBe(415);
-    expect((await live.api.send('PUT', `/orders/NOPE`, { paymentStatus: 'PAID' })).body.errorCode).toBe('ORDER_NOT_FOUND');
+    expect(
+      (await live.api.send('PUT', `/orders/${id}`, 'paymentStatus=PAID', 'application/x-www-form-urlencoded')).status,
+    ).toBe(415);
+    expect((await live.api.send('PUT', `/orders/NOPE`, { paymentStatus: 'PAID' })).body.errorCode).toBe(
+      'ORDER_NOT_FOUND',
+    );
   });
 });

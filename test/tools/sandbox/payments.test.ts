@@ -19,9 +19,17 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 test('online gateways report a transaction id and payment reference once paid; offline methods and unpaid orders none', () => {
-  const paidOnline = orders.filter((o) => ['PAID', 'REFUNDED', 'PARTIALLY_REFUNDED'].includes(o.paymentStatus) && ['Stripe', 'PayPalStandard'].includes(o.paymentModule!));
+  const paidOnline = orders.filter(
+    (o) =>
+      ['PAID', 'REFUNDED', 'PARTIALLY_REFUNDED'].includes(o.paymentStatus) &&
+      ['Stripe', 'PayPalStandard'].includes(o.paymentModule!),
+  );
   expect(paidOnline.length).toBeGreaterThan(50);
-  expect(paidOnline.every((o) => o.externalTransactionId && o.paymentReference && o.externalTransactionId !== o.paymentReference)).toBe(true);
+  expect(
+    paidOnline.every(
+      (o) => o.externalTransactionId && o.paymentReference && o.externalTransactionId !== o.paymentReference,
+    ),
+  ).toBe(true);
   expect(new Set(paidOnline.map((o) => o.externalTransactionId)).size).toBe(paidOnline.length);
   const without = orders.filter((o) => o.paymentModule === 'CUSTOM_OFFLINE' || o.paymentStatus === 'AWAITING_PAYMENT');
   expect(without.length).toBeGreaterThan(10);

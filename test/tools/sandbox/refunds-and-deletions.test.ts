@@ -21,12 +21,18 @@ describe('generated stores hold every shape of refund', () => {
 
   test('each shape occurs', () => {
     const shapes = {
-      fullWithEntry: refunded.filter((o) => o.paymentStatus === 'REFUNDED' && o.refunds.length === 1 && refundedCents(o) === cents(o.total)),
+      fullWithEntry: refunded.filter(
+        (o) => o.paymentStatus === 'REFUNDED' && o.refunds.length === 1 && refundedCents(o) === cents(o.total),
+      ),
       statusOnly: refunded.filter((o) => o.paymentStatus === 'REFUNDED' && o.refunds.length === 0),
-      entryRecordedAfterStatus: refunded.filter((o) => o.paymentStatus === 'REFUNDED' && o.refunds.length === 1 && o.refunds[0].source === 'EXTERNAL'),
+      entryRecordedAfterStatus: refunded.filter(
+        (o) => o.paymentStatus === 'REFUNDED' && o.refunds.length === 1 && o.refunds[0].source === 'EXTERNAL',
+      ),
       onePartial: refunded.filter((o) => o.paymentStatus === 'PARTIALLY_REFUNDED' && o.refunds.length === 1),
       twoPartials: refunded.filter((o) => o.paymentStatus === 'PARTIALLY_REFUNDED' && o.refunds.length === 2),
-      partialsThenMarkedRefunded: refunded.filter((o) => o.paymentStatus === 'REFUNDED' && o.refunds.length > 0 && refundedCents(o) < cents(o.total)),
+      partialsThenMarkedRefunded: refunded.filter(
+        (o) => o.paymentStatus === 'REFUNDED' && o.refunds.length > 0 && refundedCents(o) < cents(o.total),
+      ),
     };
     for (const [shape, orders] of Object.entries(shapes)) expect([shape, orders.length > 0]).toEqual([shape, true]);
   });
@@ -45,7 +51,9 @@ describe('generated stores hold every shape of refund', () => {
       expect(refundedCents(o)).toBeLessThanOrEqual(cents(o.total));
     }
     // Orders nobody refunded carry none.
-    expect(store.orders.filter((o) => !isRefunded(o)).every((o) => o.refunds.length === 0 && o.refundedAmount === 0)).toBe(true);
+    expect(
+      store.orders.filter((o) => !isRefunded(o)).every((o) => o.refunds.length === 0 && o.refundedAmount === 0),
+    ).toBe(true);
   });
 });
 
@@ -58,32 +66,54 @@ describe('refunding over virtual time', () => {
 
     clock.advance(60_000);
     const first = s.refundOrder(placed.id, { amount: 1.5, reason: 'Scratched' });
-    expect([first.paymentStatus, first.updateTimestamp, cents(first.refundedAmount)]).toEqual(['PARTIALLY_REFUNDED', NOW_S + 60, 150]);
+    expect([first.paymentStatus, first.updateTimestamp, cents(first.refundedAmount)]).toEqual([
+      'PARTIALLY_REFUNDED',
+      NOW_S + 60,
+      150,
+    ]);
     expect(first.refunds).toEqual([{ date: first.updateDate, source: 'CP', reason: 'Scratched', amount: 1.5 }]);
 
     clock.advance(60_000);
     const second = s.refundOrder(placed.id, 2);
-    expect([second.paymentStatus, second.updateTimestamp, second.refunds.length, cents(second.refundedAmount)]).toEqual(['PARTIALLY_REFUNDED', NOW_S + 120, 2, 350]);
+    expect([second.paymentStatus, second.updateTimestamp, second.refunds.length, cents(second.refundedAmount)]).toEqual(
+      ['PARTIALLY_REFUNDED', NOW_S + 120, 2, 350],
+    );
 
     clock.advance(60_000);
     const rest = s.refundOrder(placed.id);
-    expect([rest.paymentStatus, cents(rest.refunds[2].amount), cents(rest.refundedAmount), cents(rest.total)]).toEqual(['REFUNDED', total - 350, total, total]);
+    expect([rest.paymentStatus, cents(rest.refunds[2].amount), cents(rest.refundedAmount), cents(rest.total)]).toEqual([
+      'REFUNDED',
+      total - 350,
+      total,
+      total,
+    ]);
     expect(s.searchOrderIds({ updatedFrom: NOW_S + 180 })).toEqual([placed.id]);
 
     const other = s.createOrder({ paymentStatus: 'PAID' });
     clock.advance(60_000);
     const marked = s.refundOrder(other.id, { statusOnly: true });
-    expect([marked.paymentStatus, marked.refunds, marked.refundedAmount, marked.updateTimestamp]).toEqual(['REFUNDED', [], 0, NOW_S + 240]);
+    expect([marked.paymentStatus, marked.refunds, marked.refundedAmount, marked.updateTimestamp]).toEqual([
+      'REFUNDED',
+      [],
+      0,
+      NOW_S + 240,
+    ]);
     clock.advance(86_400_000);
     const recorded = s.recordRefund(other.id, marked.total);
-    expect([recorded.paymentStatus, recorded.refunds.length, recorded.refunds[0].source, recorded.updateTimestamp]).toEqual(['REFUNDED', 1, 'EXTERNAL', NOW_S + 240 + DAY_S]);
+    expect([
+      recorded.paymentStatus,
+      recorded.refunds.length,
+      recorded.refunds[0].source,
+      recorded.updateTimestamp,
+    ]).toEqual(['REFUNDED', 1, 'EXTERNAL', NOW_S + 240 + DAY_S]);
   });
 });
 
 describe('over HTTP', () => {
   let sandbox: Sandbox;
   let api: ApiClient;
-  const admin = (path: string, body: unknown = {}) => call(`${sandbox.url}/__sandbox${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const admin = (path: string, body: unknown = {}) =>
+    call(`${sandbox.url}/__sandbox${path}`, { method: 'POST', body: JSON.stringify(body) });
 
   beforeAll(async () => {
     sandbox = await startTestSandbox({ seed: 9, orders: 600, orderIdPrefix: 'SHOP-' });
@@ -114,7 +144,11 @@ describe('over HTTP', () => {
     await admin('/clock', { now: NOW + 3_600_000 });
     const [id] = (await admin('/orders', { paymentStatus: 'PAID' })).body.ids;
     const partial = await admin(`/orders/${id}/refund`, { amount: 2, reason: 'Late' });
-    expect(partial.body).toMatchObject({ paymentStatus: 'PARTIALLY_REFUNDED', refundedAmount: 2, refunds: [{ source: 'API', reason: 'Late', amount: 2 }] });
+    expect(partial.body).toMatchObject({
+      paymentStatus: 'PARTIALLY_REFUNDED',
+      refundedAmount: 2,
+      refunds: [{ source: 'API', reason: 'Late', amount: 2 }],
+    });
     expect((await admin(`/orders/${id}/refund`, { amount: -1 })).status).toBe(400);
     const full = await admin(`/orders/${id}/refund`, { statusOnly: true });
     expect(full.body).toMatchObject({ paymentStatus: 'REFUNDED', refundedAmount: 2 });
@@ -126,7 +160,9 @@ describe('over HTTP', () => {
     expect((await api.get(`/orders/${id}`)).status).toBe(404);
     expect((await api.all('/orders', { updatedFrom: NOW_S })).map((o) => o.id)).not.toContain(id);
     const recent = await api.get('/orders/deleted', { from_date: NOW_S + 3660, limit: 100 });
-    expect(recent.body.items).toEqual([{ id: deleted.body.internalId, orderId: id, date: '2024-09-04 13:01:00 +0000' }]);
+    expect(recent.body.items).toEqual([
+      { id: deleted.body.internalId, orderId: id, date: '2024-09-04 13:01:00 +0000' },
+    ]);
     expect((await admin(`/orders/${id}/delete`)).status).toBe(404);
 
     const deletedIds = new Set((await api.all('/orders/deleted')).map((row) => row.orderId));

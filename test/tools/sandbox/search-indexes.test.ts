@@ -47,7 +47,8 @@ const seconds = (date: string): number => {
   if (!parsed.has(date)) parsed.set(date, parseEcwidDate(date)!);
   return parsed.get(date)!;
 };
-const within = (value: number, from?: number, to?: number) => (from === undefined || value >= from) && (to === undefined || value <= to);
+const within = (value: number, from?: number, to?: number) =>
+  (from === undefined || value >= from) && (to === undefined || value <= to);
 const ids = (records: Array<{ id: number }>) => records.map((r) => r.id);
 
 /** A bound of a window: none, a record's own time (or a second either side of it: inclusive edges), or any time. */
@@ -67,10 +68,12 @@ const windowArb = (createTimes: () => number[], updateTimes: () => number[]) =>
   });
 
 /** Ecwid's sorts, restated from the API description: by the key, ties by id ascending. */
-const order = <T extends { id: number }>(key: (record: T) => string | number, direction: 1 | -1) => (a: T, b: T) => {
-  const [ka, kb] = [key(a), key(b)];
-  return (ka < kb ? -direction : ka > kb ? direction : 0) || a.id - b.id;
-};
+const order =
+  <T extends { id: number }>(key: (record: T) => string | number, direction: 1 | -1) =>
+  (a: T, b: T) => {
+    const [ka, kb] = [key(a), key(b)];
+    return (ka < kb ? -direction : ka > kb ? direction : 0) || a.id - b.id;
+  };
 
 const CUSTOMER_ORDER: Record<CustomerSort, (a: Customer, b: Customer) => number> = {
   NAME_ASC: order((c) => c.name.toLowerCase(), 1),
@@ -106,19 +109,24 @@ describe('time-indexed searches answer what a scan of every record answers', () 
       name: fc.constantFrom(undefined, 'renamed', 'a'),
     });
     fc.assert(
-      fc.property(windowArb(registered, updated), others, fc.constantFrom(...CUSTOMER_SORTS), (window, other, sortBy) => {
-        const filter: CustomerFilter = { ...window, ...other };
-        const expected = store.customers
-          .filter(
-            (c) =>
-              within(seconds(c.registered), filter.createdFrom, filter.createdTo) &&
-              within(seconds(c.updated), filter.updatedFrom, filter.updatedTo) &&
-              (!filter.customerGroupIds || filter.customerGroupIds.includes(c.customerGroupId)) &&
-              (filter.name === undefined || c.name.toLowerCase().includes(filter.name)),
-          )
-          .sort(CUSTOMER_ORDER[sortBy]);
-        expect(ids(store.searchCustomers(filter, sortBy))).toEqual(ids(expected));
-      }),
+      fc.property(
+        windowArb(registered, updated),
+        others,
+        fc.constantFrom(...CUSTOMER_SORTS),
+        (window, other, sortBy) => {
+          const filter: CustomerFilter = { ...window, ...other };
+          const expected = store.customers
+            .filter(
+              (c) =>
+                within(seconds(c.registered), filter.createdFrom, filter.createdTo) &&
+                within(seconds(c.updated), filter.updatedFrom, filter.updatedTo) &&
+                (!filter.customerGroupIds || filter.customerGroupIds.includes(c.customerGroupId)) &&
+                (filter.name === undefined || c.name.toLowerCase().includes(filter.name)),
+            )
+            .sort(CUSTOMER_ORDER[sortBy]);
+          expect(ids(store.searchCustomers(filter, sortBy))).toEqual(ids(expected));
+        },
+      ),
       RUNS,
     );
   });
@@ -126,7 +134,10 @@ describe('time-indexed searches answer what a scan of every record answers', () 
   test('products: any window of creation and update times, with or without other filters, in every sort', () => {
     const created = () => store.products.map((p) => p.createTimestamp);
     const updated = () => store.products.map((p) => p.updateTimestamp);
-    const others = fc.record({ enabled: fc.option(fc.boolean(), { nil: undefined }), inStock: fc.option(fc.boolean(), { nil: undefined }) });
+    const others = fc.record({
+      enabled: fc.option(fc.boolean(), { nil: undefined }),
+      inStock: fc.option(fc.boolean(), { nil: undefined }),
+    });
     fc.assert(
       fc.property(windowArb(created, updated), others, fc.constantFrom(...PRODUCT_SORTS), (window, other, sortBy) => {
         const filter: ProductFilter = { ...window, ...other };

@@ -2,7 +2,13 @@
 import { describe, expect, test } from '@jest/globals';
 import { Clock } from '../../../tools/sandbox/clock.js';
 import { formatEcwidDate, parseDateFilter, parseEcwidDate } from '../../../tools/sandbox/dates.js';
-import { generateStore, type Customer, type EcwidStore, type Order, type Product } from '../../../tools/sandbox/store.js';
+import {
+  generateStore,
+  type Customer,
+  type EcwidStore,
+  type Order,
+  type Product,
+} from '../../../tools/sandbox/store.js';
 import { describeFigures, generateTimed, timeWindowSearch, windowFor } from '../../../tools/sandbox/measure.js';
 import { DAY_S, HOUR_S, NOW, NOW_S, onlyLoopback } from './helpers.js';
 
@@ -22,14 +28,25 @@ function moneyProblems(o: Order): string[] {
   const handling = o.handlingFee?.value ?? 0;
   const surcharges = sum(o.customSurcharges.map((s) => s.total));
   const giftCard = o.giftCardRedemption ?? 0;
-  const before = o.subtotal - o.couponDiscount - o.discount + shippingRate + handling + surcharges + (o.pricesIncludeTax ? 0 : o.tax);
+  const before =
+    o.subtotal -
+    o.couponDiscount -
+    o.discount +
+    shippingRate +
+    handling +
+    surcharges +
+    (o.pricesIncludeTax ? 0 : o.tax);
   expect2('totalBeforeGiftCardRedemption', o.totalBeforeGiftCardRedemption, before);
   expect2('total = before − gift card', o.total, before - giftCard);
   expect2('totalWithoutTax = total − tax', o.totalWithoutTax, o.total - o.tax);
   expect2('subtotal = Σ price × quantity', o.subtotal, sum(o.items.map((i) => i.price * i.quantity)));
   expect2('couponDiscount = Σ couponAmount', o.couponDiscount, sum(o.items.map((i) => i.couponAmount)));
   expect2('discount = Σ item discounts', o.discount, sum(o.items.flatMap((i) => i.discounts.map((d) => d.total))));
-  expect2('discount = volume + membership + both', o.discount, o.volumeDiscount + o.membershipBasedDiscount + o.totalAndMembershipBasedDiscount);
+  expect2(
+    'discount = volume + membership + both',
+    o.discount,
+    o.volumeDiscount + o.membershipBasedDiscount + o.totalAndMembershipBasedDiscount,
+  );
   const lineTax = sum(o.items.flatMap((i) => i.taxes.map((t) => t.taxOnDiscountedSubtotal)));
   const shippingTax = sum(o.taxesOnShipping.map((t) => t.total));
   expect2('tax = Σ taxOnDiscountedSubtotal + Σ taxesOnShipping', o.tax, lineTax + shippingTax);
@@ -38,7 +55,11 @@ function moneyProblems(o: Order): string[] {
     const discounted = item.price * item.quantity - item.couponAmount - sum(item.discounts.map((d) => d.total));
     const allRates = sum(item.taxes.map((t) => t.value));
     for (const t of item.taxes) {
-      expect2(`item ${item.id} ${t.name} total = onDiscounted + onShipping`, t.total, t.taxOnDiscountedSubtotal + t.taxOnShipping);
+      expect2(
+        `item ${item.id} ${t.name} total = onDiscounted + onShipping`,
+        t.total,
+        t.taxOnDiscountedSubtotal + t.taxOnShipping,
+      );
       const expected = o.pricesIncludeTax ? (discounted * t.value) / (100 + allRates) : (discounted * t.value) / 100;
       expect2(`item ${item.id} ${t.name} on the discounted line`, t.taxOnDiscountedSubtotal, expected);
     }
@@ -49,7 +70,11 @@ function moneyProblems(o: Order): string[] {
     if (onItems !== 0) expect2(`${t.name} on items = taxesOnShipping`, onItems, t.total);
     const base = shippingRate + handling;
     const rates = sum(o.taxesOnShipping.map((x) => x.value));
-    expect2(`${t.name} on shipping + handling`, t.total, o.pricesIncludeTax ? (base * t.value) / (100 + rates) : (base * t.value) / 100);
+    expect2(
+      `${t.name} on shipping + handling`,
+      t.total,
+      o.pricesIncludeTax ? (base * t.value) / (100 + rates) : (base * t.value) / 100,
+    );
   }
   return problems;
 }
@@ -75,14 +100,31 @@ describe('generateStore: determinism', () => {
     const a = generateStore({ seed: 42, orders: 300, now: NOW, orderIdPrefix: 'SHOP-' });
     const b = generateStore({ seed: 42, orders: 300, now: NOW, orderIdPrefix: 'SHOP-' });
     const c = generateStore({ seed: 43, orders: 300, now: NOW, orderIdPrefix: 'SHOP-' });
-    const snapshot = (s: EcwidStore) => JSON.stringify([s.orders, s.carts, s.customers, s.products, s.categories, s.coupons, s.settings]);
+    const snapshot = (s: EcwidStore) =>
+      JSON.stringify([s.orders, s.carts, s.customers, s.products, s.categories, s.coupons, s.settings]);
     expect(snapshot(a)).toBe(snapshot(b));
     expect(snapshot(a)).not.toBe(snapshot(c));
   });
 
   test('sizes follow the options', () => {
-    const s = generateStore({ seed: 3, orders: 10, customers: 4, products: 6, categories: 3, coupons: 2, carts: 5, now: NOW });
-    expect([s.orders.length, s.customers.length, s.products.length, s.categories.length, s.coupons.length, s.carts.length]).toEqual([10, 4, 6, 3, 2, 5]);
+    const s = generateStore({
+      seed: 3,
+      orders: 10,
+      customers: 4,
+      products: 6,
+      categories: 3,
+      coupons: 2,
+      carts: 5,
+      now: NOW,
+    });
+    expect([
+      s.orders.length,
+      s.customers.length,
+      s.products.length,
+      s.categories.length,
+      s.coupons.length,
+      s.carts.length,
+    ]).toEqual([10, 4, 6, 3, 2, 5]);
     expect(() => generateStore({ orders: -1, now: NOW })).toThrow(RangeError);
   });
 });
@@ -108,21 +150,31 @@ describe('generateStore: money adds up on every order (Ecwid order-money rules, 
     expect(share((o) => o.items.some((i) => i.taxes.length >= 2))).toBeGreaterThan(0.2);
     expect(share((o) => new Set(o.items.flatMap((i) => i.taxes.map((t) => t.name))).size >= 2)).toBeGreaterThan(0.1);
     expect(share((o) => o.couponDiscount > 0)).toBeGreaterThan(0.03);
-    expect(orders.filter((o) => o.couponDiscount > 0 && o.items.some((i) => !i.couponApplied)).length).toBeGreaterThan(0); // limited coupons
+    expect(orders.filter((o) => o.couponDiscount > 0 && o.items.some((i) => !i.couponApplied)).length).toBeGreaterThan(
+      0,
+    ); // limited coupons
     expect(share((o) => o.volumeDiscount > 0)).toBeGreaterThan(0.02);
     expect(share((o) => o.membershipBasedDiscount > 0)).toBeGreaterThan(0.02);
     expect(share((o) => (o.giftCardRedemption ?? 0) > 0)).toBeGreaterThan(0.01);
     expect(share((o) => o.handlingFee !== undefined)).toBeGreaterThan(0.3);
     expect(share((o) => o.customSurcharges.length > 0)).toBeGreaterThan(0.02);
-    expect(share((o) => o.taxesOnShipping.length > 0 && o.items.some((i) => i.taxes.some((t) => t.taxOnShipping > 0)))).toBeGreaterThan(0.1);
-    expect(share((o) => o.taxesOnShipping.length > 0 && o.items.every((i) => i.taxes.every((t) => t.taxOnShipping === 0)))).toBeGreaterThan(0.1);
+    expect(
+      share((o) => o.taxesOnShipping.length > 0 && o.items.some((i) => i.taxes.some((t) => t.taxOnShipping > 0))),
+    ).toBeGreaterThan(0.1);
+    expect(
+      share((o) => o.taxesOnShipping.length > 0 && o.items.every((i) => i.taxes.every((t) => t.taxOnShipping === 0))),
+    ).toBeGreaterThan(0.1);
     expect(share((o) => o.shippingOption === undefined)).toBeGreaterThan(0.005); // digital only
     expect(share((o) => o.shippingOption?.isPickup === true)).toBeGreaterThan(0.02);
-    expect(share((o) => o.items.some((i) => (i.selectedOptions?.length ?? 0) > 0 && i.price !== i.productPrice))).toBeGreaterThan(0.02);
+    expect(
+      share((o) => o.items.some((i) => (i.selectedOptions?.length ?? 0) > 0 && i.price !== i.productPrice)),
+    ).toBeGreaterThan(0.02);
   });
 
   test('gross stores have VAT-inclusive prices: priceWithoutTax < price on taxed lines', () => {
-    const taxed = store(1, true).orders.flatMap((o) => o.items).filter((i) => i.taxes.length > 0);
+    const taxed = store(1, true)
+      .orders.flatMap((o) => o.items)
+      .filter((i) => i.taxes.length > 0);
     expect(taxed.length).toBeGreaterThan(100);
     expect(taxed.every((i) => i.priceWithoutTax < i.price)).toBe(true);
     const net = store(1, false).orders.flatMap((o) => o.items);
@@ -143,7 +195,10 @@ describe('generateStore: orders look like Ecwid orders', () => {
     const rising = orders.filter((o, i) => i > 0 && o.id > orders[i - 1].id).length / orders.length;
     expect(rising).toBeGreaterThan(0.4);
     expect(rising).toBeLessThan(0.6);
-    const outOfOrder = orders.filter((o, i) => i > 0 && (o.internalId <= orders[i - 1].internalId || o.createTimestamp < orders[i - 1].createTimestamp));
+    const outOfOrder = orders.filter(
+      (o, i) =>
+        i > 0 && (o.internalId <= orders[i - 1].internalId || o.createTimestamp < orders[i - 1].createTimestamp),
+    );
     expect(outOfOrder.map((o) => o.id)).toEqual([]);
   });
 
@@ -165,19 +220,43 @@ describe('generateStore: orders look like Ecwid orders', () => {
   test('orders are spread over payment and fulfillment statuses consistent with their history', () => {
     const orders = s().orders;
     const count = (p: (o: Order) => boolean) => orders.filter(p).length;
-    for (const status of ['AWAITING_PAYMENT', 'PAID', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'INCOMPLETE'] as const) {
+    for (const status of [
+      'AWAITING_PAYMENT',
+      'PAID',
+      'CANCELLED',
+      'REFUNDED',
+      'PARTIALLY_REFUNDED',
+      'INCOMPLETE',
+    ] as const) {
       expect(count((o) => o.paymentStatus === status)).toBeGreaterThan(0);
     }
-    for (const status of ['AWAITING_PROCESSING', 'PROCESSING', 'SHIPPED', 'DELIVERED', 'WILL_NOT_DELIVER', 'RETURNED'] as const) {
+    for (const status of [
+      'AWAITING_PROCESSING',
+      'PROCESSING',
+      'SHIPPED',
+      'DELIVERED',
+      'WILL_NOT_DELIVER',
+      'RETURNED',
+    ] as const) {
       expect(count((o) => o.fulfillmentStatus === status)).toBeGreaterThan(0);
     }
     expect(count((o) => o.paymentStatus === 'PAID')).toBeGreaterThan(orders.length * 0.6);
     // History: only paid orders are shipped; refunds are recorded; cancelled ones never ship.
-    expect(orders.filter((o) => o.fulfillmentStatus === 'SHIPPED').every((o) => ['PAID', 'PARTIALLY_REFUNDED'].includes(o.paymentStatus))).toBe(true);
+    expect(
+      orders
+        .filter((o) => o.fulfillmentStatus === 'SHIPPED')
+        .every((o) => ['PAID', 'PARTIALLY_REFUNDED'].includes(o.paymentStatus)),
+    ).toBe(true);
     // (the shapes of refunds, status-only ones included, are checked in test/tools/sandbox/refunds-and-deletions.test.ts)
-    expect(orders.filter((o) => o.paymentStatus === 'REFUNDED').every((o) => cents(o.refundedAmount) <= cents(o.total))).toBe(true);
-    expect(orders.filter((o) => o.paymentStatus === 'CANCELLED').every((o) => o.fulfillmentStatus === 'WILL_NOT_DELIVER')).toBe(true);
-    expect(orders.filter((o) => o.paymentStatus === 'INCOMPLETE').every((o) => o.updateTimestamp === o.createTimestamp)).toBe(true);
+    expect(
+      orders.filter((o) => o.paymentStatus === 'REFUNDED').every((o) => cents(o.refundedAmount) <= cents(o.total)),
+    ).toBe(true);
+    expect(
+      orders.filter((o) => o.paymentStatus === 'CANCELLED').every((o) => o.fulfillmentStatus === 'WILL_NOT_DELIVER'),
+    ).toBe(true);
+    expect(
+      orders.filter((o) => o.paymentStatus === 'INCOMPLETE').every((o) => o.updateTimestamp === o.createTimestamp),
+    ).toBe(true);
     expect(orders.filter((o) => o.fulfillmentStatus === 'SHIPPED').every((o) => o.trackingNumber)).toBe(true);
   });
 
@@ -235,7 +314,11 @@ describe('mutations over virtual time', () => {
 
     clock.advance(60_000);
     const paid = s.payOrder(placed.id);
-    expect([paid.paymentStatus, paid.updateTimestamp, paid.updateDate]).toEqual(['PAID', NOW_S + 3660, formatEcwidDate(NOW_S + 3660)]);
+    expect([paid.paymentStatus, paid.updateTimestamp, paid.updateDate]).toEqual([
+      'PAID',
+      NOW_S + 3660,
+      formatEcwidDate(NOW_S + 3660),
+    ]);
     expect(placed.paymentStatus).toBe('AWAITING_PAYMENT'); // views are snapshots
     clock.advance(60_000);
     s.setFulfillmentStatus(placed.id, 'SHIPPED');
@@ -286,7 +369,9 @@ describe('indexes: a time-bounded search costs the size of its window, not of th
     expect(bigScan).toBeLessThan(500);
 
     // Nothing missed: the `ids` path bypasses the indexes and tests every order against the window.
-    const everyId = big.searchOrderIds({ paymentStatuses: ['AWAITING_PAYMENT', 'PAID', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'INCOMPLETE'] });
+    const everyId = big.searchOrderIds({
+      paymentStatuses: ['AWAITING_PAYMENT', 'PAID', 'CANCELLED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'INCOMPLETE'],
+    });
     expect(everyId).toHaveLength(5_000);
     expect(big.diagnostics.lastOrderScan).toBe(5_000);
     expect(big.searchOrderIds({ ...bigWindow, ids: everyId })).toEqual(bigIds);
@@ -299,7 +384,9 @@ describe('indexes: a time-bounded search costs the size of its window, not of th
     expect([search.rows, smallSearch.rows]).toEqual([bigIds.length, smallIds.length]);
     expect([search.scanned, smallSearch.scanned]).toEqual([bigScan, smallScan]);
     const figures = describeFigures({ ...generation, search, smallOrders: 500, smallSearch });
-    expect(figures).toMatch(/^generateStore: 5,000 orders in \d+ ms wall, \d+ ms CPU\nGET \/orders, time-bounded: 5,000-order store [\d.]+ ms \(\d+ rows, \d+ scanned\); 500-order store/);
+    expect(figures).toMatch(
+      /^generateStore: 5,000 orders in \d+ ms wall, \d+ ms CPU\nGET \/orders, time-bounded: 5,000-order store [\d.]+ ms \(\d+ rows, \d+ scanned\); 500-order store/,
+    );
     console.log(figures);
   });
 });

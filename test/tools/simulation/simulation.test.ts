@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import App from '../../../index.js';
-import { formatFigures, runSimulation, ZAPS, type SimulationFigures, type ZapFigures } from '../../../tools/simulation/simulation-core.js';
+import {
+  formatFigures,
+  runSimulation,
+  ZAPS,
+  type SimulationFigures,
+  type ZapFigures,
+} from '../../../tools/simulation/simulation-core.js';
 import { offline, resetEnv } from '../../helpers.js';
 
 /**
@@ -46,7 +52,8 @@ describe('the simulation, small', () => {
 
     expect(verdict(figures)).toBe('ok');
     expect(figures.faultShare).toBeGreaterThanOrEqual(0.05);
-    for (const kind of ['429 (Retry-After)', '500', '503', 'truncated JSON']) expect(figures.faults[kind]).toBeGreaterThan(0);
+    for (const kind of ['429 (Retry-After)', '500', '503', 'truncated JSON'])
+      expect(figures.faults[kind]).toBeGreaterThan(0);
     expect(figures.rowOrderSwitches).toBeGreaterThan(0);
     expect(figures.cacheLosses).toBeGreaterThan(0);
     for (const z of figures.zaps) {
@@ -62,7 +69,8 @@ describe('the simulation, small', () => {
   }, 120_000);
 
   test('catches a trigger that drops records, one whose id changes with the record, and one with holes', async () => {
-    const performOf = (key: string) => (App.triggers as Record<string, any>)[key].operation.perform as (z: any, bundle: any) => Promise<any[]>;
+    const performOf = (key: string) =>
+      (App.triggers as Record<string, any>)[key].operation.perform as (z: any, bundle: any) => Promise<any[]>;
     const newOrder = performOf('new_order');
     const newPaidOrder = performOf('new_paid_order');
     const newCustomer = performOf('new_customer');
@@ -81,10 +89,15 @@ describe('the simulation, small', () => {
         new_order: { operation: { perform: async (z, bundle) => (await newOrder(z, bundle)).slice(0, 20) } },
         // An id made of the order id and its update time: every later update fires the order again.
         new_paid_order: {
-          operation: { perform: async (z, bundle) => (await newPaidOrder(z, bundle)).map((order) => ({ ...order, id: `${order.id}@${order.updateDate}` })) },
+          operation: {
+            perform: async (z, bundle) =>
+              (await newPaidOrder(z, bundle)).map((order) => ({ ...order, id: `${order.id}@${order.updateDate}` })),
+          },
         },
         // Every third customer left out: holes in the result.
-        new_customer: { operation: { perform: async (z, bundle) => (await newCustomer(z, bundle)).filter((_, i) => i % 3 !== 1) } },
+        new_customer: {
+          operation: { perform: async (z, bundle) => (await newCustomer(z, bundle)).filter((_, i) => i % 3 !== 1) },
+        },
       },
     });
 

@@ -40,7 +40,10 @@ afterAll(async () => {
     expect(orders.map((o) => o.id)).toEqual(expected);
     for (const order of orders) {
       const lines = order.invoiceLines as Array<{ lineAmount: number; taxAmount: number }>;
-      const sum = lines.reduce((total, line) => total + line.lineAmount + (order.lineAmountTypes === 'Exclusive' ? line.taxAmount : 0), 0);
+      const sum = lines.reduce(
+        (total, line) => total + line.lineAmount + (order.lineAmountTypes === 'Exclusive' ? line.taxAmount : 0),
+        0,
+      );
       expect(Math.round(sum * 100)).toBe(Math.round((order.total + (order.giftCardRedemption ?? 0)) * 100));
       expect(order.createDate).toMatch(/T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     }

@@ -29,7 +29,8 @@ export const cartRoutes: Route[] = [
     path: '/carts',
     scope: 'read_orders',
     // Ids are ordered and paged first, so only the carts on the page are turned into JSON.
-    handle: (ctx) => page(inRowOrder(ctx.store.searchCartIds(cartFilter(ctx)), ctx), ctx, (cartId) => ctx.store.getCart(cartId)!),
+    handle: (ctx) =>
+      page(inRowOrder(ctx.store.searchCartIds(cartFilter(ctx)), ctx), ctx, (cartId) => ctx.store.getCart(cartId)!),
   },
   { method: 'GET', path: '/carts/:cartId', scope: 'read_orders', handle: findCart },
   {

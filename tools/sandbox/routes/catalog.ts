@@ -14,7 +14,8 @@ function findProduct({ store, params }: RouteContext): Product {
 function productInput(body: BodyReader, store: EcwidStore, self?: Product): ProductInput {
   const sku = body.string('sku', { nonEmpty: true });
   const owner = sku === undefined ? undefined : store.findProductBySku(sku);
-  if (owner && owner !== self) throw new ApiError(409, 'SKU_ALREADY_EXISTS', `A product with the SKU ${sku} already exists`);
+  if (owner && owner !== self)
+    throw new ApiError(409, 'SKU_ALREADY_EXISTS', `A product with the SKU ${sku} already exists`);
   const categoryIds = body.intArray('categoryIds');
   const unknown = categoryIds?.find((id) => !store.categories.some((c) => c.id === id));
   if (unknown !== undefined) throw wrongParameter(`Category ${unknown} does not exist`);

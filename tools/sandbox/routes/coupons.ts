@@ -21,11 +21,14 @@ function findCoupon({ store, params }: RouteContext): DiscountCoupon {
 }
 
 /** What the API shows: the stored coupon with its effective status (EXPIRED / USEDUP). */
-const couponView = (store: EcwidStore) => (coupon: DiscountCoupon): DiscountCoupon => ({ ...coupon, status: store.effectiveCouponStatus(coupon) });
+const couponView =
+  (store: EcwidStore) =>
+  (coupon: DiscountCoupon): DiscountCoupon => ({ ...coupon, status: store.effectiveCouponStatus(coupon) });
 
 function assertCodeFree(store: EcwidStore, code: string, self?: DiscountCoupon): void {
   const owner = store.findCouponByCode(code);
-  if (owner && owner !== self) throw new ApiError(409, 'DISCOUNT_COUPON_ALREADY_EXISTS', 'The coupon with the given code already exists');
+  if (owner && owner !== self)
+    throw new ApiError(409, 'DISCOUNT_COUPON_ALREADY_EXISTS', 'The coupon with the given code already exists');
 }
 
 /** `"yyyy-MM-dd HH:mm:ss Z"` in any offset → stored in UTC. */
@@ -33,7 +36,8 @@ function readDate(body: BodyReader, name: string): string | undefined {
   const text = body.string(name);
   if (text === undefined) return undefined;
   const seconds = parseEcwidDate(text);
-  if (seconds === undefined) throw wrongParameter(`Field '${name}' must look like '2024-09-04 07:22:09 +0000', got '${text}'`);
+  if (seconds === undefined)
+    throw wrongParameter(`Field '${name}' must look like '2024-09-04 07:22:09 +0000', got '${text}'`);
   return formatEcwidDate(seconds);
 }
 
@@ -41,7 +45,11 @@ function readDate(body: BodyReader, name: string): string | undefined {
 function couponFields(body: BodyReader, existing?: DiscountCoupon): Partial<CouponInput> {
   const creating = existing === undefined;
   const status = body.string('status');
-  if (status !== undefined && (COUPON_STATUSES as readonly string[]).includes(status) && !(SETTABLE_STATUSES as readonly string[]).includes(status)) {
+  if (
+    status !== undefined &&
+    (COUPON_STATUSES as readonly string[]).includes(status) &&
+    !(SETTABLE_STATUSES as readonly string[]).includes(status)
+  ) {
     throw wrongParameter(`Field 'status' can only be set to ACTIVE or PAUSED; Ecwid itself sets ${status}`);
   }
   const catalogLimit = body.object('catalogLimit');
@@ -58,15 +66,22 @@ function couponFields(body: BodyReader, existing?: DiscountCoupon): Partial<Coup
     totalLimit: body.number('totalLimit', 0),
     usesLimit: body.oneOf('usesLimit', COUPON_USES_LIMITS),
     // The deprecated boolean still works when the new field is absent.
-    applicationLimit: body.oneOf('applicationLimit', COUPON_APPLICATION_LIMITS) ?? (repeatCustomerOnly === undefined ? undefined : repeatCustomerOnly ? 'REPEAT_CUSTOMER_ONLY' : 'UNLIMITED'),
-    catalogLimit: catalogLimit && { products: catalogLimit.intArray('products') ?? [], categories: catalogLimit.intArray('categories') ?? [] },
+    applicationLimit:
+      body.oneOf('applicationLimit', COUPON_APPLICATION_LIMITS) ??
+      (repeatCustomerOnly === undefined ? undefined : repeatCustomerOnly ? 'REPEAT_CUSTOMER_ONLY' : 'UNLIMITED'),
+    catalogLimit: catalogLimit && {
+      products: catalogLimit.intArray('products') ?? [],
+      categories: catalogLimit.intArray('categories') ?? [],
+    },
     shippingLimit: shippingLimit && { shippingMethods: shippingLimit.stringArray('shippingMethods') ?? [] },
   };
-  if (fields.applicationLimit !== undefined) fields.repeatCustomerOnly = fields.applicationLimit === 'REPEAT_CUSTOMER_ONLY';
+  if (fields.applicationLimit !== undefined)
+    fields.repeatCustomerOnly = fields.applicationLimit === 'REPEAT_CUSTOMER_ONLY';
 
   const discountType = fields.discountType ?? existing?.discountType ?? 'ABS';
   const discount = fields.discount ?? existing?.discount ?? 0;
-  if (discountType.startsWith('PERCENT') && discount > 100) throw wrongParameter(`A ${discountType} coupon's discount is a percent: at most 100, got ${discount}`);
+  if (discountType.startsWith('PERCENT') && discount > 100)
+    throw wrongParameter(`A ${discountType} coupon's discount is a percent: at most 100, got ${discount}`);
   const launch = fields.launchDate ?? existing?.launchDate;
   const expiration = fields.expirationDate ?? existing?.expirationDate;
   if (launch && expiration && storedDateSeconds(expiration) < storedDateSeconds(launch)) {
@@ -120,7 +135,13 @@ export const couponRoutes: Route[] = [
       return { id: created.id, code: created.code };
     },
   },
-  { method: 'GET', path: '/discount_coupons/:idOrCode', scope: 'read_discount_coupons', needsDiscounts: true, handle: (ctx) => couponView(ctx.store)(findCoupon(ctx)) },
+  {
+    method: 'GET',
+    path: '/discount_coupons/:idOrCode',
+    scope: 'read_discount_coupons',
+    needsDiscounts: true,
+    handle: (ctx) => couponView(ctx.store)(findCoupon(ctx)),
+  },
   {
     method: 'PUT',
     path: '/discount_coupons/:idOrCode',

@@ -14,12 +14,14 @@ function findCustomer({ store, params }: RouteContext): Customer {
 /** Ecwid keeps one customer per e-mail: a second one is a 409 (older docs; body not verified). */
 function assertEmailFree(store: EcwidStore, email: string, self?: Customer): void {
   const owner = store.findCustomerByEmail(email);
-  if (owner && owner !== self) throw new ApiError(409, 'CUSTOMER_ALREADY_EXISTS', `A customer with the email ${email} already exists`);
+  if (owner && owner !== self)
+    throw new ApiError(409, 'CUSTOMER_ALREADY_EXISTS', `A customer with the email ${email} already exists`);
 }
 
 function readEmail(body: BodyReader, required: boolean): string | undefined {
   const email = body.string('email', { required, nonEmpty: true });
-  if (email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(email)) throw wrongParameter(`Field 'email' is not a valid e-mail address: '${email}'`);
+  if (email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(email))
+    throw wrongParameter(`Field 'email' is not a valid e-mail address: '${email}'`);
   return email;
 }
 
@@ -28,10 +30,12 @@ function customerInput(body: BodyReader, store: EcwidStore): CustomerInput {
   if (customerGroupId !== undefined && !store.customerGroups.some((g) => g.id === customerGroupId)) {
     throw wrongParameter(`Customer group ${customerGroupId} does not exist`);
   }
-  const shippingAddresses = body.objectArray('shippingAddresses')?.map((address, i): ShippingAddress => ({
-    id: address.int('id') ?? i + 1,
-    ...personFrom(address),
-  }));
+  const shippingAddresses = body.objectArray('shippingAddresses')?.map(
+    (address, i): ShippingAddress => ({
+      id: address.int('id') ?? i + 1,
+      ...personFrom(address),
+    }),
+  );
   return {
     name: body.string('name'),
     billingPerson: readPerson(body, 'billingPerson'),
@@ -94,5 +98,10 @@ export const customerRoutes: Route[] = [
       return { updateCount: 1 };
     },
   },
-  { method: 'GET', path: '/customer_groups', scope: 'read_customers', handle: (ctx) => page(ctx.store.customerGroups, ctx) },
+  {
+    method: 'GET',
+    path: '/customer_groups',
+    scope: 'read_customers',
+    handle: (ctx) => page(ctx.store.customerGroups, ctx),
+  },
 ];

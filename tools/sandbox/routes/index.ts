@@ -10,7 +10,14 @@ import { storeInfoRoutes } from './store-info.js';
 export type { Route, RouteContext, SearchResult } from './route.js';
 export { MAX_LIMIT } from './route.js';
 
-export const API_ROUTES: readonly Route[] = [...storeInfoRoutes, ...orderRoutes, ...cartRoutes, ...customerRoutes, ...catalogRoutes, ...couponRoutes];
+export const API_ROUTES: readonly Route[] = [
+  ...storeInfoRoutes,
+  ...orderRoutes,
+  ...cartRoutes,
+  ...customerRoutes,
+  ...catalogRoutes,
+  ...couponRoutes,
+];
 
 export interface RouteMatch {
   route: Route;

@@ -35,7 +35,8 @@ function findOrder({ store, params }: RouteContext): Order {
 
 function orderPatch({ body, store }: RouteContext): OrderPatch {
   const customerId = body.int('customerId', 1);
-  if (customerId !== undefined && !store.getCustomer(customerId)) throw wrongParameter(`Customer ${customerId} does not exist`);
+  if (customerId !== undefined && !store.getCustomer(customerId))
+    throw wrongParameter(`Customer ${customerId} does not exist`);
   return {
     paymentStatus: body.oneOf('paymentStatus', PAYMENT_STATUSES),
     fulfillmentStatus: body.oneOf('fulfillmentStatus', FULFILLMENT_STATUSES),
@@ -59,7 +60,8 @@ export const orderRoutes: Route[] = [
     path: '/orders',
     scope: 'read_orders',
     // Ids are ordered and paged first, so only the orders on the page are turned into JSON.
-    handle: (ctx) => page(inRowOrder(ctx.store.searchOrderIds(orderFilter(ctx)), ctx), ctx, (id) => ctx.store.getOrder(id)!),
+    handle: (ctx) =>
+      page(inRowOrder(ctx.store.searchOrderIds(orderFilter(ctx)), ctx), ctx, (id) => ctx.store.getOrder(id)!),
   },
   {
     method: 'GET',
@@ -78,7 +80,10 @@ export const orderRoutes: Route[] = [
     scope: 'read_orders',
     handle: (ctx) =>
       page(
-        inRowOrder(ctx.store.searchDeletedOrders({ from: ctx.query.date('from_date'), to: ctx.query.date('to_date') }), ctx),
+        inRowOrder(
+          ctx.store.searchDeletedOrders({ from: ctx.query.date('from_date'), to: ctx.query.date('to_date') }),
+          ctx,
+        ),
         ctx,
         (d): DeletedOrder => ({ id: d.internalId, orderId: d.orderId, date: formatEcwidDate(d.deletedAt) }),
       ),

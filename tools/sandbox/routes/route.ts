@@ -40,7 +40,11 @@ export interface SearchResult<T> {
 export const MAX_LIMIT = 100;
 
 /** Ecwid's search envelope. `limit` defaults to the `defaultLimit` knob and is capped at 100. */
-export function page<T, V = T>(rows: readonly T[], ctx: RouteContext, view: (row: T) => V = (row) => row as unknown as V): SearchResult<V> {
+export function page<T, V = T>(
+  rows: readonly T[],
+  ctx: RouteContext,
+  view: (row: T) => V = (row) => row as unknown as V,
+): SearchResult<V> {
   const offset = ctx.query.int('offset') ?? 0;
   const limit = Math.min(ctx.query.int('limit') ?? ctx.knobs.defaultLimit, MAX_LIMIT);
   const items = rows.slice(offset, offset + limit).map(view);
@@ -72,7 +76,19 @@ export function numericId(text: string, errorCode: string, what: string): number
   return Number(text);
 }
 
-const PERSON_FIELDS = ['name', 'firstName', 'lastName', 'companyName', 'street', 'city', 'countryCode', 'countryName', 'postalCode', 'stateOrProvinceCode', 'phone'] as const;
+const PERSON_FIELDS = [
+  'name',
+  'firstName',
+  'lastName',
+  'companyName',
+  'street',
+  'city',
+  'countryCode',
+  'countryName',
+  'postalCode',
+  'stateOrProvinceCode',
+  'phone',
+] as const;
 
 /** A billing/shipping person from a request body field: string fields only, unknown ones dropped. */
 export function readPerson(body: BodyReader, field: string): Person | undefined {

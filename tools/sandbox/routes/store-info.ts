@@ -81,7 +81,9 @@ export function storeProfile(store: EcwidStore) {
       automaticTaxEnabled: false,
       pricesIncludeTax: s.pricesIncludeTax,
       taxExemptBusiness: false,
-      taxes: [...new Map([...Object.values(s.taxClasses).flat(), ...s.shippingTaxes].map((t) => [t.name, t])).values()].map((t, i) => ({
+      taxes: [
+        ...new Map([...Object.values(s.taxClasses).flat(), ...s.shippingTaxes].map((t) => [t.name, t])).values(),
+      ].map((t, i) => ({
         id: i + 1,
         name: t.name,
         enabled: true,
@@ -93,7 +95,9 @@ export function storeProfile(store: EcwidStore) {
       })),
     },
     shipping: {
-      handlingFee: s.handlingFee ? { name: s.handlingFee.name, value: s.handlingFee.value, description: s.handlingFee.description } : undefined,
+      handlingFee: s.handlingFee
+        ? { name: s.handlingFee.name, value: s.handlingFee.value, description: s.handlingFee.description }
+        : undefined,
       shippingOrigin: { companyName: s.storeName, city: 'Austin', countryCode: 'US' },
       shippingOptions: shippingOptions(s),
     },
@@ -103,7 +107,12 @@ export function storeProfile(store: EcwidStore) {
 export const storeInfoRoutes: Route[] = [
   { method: 'GET', path: '/profile', scope: 'read_store_profile', handle: ({ store }) => storeProfile(store) },
   // A bare JSON array, as Ecwid answers it.
-  { method: 'GET', path: '/profile/shippingOptions', scope: 'read_store_profile', handle: ({ store }) => shippingOptions(store.settings) },
+  {
+    method: 'GET',
+    path: '/profile/shippingOptions',
+    scope: 'read_store_profile',
+    handle: ({ store }) => shippingOptions(store.settings),
+  },
   // docs/ecwid-api-notes.md names no scope for /latest-stats; every token has read_store_profile.
   { method: 'GET', path: '/latest-stats', scope: 'read_store_profile', handle: ({ store }) => store.latestStats() },
 ];
