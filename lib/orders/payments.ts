@@ -2,8 +2,8 @@ import type { EcwidOrder } from '../ecwid/types.js';
 import { numberOf as num, outputField as field, textOf as str } from '../output/values.js';
 
 /**
- * What a Xero "Create Payment" step needs from an order, and what bank and gateway statements show (ecwid-api.md
- * "Refunds, payments, deleted orders"): Ecwid has no paid date and no "amount paid" field, so
+ * What a Xero "Create Payment" step needs from an order, and what bank and gateway statements show
+ * (docs/ecwid-api-notes.md "Refunds, payments, deleted orders"): Ecwid has no paid date and no "amount paid" field, so
  * - `amountPaid` is the order's `total` — Ecwid's total is already after gift cards — once the payment went
  *   through (PAID, or since refunded in part or in full: the money was received), 0 before;
  * - `giftCardAmount` is `giftCardRedemption` (paid by gift card, so not in the bank);

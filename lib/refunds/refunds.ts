@@ -14,8 +14,8 @@ import { isoDateOf, numberOf as num, outputField as field, textOf as str } from 
 /**
  * "New Refund": one record per refund of an order, for a Xero credit note.
  *
- * What Ecwid gives (ecwid-api.md "Refunds, payments, deleted orders"): refunds live on the order — `refunds[]`
- * entries {date, source, reason, amount}, `refundedAmount` (filled for some gateways only), and the payment status
+ * What Ecwid gives (docs/ecwid-api-notes.md "Refunds, payments, deleted orders"): refunds live on the order —
+ * `refunds[]` entries {date, source, reason, amount}, `refundedAmount` (filled for some gateways only), and the payment status
  * REFUNDED or PARTIALLY_REFUNDED; a refund moves the order's update time; `total` is never reduced. Whether a refund
  * marked by changing the status by hand gets an entry is not documented, so both shapes are read:
  * - each `refunds[]` entry is a refund, taken in date order;

@@ -1,5 +1,5 @@
 /**
- * Payment fields as ecwid-api.md describes them: `paymentMethod`, `paymentModule` (the gateway),
+ * Payment fields as docs/ecwid-api-notes.md describes them: `paymentMethod`, `paymentModule` (the gateway),
  * `externalTransactionId`, `paymentReference` (a `/orders` filter) and `keywords` matching the external transaction id.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';

@@ -1,5 +1,5 @@
 /**
- * Money after the sale, as ecwid-api.md "Refunds, payments, deleted orders" describes it: refunds live on the order
+ * Money after the sale, as docs/ecwid-api-notes.md "Refunds, payments, deleted orders" describes it: refunds live on the order
  * (`refunds[]` {date, source, reason, amount}, `refundedAmount`, REFUNDED / PARTIALLY_REFUNDED, the update time
  * moves, the total does not), refunds marked by status alone (no entry), and `/orders/deleted`.
  */
