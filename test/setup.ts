@@ -1,5 +1,4 @@
 import { afterAll } from '@jest/globals';
-import fc from 'fast-check';
 import nock from 'nock';
 import { hideRssFromMemoryGuard } from '../tools/local-platform.js';
 
@@ -16,7 +15,3 @@ process.env.ECWID_RETRY_MAX_PAUSE_MS ??= '0';
 
 // A jest worker runs thousands of invocations: core's Lambda memory guard would cut a long property test off.
 hideRssFromMemoryGuard();
-
-// Property tests explore new random inputs on every developer's run (a failure prints the seed that replays it); CI
-// replays one fixed seed, so that a landing is judged on the code, not on the draw.
-if (process.env.CI) fc.configureGlobal({ seed: Number(process.env.FAST_CHECK_SEED ?? 20261203) });
