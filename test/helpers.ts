@@ -71,6 +71,9 @@ export const rejectionOf = async (promise: Promise<unknown>): Promise<any> => {
   throw new Error('expected a rejection, got a result');
 };
 
+/** What the merchant reads when `promise` rejects (fails the test if it resolves). */
+export const refusalOf = async (promise: Promise<unknown>): Promise<string> => shownMessage(await rejectionOf(promise));
+
 /** The store profile the order triggers read for the currency (any query), answered for the whole test. */
 export const stubProfile = (currency = 'USD', storeName = 'Test Shop'): { reads: () => number } => {
   let reads = 0;

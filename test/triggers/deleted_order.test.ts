@@ -3,14 +3,14 @@ import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_OUTPUT_SAMPLE } from '../../lib/orders/deleted-orders.js';
 import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/poll-limits.js';
-import { useOfflineEcwid, API, API_PATH, liveProblems, bundleFor, ecwidDate, page, perform } from '../helpers.js';
+import { API, API_PATH, liveProblems, bundleFor, ecwidDate, page, perform } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
+import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
-const NOW = 1_800_000_000;
 const poll = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'deleted_order', bundleFor({}, meta));
 
 describe('Deleted Order against a stubbed Ecwid', () => {
-  useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
+  useOfflineStore();
 
   test('a live poll asks /orders/deleted for the last three days in unix seconds; newest deletion first, id = the order id', async () => {
     nock(API)

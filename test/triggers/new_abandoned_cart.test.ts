@@ -1,29 +1,16 @@
 import { beforeEach, describe, expect, test } from '@jest/globals';
 import nock from 'nock';
+import newAbandonedCart from '../../triggers/new_abandoned_cart.js';
 import { CART_OUTPUT_FIELDS, CART_OUTPUT_SAMPLE, ECWID_SAMPLE_CART } from '../../lib/carts/carts.js';
 import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import {
-  API,
-  API_PATH,
-  bundleFor,
-  rejectionOf,
-  shownMessage,
-  useOfflineEcwid,
-  ecwidDate,
-  liveProblems,
-  page,
-  perform,
-  liveWindowQuery,
-  ecwidGet,
-  windowQuery,
-} from '../helpers.js';
+import { ecwidDate, ecwidGet, liveProblems, liveWindowQuery, page, poll, refusalOf, windowQuery } from '../helpers.js';
+import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
-const NOW = 1_800_000_000;
 const MINUTE = 60;
 let now = NOW;
 
-useOfflineEcwid({ now: () => now, currency: 'NZD', freshCaches: true });
+useOfflineStore(() => now);
 beforeEach(() => {
   now = NOW;
 });
@@ -42,8 +29,6 @@ const cart = (n: number, idleFor: number, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
-const poll = (inputData = {}, meta = {}) =>
-  perform<Array<Record<string, any>>>('triggers', 'new_abandoned_cart', bundleFor(inputData, meta));
 const asFake = (carts: unknown[]) => carts as FakeRecord[];
 
 describe('New Abandoned Cart: the exact query and the output', () => {
@@ -56,7 +41,7 @@ describe('New Abandoned Cart: the exact query and the output', () => {
         cart(3, 90 * MINUTE),
       ]),
     );
-    const result = await poll();
+    const result = await poll(newAbandonedCart);
     // newest activity first; the cart's own id is Zapier's id
     expect(result.map((c) => c.id)).toEqual(['CART-0003', '0B299518-FB54-491A-A6E0-5B6BA6E20868', 'CART-0001']);
     expect(result[0]).toEqual({
@@ -107,20 +92,17 @@ describe('New Abandoned Cart: the exact query and the output', () => {
   });
 
   test('carts still in use (less than the wait), deleted by the merchant or already turned into an order do not fire', async () => {
-    nock(API)
-      .get(`${API_PATH}/carts`)
-      .query(true)
-      .reply(
-        200,
-        page([
-          cart(1, 59 * MINUTE), // active a minute before the 60-minute wait is over
-          cart(2, 61 * MINUTE),
-          cart(3, 5 * 3600, { hidden: true }),
-          cart(4, 5 * 3600, { recoveredOrderId: 516723402 }),
-          cart(5, 5 * 3600, { recoveredPublicUid: 'K8XTQ' }),
-        ]),
-      );
-    expect((await poll()).map((c) => c.id)).toEqual(['CART-0002']);
+    ecwidGet('/carts', true).reply(
+      200,
+      page([
+        cart(1, 59 * MINUTE), // active a minute before the 60-minute wait is over
+        cart(2, 61 * MINUTE),
+        cart(3, 5 * 3600, { hidden: true }),
+        cart(4, 5 * 3600, { recoveredOrderId: 516723402 }),
+        cart(5, 5 * 3600, { recoveredPublicUid: 'K8XTQ' }),
+      ]),
+    );
+    expect((await poll(newAbandonedCart)).map((c) => c.id)).toEqual(['CART-0002']);
   });
 
   test.each([
@@ -128,11 +110,8 @@ describe('New Abandoned Cart: the exact query and the output', () => {
     [{ waitMinutes: 10 }, ['CART-0002']],
     [{ waitMinutes: '' }, []], // the default, 60 minutes
   ])("the wait is the merchant's: %p", async (input, expected) => {
-    nock(API)
-      .get(`${API_PATH}/carts`)
-      .query(true)
-      .reply(200, page([cart(1, 2 * MINUTE), cart(2, 30 * MINUTE)]));
-    expect((await poll(input)).map((c) => c.id)).toEqual(expected);
+    ecwidGet('/carts', true).reply(200, page([cart(1, 2 * MINUTE), cart(2, 30 * MINUTE)]));
+    expect((await poll(newAbandonedCart, input)).map((c) => c.id)).toEqual(expected);
   });
 
   test.each([
@@ -140,8 +119,7 @@ describe('New Abandoned Cart: the exact query and the output', () => {
     ['2000', 'Wait Before Triggering (Minutes) must be between 0 and 1440 (got "2000").'],
     ['an hour', 'Wait Before Triggering (Minutes) must be a number, like 10 or 12.5 (got "an hour").'],
   ])('a wait of %p is refused before any request, naming the field', async (waitMinutes, message) => {
-    const error = await rejectionOf(poll({ waitMinutes }));
-    expect(shownMessage(error)).toBe(message);
+    expect(await refusalOf(poll(newAbandonedCart, { waitMinutes }))).toBe(message);
   });
 
   test('a cart fires once its wait is over, in a later poll, and only once', async () => {
@@ -149,7 +127,7 @@ describe('New Abandoned Cart: the exact query and the output', () => {
     fakeSearch('/carts', asFake(carts));
     const seen = new Set<string>();
     const next = async () => {
-      const fresh = (await poll()).map((c) => c.id).filter((id) => !seen.has(id));
+      const fresh = (await poll(newAbandonedCart)).map((c) => c.id).filter((id) => !seen.has(id));
       fresh.forEach((id) => seen.add(id));
       return fresh;
     };
@@ -168,7 +146,7 @@ describe('never miss, never repeat, whatever the row order', () => {
     'rows %s first: the same carts, newest activity first, within the request bound',
     async (rowOrder) => {
       const endpoint = fakeSearch('/carts', asFake(carts()), { rowOrder, seed: 3 });
-      const ids = (await poll()).map((c) => c.id);
+      const ids = (await poll(newAbandonedCart)).map((c) => c.id);
       expect(ids).toEqual(Array.from({ length: 230 }, (_, i) => `CART-${String(230 - i).padStart(4, '0')}`));
       expect(endpoint.queries.length).toBeLessThanOrEqual(POLL_MAX_REQUESTS);
       expect(endpoint.queries.every((q) => q.showHidden === 'false')).toBe(true);
@@ -180,7 +158,7 @@ describe('Test trigger and turning the Zap on', () => {
   test('the dedupe-seeding poll reads 90 days of cart ids only', async () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
     const endpoint = fakeSearch('/carts', asFake([cart(1, 80 * DAY), cart(2, 100 * DAY), cart(3, 5 * MINUTE)]));
-    const result = await poll({}, { isPopulatingDedupe: true });
+    const result = await poll(newAbandonedCart, {}, { isPopulatingDedupe: true });
     expect(endpoint.queries).toEqual([
       windowQuery('updated', NOW - 90 * DAY, NOW, {
         showHidden: 'false',
@@ -198,7 +176,7 @@ describe('Test trigger and turning the Zap on', () => {
       asFake([cart(1, 380 * DAY), cart(2, 370 * DAY), cart(3, 369 * DAY), cart(4, 368 * DAY)]),
       { rowOrder: 'shuffled' },
     );
-    expect((await poll({}, { isLoadingSample: true })).map((c) => c.id)).toEqual([
+    expect((await poll(newAbandonedCart, {}, { isLoadingSample: true })).map((c) => c.id)).toEqual([
       'CART-0004',
       'CART-0003',
       'CART-0002',
@@ -206,6 +184,6 @@ describe('Test trigger and turning the Zap on', () => {
     expect(endpoint.queries.length).toBeLessThanOrEqual(3);
     nock.cleanAll();
     fakeSearch('/carts', asFake([cart(9, MINUTE)]));
-    expect((await poll({}, { isLoadingSample: true })).map((c) => c.id)).toEqual(['CART-0009']);
+    expect((await poll(newAbandonedCart, {}, { isLoadingSample: true })).map((c) => c.id)).toEqual(['CART-0009']);
   });
 });

@@ -4,20 +4,10 @@ import newOrder from '../../triggers/new_order.js';
 import { POLL_MAX_OUTPUT_BYTES } from '../../lib/polling/output-bound.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import {
-  API,
-  API_PATH,
-  rejectionOf,
-  shownMessage,
-  stubProfile,
-  useOfflineEcwid,
-  poll,
-  liveWindowQuery,
-  ecwidGet,
-} from '../helpers.js';
-import { NOW, order } from './order-fixtures.js';
+import { API, API_PATH, rejectionOf, shownMessage, stubProfile, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
+import { NOW, order, useOfflineStore } from './trigger-fixtures.js';
 
-useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
+useOfflineStore();
 
 describe('New Order: the exact query', () => {
   test('a live poll asks once for orders created in the last three days', async () => {

@@ -1,29 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
+import newOrderLineItem from '../../triggers/new_order_line_item.js';
 import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE } from '../../lib/orders/line-item-records.js';
 import { POLL_MAX_OUTPUT_BYTES } from '../../lib/polling/output-bound.js';
 import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import {
-  API,
-  API_PATH,
-  bundleFor,
-  rejectionOf,
-  shownMessage,
-  useOfflineEcwid,
-  ecwidDate,
-  liveProblems,
-  page,
-  perform,
-  liveWindowQuery,
-  ecwidGet,
-  windowQuery,
-} from '../helpers.js';
+import { ecwidDate, ecwidGet, liveProblems, liveWindowQuery, page, poll, refusalOf, windowQuery } from '../helpers.js';
+import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
-const NOW = 1_800_000_000;
-
-useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
+useOfflineStore();
 
 const item = (id: number | undefined, sku: string, quantity = 1) => ({
   ...(id === undefined ? {} : { id }),
@@ -45,14 +31,11 @@ const order = (n: number, createdAgo: number, items: unknown[], extra: Partial<F
   ...extra,
 });
 
-const poll = (inputData = {}, meta = {}) =>
-  perform<Array<Record<string, any>>>('triggers', 'new_order_line_item', bundleFor(inputData, meta));
-
 describe('New Order Line Item: the exact query and the output', () => {
   test('a live poll reads orders placed in the last three days, once; one record per item, the order flattened onto each', async () => {
     const full = { ...ECWID_SAMPLE_ORDER, createTimestamp: NOW - 60, updateTimestamp: NOW - 60 };
     ecwidGet('/orders', liveWindowQuery(NOW, 'created')).reply(200, page([order(2, 3600, [item(21, 'A')]), full]));
-    const result = await poll();
+    const result = await poll(newOrderLineItem);
     expect(result.map((r) => r.id)).toEqual(['SHOP-X8UYE:1', 'SHOP-X8UYE:2', 'SHOP-00002:21']);
     expect(result[0]).toEqual({
       id: 'SHOP-X8UYE:1',
@@ -113,11 +96,11 @@ describe('New Order Line Item: the exact query and the output', () => {
   });
 
   test('an item without an Ecwid id is named by its position; an order without items gives nothing', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(true)
-      .reply(200, page([order(1, 60, [item(undefined, 'A'), item(undefined, 'B')]), order(2, 30, [])]));
-    expect((await poll()).map((r) => [r.id, r.itemId, r.position])).toEqual([
+    ecwidGet('/orders', true).reply(
+      200,
+      page([order(1, 60, [item(undefined, 'A'), item(undefined, 'B')]), order(2, 30, [])]),
+    );
+    expect((await poll(newOrderLineItem)).map((r) => [r.id, r.itemId, r.position])).toEqual([
       ['SHOP-00001:#1', null, 1],
       ['SHOP-00001:#2', null, 2],
     ]);
@@ -132,12 +115,13 @@ describe('New Order Line Item: the exact query and the output', () => {
       ]),
     );
     // the second order came back although it is not paid: it must not fire
-    expect((await poll({ paymentStatus: ['Paid'] })).map((r) => r.id)).toEqual(['SHOP-00001:1']);
+    expect((await poll(newOrderLineItem, { paymentStatus: ['Paid'] })).map((r) => r.id)).toEqual(['SHOP-00001:1']);
   });
 
   test('an unknown status names the field, before any request', async () => {
-    const error = await rejectionOf(poll({ paymentStatus: 'Paid-ish' }));
-    expect(shownMessage(error)).toMatch(/^The Payment Status field has "Paid-ish", which is not an Ecwid status/);
+    expect(await refusalOf(poll(newOrderLineItem, { paymentStatus: 'Paid-ish' }))).toMatch(
+      /^The Payment Status field has "Paid-ish", which is not an Ecwid status/,
+    );
   });
 });
 
@@ -151,7 +135,7 @@ describe('never miss, never repeat, whatever the row order', () => {
     'rows %s first: every item of every order once, newest order first',
     async (rowOrder) => {
       const endpoint = fakeSearch('/orders', store(), { rowOrder, seed: 5 });
-      const ids = (await poll()).map((r) => r.id);
+      const ids = (await poll(newOrderLineItem)).map((r) => r.id);
       expect(ids).toHaveLength(360);
       expect(new Set(ids).size).toBe(360);
       expect(ids.slice(0, 4)).toEqual(['SHOP-00180:1791', 'SHOP-00180:1792', 'SHOP-00179:1781', 'SHOP-00179:1782']);
@@ -167,7 +151,7 @@ describe('Test trigger and turning the Zap on', () => {
       order(1, 2 * DAY, [item(1, 'A'), item(2, 'B')]),
       order(2, 4 * DAY, [item(3, 'C')]),
     ]);
-    const result = await poll({}, { isPopulatingDedupe: true });
+    const result = await poll(newOrderLineItem, {}, { isPopulatingDedupe: true });
     expect(endpoint.queries).toEqual([
       windowQuery('created', NOW - 3 * DAY, NOW, {
         responseFields:
@@ -183,7 +167,7 @@ describe('Test trigger and turning the Zap on', () => {
       [order(1, 380 * DAY, [item(1, 'A'), item(2, 'B')]), order(2, 370 * DAY, [item(3, 'C'), item(4, 'D')])],
       { rowOrder: 'shuffled' },
     );
-    const result = await poll({}, { isLoadingSample: true });
+    const result = await poll(newOrderLineItem, {}, { isLoadingSample: true });
     expect(result.map((r) => r.id)).toEqual(['SHOP-00002:3', 'SHOP-00002:4', 'SHOP-00001:1']);
     expect(endpoint.queries.length).toBeLessThanOrEqual(3);
   });
@@ -193,7 +177,7 @@ describe('Test trigger and turning the Zap on', () => {
       '/orders',
       Array.from({ length: 5 }, (_, i) => order(i + 1, 100 + i, [item(i * 2 + 1, 'A'), item(i * 2 + 2, 'B')])),
     );
-    expect(await poll({}, { limit: 3 })).toHaveLength(3);
+    expect(await poll(newOrderLineItem, {}, { limit: 3 })).toHaveLength(3);
   });
 });
 
@@ -205,7 +189,7 @@ describe('New Order Line Item: a poll stays within what Zapier accepts', () => {
       order(i + 1, 60 + i * 60, [long(1, 'A'), long(2, 'B'), long(3, 'C')]),
     );
     fakeSearch('/orders', heavy, { rowOrder: 'shuffled' });
-    const result = await poll();
+    const result = await poll(newOrderLineItem);
     expect(Buffer.byteLength(JSON.stringify(result))).toBeLessThanOrEqual(POLL_MAX_OUTPUT_BYTES);
     expect(result.length).toBeGreaterThan(100);
     expect(result.length % 3).toBe(0);

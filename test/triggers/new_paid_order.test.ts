@@ -6,10 +6,10 @@ import newPaidOrder from '../../triggers/new_paid_order.js';
 import { DAY, DEDUPE_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, stubProfile, useOfflineEcwid, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
-import { NOW, order } from './order-fixtures.js';
+import { API, API_PATH, stubProfile, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
+import { NOW, order, useOfflineStore } from './trigger-fixtures.js';
 
-useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
+useOfflineStore();
 
 describe('New Paid Order: the exact query', () => {
   test('a live poll asks for PAID orders by update time', async () => {

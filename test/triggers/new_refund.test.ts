@@ -6,7 +6,6 @@ import { describe, expect, test } from '@jest/globals';
 import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE, ECWID_SAMPLE_REFUNDED_ORDER } from '../../lib/refunds/refunds.js';
 import { DEDUPE_LOOKBACK_SECONDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import {
-  useOfflineEcwid,
   liveProblems,
   bundleFor,
   ecwidDate,
@@ -17,8 +16,8 @@ import {
   windowQuery,
 } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
+import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
-const NOW = 1_800_000_000;
 const poll = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'new_refund', bundleFor({}, meta));
 
 const refundedOrder = (n: number, updatedAgo: number, extra: Record<string, unknown>) => ({
@@ -39,7 +38,7 @@ const entry = (agoSeconds: number, amount: number, reason = 'Damaged item', sour
 });
 
 describe('New Refund against a stubbed Ecwid', () => {
-  useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
+  useOfflineStore();
 
   test('a live poll asks once for refunded orders updated in the last three days; one record per refund, newest first', async () => {
     ecwidGet('/orders', liveWindowQuery(NOW, 'updated', { paymentStatus: 'REFUNDED,PARTIALLY_REFUNDED' })).reply(

@@ -1,28 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
+import orderStatusChanged from '../../triggers/order_status_changed.js';
 import { DAY, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { STATUS_CHANGE_OUTPUT_FIELDS, STATUS_CHANGE_OUTPUT_SAMPLE } from '../../lib/orders/status-changes.js';
 import { ECWID_SAMPLE_ORDER } from '../../lib/orders/sample-ecwid-order.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import {
-  API,
-  API_PATH,
-  bundleFor,
-  rejectionOf,
-  shownMessage,
-  useOfflineEcwid,
-  ecwidDate,
-  liveProblems,
-  page,
-  perform,
-  liveWindowQuery,
-  ecwidGet,
-  windowQuery,
-} from '../helpers.js';
+import { ecwidDate, ecwidGet, liveProblems, liveWindowQuery, page, poll, refusalOf, windowQuery } from '../helpers.js';
+import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
-const NOW = 1_800_000_000;
-
-useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
+useOfflineStore();
 
 const order = (n: number, createdAgo: number, extra: Partial<FakeRecord> = {}): FakeRecord => ({
   id: `SHOP-${String(n).padStart(5, '0')}`,
@@ -45,9 +31,6 @@ const change = (
   Object.assign(record, statuses, { updateTimestamp: NOW - ago, updateDate: ecwidDate(NOW - ago) });
 };
 
-const poll = (inputData = {}, meta = {}) =>
-  perform<Array<Record<string, any>>>('triggers', 'order_status_changed', bundleFor(inputData, meta));
-
 describe('Order Status Changed: the exact query and the output', () => {
   test('a live poll asks once for orders updated in the last three days; each firing names the order and its new statuses', async () => {
     ecwidGet('/orders', liveWindowQuery(NOW, 'updated')).reply(
@@ -67,7 +50,7 @@ describe('Order Status Changed: the exact query and the output', () => {
         order(2, 60),
       ]),
     );
-    const result = await poll();
+    const result = await poll(orderStatusChanged);
     expect(result.map((r) => r.id)).toEqual([
       'SHOP-00002:AWAITING_PAYMENT:AWAITING_PROCESSING',
       'SHOP-00001:PAID:SHIPPED',
@@ -97,27 +80,27 @@ describe('Order Status Changed: the exact query and the output', () => {
       '/orders',
       liveWindowQuery(NOW, 'updated', { paymentStatus: 'PAID,REFUNDED', fulfillmentStatus: 'SHIPPED' }),
     ).reply(200, page([]));
-    expect(await poll({ paymentStatus: ['PAID', 'Refunded'], fulfillmentStatus: 'shipped' })).toEqual([]);
+    expect(
+      await poll(orderStatusChanged, { paymentStatus: ['PAID', 'Refunded'], fulfillmentStatus: 'shipped' }),
+    ).toEqual([]);
   });
 
   test('an order Ecwid returns with other statuses than asked for, or unfinished, never fires', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
-      .query(true)
-      .reply(
-        200,
-        page([
-          order(1, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED' }),
-          order(2, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'PROCESSING' }),
-          order(3, 60, { paymentStatus: 'INCOMPLETE', fulfillmentStatus: 'SHIPPED' }),
-        ]),
-      );
-    expect((await poll({ fulfillmentStatus: ['SHIPPED'] })).map((r) => r.id)).toEqual(['SHOP-00001:PAID:SHIPPED']);
+    ecwidGet('/orders', true).reply(
+      200,
+      page([
+        order(1, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'SHIPPED' }),
+        order(2, 60, { paymentStatus: 'PAID', fulfillmentStatus: 'PROCESSING' }),
+        order(3, 60, { paymentStatus: 'INCOMPLETE', fulfillmentStatus: 'SHIPPED' }),
+      ]),
+    );
+    expect((await poll(orderStatusChanged, { fulfillmentStatus: ['SHIPPED'] })).map((r) => r.id)).toEqual([
+      'SHOP-00001:PAID:SHIPPED',
+    ]);
   });
 
   test('an unknown status names the field and the choices, before any request', async () => {
-    const error = await rejectionOf(poll({ fulfillmentStatus: 'Shipped, Teleported' }));
-    expect(shownMessage(error)).toMatch(
+    expect(await refusalOf(poll(orderStatusChanged, { fulfillmentStatus: 'Shipped, Teleported' }))).toMatch(
       /^The Fulfillment Status field has "Teleported", which is not an Ecwid status\. Choose from: Awaiting processing/,
     );
   });
@@ -128,7 +111,7 @@ describe('once per combination: what Zapier sees over several polls', () => {
   const zapier = () => {
     const seen = new Set<string>();
     return async (inputData = {}) => {
-      const fresh = (await poll(inputData)).map((r) => r.id).filter((id) => !seen.has(id));
+      const fresh = (await poll(orderStatusChanged, inputData)).map((r) => r.id).filter((id) => !seen.has(id));
       fresh.forEach((id) => seen.add(id));
       return fresh;
     };
@@ -185,7 +168,7 @@ describe('never miss, never repeat, whatever the row order', () => {
     'rows %s first: the same answer, newest update first, within the request bound',
     async (rowOrder) => {
       const endpoint = fakeSearch('/orders', store(), { rowOrder, seed: 11 });
-      const ids = (await poll()).map((r) => r.id);
+      const ids = (await poll(orderStatusChanged)).map((r) => r.id);
       expect(ids).toEqual(
         Array.from({ length: 250 }, (_, i) => `SHOP-${String(250 - i).padStart(5, '0')}:PAID:AWAITING_PROCESSING`),
       );
@@ -199,7 +182,7 @@ describe('Test trigger and turning the Zap on', () => {
   test('the dedupe-seeding poll reads 90 days of ids and statuses only, and returns the current combinations', async () => {
     nock.cleanAll(); // no profile stub: turning the Zap on needs no currency, and any other request would fail
     const endpoint = fakeSearch('/orders', [order(1, 80 * DAY, { paymentStatus: 'PAID' }), order(2, 100 * DAY)]);
-    const result = await poll({}, { isPopulatingDedupe: true });
+    const result = await poll(orderStatusChanged, {}, { isPopulatingDedupe: true });
     expect(endpoint.queries).toEqual([
       windowQuery('updated', NOW - 90 * DAY, NOW, {
         responseFields:
@@ -215,7 +198,7 @@ describe('Test trigger and turning the Zap on', () => {
       [order(1, 380 * DAY), order(2, 370 * DAY), order(3, 369 * DAY), order(4, 368 * DAY)],
       { rowOrder: 'shuffled' },
     );
-    const result = await poll({}, { isLoadingSample: true });
+    const result = await poll(orderStatusChanged, {}, { isLoadingSample: true });
     expect(result.map((r) => r.orderId)).toEqual(['SHOP-00004', 'SHOP-00003', 'SHOP-00002']);
     expect(endpoint.queries.length).toBeLessThanOrEqual(3);
   });

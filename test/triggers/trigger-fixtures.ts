@@ -1,7 +1,15 @@
 import type { FakeRecord } from '../fake-ecwid.js';
+import { useOfflineEcwid } from '../helpers.js';
 
-/** The order trigger tests' fixed clock, in unix seconds. */
+/** The polling trigger tests' fixed clock, in unix seconds. */
 export const NOW = 1_800_000_000;
+
+/**
+ * The setup of a polling trigger's tests: Ecwid answered by nock, for a store that sells in NZD, with the app's clock
+ * at NOW (or read from `clock`, for tests that move time on) and no store profile cached by an earlier test.
+ */
+export const useOfflineStore = (clock: number | (() => number) = NOW): void =>
+  useOfflineEcwid({ now: clock, currency: 'NZD', freshCaches: true });
 
 /** An order as Ecwid lists it, placed (and last updated) `createdAgo` seconds before NOW. */
 export const order = (n: number, createdAgo: number, extra: Partial<FakeRecord> = {}): FakeRecord => ({
