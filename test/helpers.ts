@@ -14,6 +14,9 @@ export const CLIENT_SECRET = 'client-Secret-That-Must-Never-Leak';
 
 export const appTester = zapier.createAppTester(App);
 
+/** nock for the test store's API: pin a request by its path below API_PATH (`ecwidApi().get('/profile')`). */
+export const ecwidApi = () => nock(`${API}${API_PATH}`);
+
 /** Tests never reach the internet; loopback stays open for the sandbox. */
 export const offline = (): void => {
   nock.disableNetConnect();
@@ -74,12 +77,21 @@ export const rejectionOf = async (promise: Promise<unknown>): Promise<any> => {
 /** What the merchant reads when `promise` rejects (fails the test if it resolves). */
 export const refusalOf = async (promise: Promise<unknown>): Promise<string> => shownMessage(await rejectionOf(promise));
 
+/** `promise` rejects with the input error the merchant reads as `message` (the exact text, or a pattern it matches). */
+export const expectInvalidInput = async (promise: Promise<unknown>, message: string | RegExp): Promise<any> => {
+  const error = await rejectionOf(promise);
+  expect(JSON.parse(error.message).code).toBe('InvalidInput');
+  if (typeof message === 'string') expect(shownMessage(error)).toBe(message);
+  else expect(shownMessage(error)).toMatch(message);
+  return error;
+};
+
 /** The store profile the order triggers read for the currency (any query), answered for the whole test. */
 export const stubProfile = (currency = 'USD', storeName = 'Test Shop'): { reads: () => number } => {
   let reads = 0;
-  nock(API)
+  ecwidApi()
     .persist()
-    .get(`${API_PATH}/profile`)
+    .get('/profile')
     .query(true)
     .reply(() => {
       reads += 1;
@@ -141,6 +153,19 @@ export const poll = (trigger: any, inputData = {}, meta: Partial<Bundle['meta']>
 export const perform = <T = any>(kind: 'triggers' | 'creates' | 'searches', key: string, bundle: Bundle): Promise<T> =>
   appTester((App[kind] as Record<string, any>)[key].operation.perform, bundle as any) as Promise<T>;
 
+/** Runs create `key` of the app on `inputData`, as Zapier would, with Zapier's output checks. */
+export const performCreate = <T = any>(key: string, inputData: Record<string, unknown>): Promise<T> =>
+  perform<T>('creates', key, bundleFor(inputData));
+
+/**
+ * The setup of a create's tests: Ecwid answered by nock, every pinned request made (see useOfflineEcwid). Returns the
+ * create `key`, to run on an input as Zapier would.
+ */
+export const useOfflineCreate = <T = any>(key: string) => {
+  useOfflineEcwid({ everyMockUsed: true });
+  return (inputData: Record<string, unknown>): Promise<T> => performCreate<T>(key, inputData);
+};
+
 /** The query of a search's first page over [`from`, `to`] (unix seconds) on the `created` or `updated` dates, plus `extra`. */
 export const windowQuery = (
   on: 'created' | 'updated',
@@ -196,12 +221,11 @@ export const describeDropdown = (key: string, declared: { pages: boolean }, test
 };
 
 /** Pins a GET of the store's `path` (below API_PATH) with exactly `query` (true: any); answer it with `.reply`. */
-export const ecwidGet = (path: string, query: Record<string, string> | true) =>
-  nock(API).get(`${API_PATH}${path}`).query(query);
+export const ecwidGet = (path: string, query: Record<string, string> | true) => ecwidApi().get(path).query(query);
 
 /** Pins a POST to the store's `path` of exactly `body`, sent as JSON; answer it with `.reply`. */
 export const ecwidPostJson = (path: string, body: nock.RequestBodyMatcher) =>
-  nock(API).post(`${API_PATH}${path}`, body).matchHeader('content-type', 'application/json');
+  ecwidApi().post(path, body).matchHeader('content-type', 'application/json');
 
 /** The choices dropdown trigger `key` offers on `page`, as Zapier asks for them. */
 export const choicesOf = (key: string, pageNumber = 0) =>

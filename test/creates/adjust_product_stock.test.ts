@@ -1,24 +1,21 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform } from '../helpers.js';
+import { rejectionOf, shownMessage, useOfflineCreate, expectInvalidInput, refusalOf, ecwidApi } from '../helpers.js';
 import { ecwidProduct } from './ecwid-product.js';
 
-useOfflineEcwid({ everyMockUsed: true });
-
-const adjust = (input: Record<string, unknown>) => perform('creates', 'adjust_product_stock', bundleFor(input));
-const PRODUCT = `${API_PATH}/products/555`;
+const adjust = useOfflineCreate('adjust_product_stock');
+const PRODUCT = '/products/555';
 
 describe('adjust_product_stock: the request', () => {
   test('reads the product, PUTs only {quantityDelta} to the inventory endpoint, returns the new quantity', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 10 }));
-    nock(API)
+    ecwidApi()
       .put(`${PRODUCT}/inventory`, (body) => JSON.stringify(body) === '{"quantityDelta":-3}')
       .matchHeader('content-type', 'application/json')
       .reply(200, { updateCount: 1 });
     // Another sale landed between the change and the read: the quantity is Ecwid's, not 10 - 3.
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 6, updated: '2025-06-02 10:00:00 +0000' }));
     expect(await adjust({ productId: '555', quantityDelta: '-3' })).toMatchObject({
@@ -31,13 +28,13 @@ describe('adjust_product_stock: the request', () => {
   });
 
   test("Ecwid's warning (stock below zero) is passed on with the quantity Ecwid keeps", async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 1 }));
-    nock(API)
+    ecwidApi()
       .put(`${PRODUCT}/inventory`, { quantityDelta: -4 })
       .reply(200, { updateCount: 1, warning: 'Stock became negative' });
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: -3, inStock: false }));
     expect(await adjust({ productId: 555, quantityDelta: -4 })).toMatchObject({
@@ -49,7 +46,7 @@ describe('adjust_product_stock: the request', () => {
   });
 
   test('a product with unlimited stock: nothing is sent, the product comes back with a note and no change', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ unlimited: true, quantity: undefined }));
     const result = await adjust({ productId: 555, quantityDelta: 2 });
@@ -60,26 +57,25 @@ describe('adjust_product_stock: the request', () => {
   });
 
   test('updateCount 0 on a tracked product is an error (nothing changed, so a replay is safe)', async () => {
-    nock(API).get(PRODUCT).times(2).reply(200, ecwidProduct());
-    nock(API).put(`${PRODUCT}/inventory`).reply(200, { updateCount: 0, warning: 'Locked' });
-    const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 1 }));
-    expect(shownMessage(error)).toBe(
+    ecwidApi().get(PRODUCT).times(2).reply(200, ecwidProduct());
+    ecwidApi().put(`${PRODUCT}/inventory`).reply(200, { updateCount: 0, warning: 'Locked' });
+    expect(await refusalOf(adjust({ productId: 555, quantityDelta: 1 }))).toBe(
       'Ecwid did not change the stock of "Enamel Mug" (ID 555). Ecwid says: "Locked" Check the product in Ecwid admin → Catalog → Products.',
     );
   });
 
   test('updateCount 0 because the product became unlimited meanwhile: the unlimited note', async () => {
-    nock(API).get(PRODUCT).reply(200, ecwidProduct());
-    nock(API).put(`${PRODUCT}/inventory`).reply(200, { updateCount: 0 });
-    nock(API)
+    ecwidApi().get(PRODUCT).reply(200, ecwidProduct());
+    ecwidApi().put(`${PRODUCT}/inventory`).reply(200, { updateCount: 0 });
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ unlimited: true, quantity: undefined }));
     expect(await adjust({ productId: 555, quantityDelta: 1 })).toMatchObject({ quantityDelta: 0, unlimited: true });
   });
 
   test('a product that is gone is an error naming the field; nothing is changed', async () => {
-    nock(API).get(`${API_PATH}/products/9`).reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
-    expect(shownMessage(await rejectionOf(adjust({ productId: 9, quantityDelta: 1 })))).toBe(
+    ecwidApi().get('/products/9').reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
+    expect(await refusalOf(adjust({ productId: 9, quantityDelta: 1 }))).toBe(
       'Ecwid has no product "9" in this store. Check the Product field.',
     );
   });
@@ -87,31 +83,31 @@ describe('adjust_product_stock: the request', () => {
 
 describe('adjust_product_stock: a change whose answer is lost is never applied twice', () => {
   test('the stock shows the change landed: returned as done, not retried', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 10 }));
-    nock(API).put(`${PRODUCT}/inventory`, { quantityDelta: 5 }).reply(503, '');
-    nock(API)
+    ecwidApi().put(`${PRODUCT}/inventory`, { quantityDelta: 5 }).reply(503, '');
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 15 }));
     expect(await adjust({ productId: 555, quantityDelta: 5 })).toMatchObject({ quantity: 15, quantityDelta: 5 });
   });
 
   test('the stock is unchanged: left to Zapier to retry', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .times(2)
       .reply(200, ecwidProduct({ quantity: 10 }));
-    nock(API).put(`${PRODUCT}/inventory`).reply(502, '');
+    ecwidApi().put(`${PRODUCT}/inventory`).reply(502, '');
     expect((await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }))).name).toBe('ThrottledError');
   });
 
   test('the re-read fails too: stops and asks the merchant to check (the change may have landed)', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 10 }));
-    nock(API).put(`${PRODUCT}/inventory`).reply(200, '{"updateCount":'); // cut off: it landed
-    nock(API).get(PRODUCT).reply(503, '');
+    ecwidApi().put(`${PRODUCT}/inventory`).reply(200, '{"updateCount":'); // cut off: it landed
+    ecwidApi().get(PRODUCT).reply(503, '');
     const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }));
     expect(error.name).toBe('AppError');
     expect(shownMessage(error)).toMatch(
@@ -120,20 +116,20 @@ describe('adjust_product_stock: a change whose answer is lost is never applied t
   });
 
   test('a rate-limited PUT (429) was refused before anything happened: retried by Zapier, no re-read', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 10 }));
-    nock(API).put(`${PRODUCT}/inventory`).reply(429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '7' });
+    ecwidApi().put(`${PRODUCT}/inventory`).reply(429, { errorCode: 'RATE_LIMITED' }, { 'Retry-After': '7' });
     const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }));
     expect(error.name).toBe('ThrottledError');
   });
 
   test('the stock moved otherwise (sales meanwhile): stops and asks the merchant to check, rather than risk a double change', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 10 }));
-    nock(API).put(`${PRODUCT}/inventory`).reply(503, '');
-    nock(API)
+    ecwidApi().put(`${PRODUCT}/inventory`).reply(503, '');
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 13 }));
     const error = await rejectionOf(adjust({ productId: 555, quantityDelta: 5 }));
@@ -144,11 +140,11 @@ describe('adjust_product_stock: a change whose answer is lost is never applied t
   });
 
   test('the change landed but the read-back fails: no error (a replay would apply it twice), the quantity computed', async () => {
-    nock(API)
+    ecwidApi()
       .get(PRODUCT)
       .reply(200, ecwidProduct({ quantity: 10 }));
-    nock(API).put(`${PRODUCT}/inventory`).reply(200, { updateCount: 1 });
-    nock(API).get(PRODUCT).reply(500, '');
+    ecwidApi().put(`${PRODUCT}/inventory`).reply(200, { updateCount: 1 });
+    ecwidApi().get(PRODUCT).reply(500, '');
     const result = await adjust({ productId: 555, quantityDelta: -4 });
     expect(result).toMatchObject({ quantity: 6, quantityDelta: -4 });
     expect(result.warning).toMatch(/^Ecwid applied the change, but the product could not be read back/);
@@ -169,9 +165,6 @@ describe('adjust_product_stock: nothing is sent when a field is wrong', () => {
     [{ quantityDelta: 'minus 2' }, /^Quantity Change must be a number/],
     [{ quantityDelta: 3e9 }, /^Quantity Change must be between -2147483647 and 2147483647/],
   ])('%p', async (change, message) => {
-    const error = await rejectionOf(adjust({ productId: '555', quantityDelta: 1, ...change }));
-    expect(JSON.parse(error.message).code).toBe('InvalidInput');
-    if (typeof message === 'string') expect(shownMessage(error)).toBe(message);
-    else expect(shownMessage(error)).toMatch(message);
+    await expectInvalidInput(adjust({ productId: '555', quantityDelta: 1, ...change }), message);
   });
 });

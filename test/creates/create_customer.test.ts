@@ -1,24 +1,20 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import {
-  API,
-  API_PATH,
-  bundleFor,
   ecwidPostJson,
   rejectionOf,
-  shownMessage,
-  useOfflineEcwid,
-  perform,
+  useOfflineCreate,
   page,
+  expectInvalidInput,
+  refusalOf,
+  ecwidGet,
+  ecwidApi,
 } from '../helpers.js';
 import { recordEcwid } from './record-ecwid.js';
 
-useOfflineEcwid({ everyMockUsed: true });
-
-const create = (input: Record<string, unknown>) => perform('creates', 'create_customer', bundleFor(input));
+const create = useOfflineCreate('create_customer');
 
 const noCustomerWith = (email: string) =>
-  nock(API).get(`${API_PATH}/customers`).query({ email, limit: '100', offset: '0' }).reply(200, page([]));
+  ecwidGet('/customers', { email, limit: '100', offset: '0' }).reply(200, page([]));
 
 /**
  * A POST that lands `landed` in the store but answers `status` and `answer` (a lost race, a lost answer): the
@@ -26,13 +22,11 @@ const noCustomerWith = (email: string) =>
  */
 const postLandsButAnswers = (landed: Record<string, unknown>, status: number, answer: unknown) => {
   const stored: unknown[] = [];
-  nock(API)
-    .get(`${API_PATH}/customers`)
-    .query(true)
+  ecwidGet('/customers', true)
     .times(2)
     .reply(200, () => page(stored));
-  nock(API)
-    .post(`${API_PATH}/customers`)
+  ecwidApi()
+    .post('/customers')
     .reply(() => {
       stored.push(landed);
       return [status, answer];
@@ -84,7 +78,7 @@ describe('create_customer: the request', () => {
   test('looks the email up, then POSTs exactly the body Ecwid documents, then reads the customer back', async () => {
     noCustomerWith('Jane.Smith@Example.com');
     ecwidPostJson('/customers', EVERY_FIELD_BODY).reply(200, { id: 15319410 });
-    nock(API).get(`${API_PATH}/customers/15319410`).reply(200, STORED);
+    ecwidApi().get('/customers/15319410').reply(200, STORED);
     expect(await create(EVERY_FIELD)).toEqual({
       ...STORED,
       registered: '2025-06-01T09:15:42+00:00',
@@ -107,9 +101,9 @@ describe('create_customer: the request', () => {
 
   test('an email alone is the whole body; the output still has every field', async () => {
     noCustomerWith('solo@example.com');
-    nock(API).post(`${API_PATH}/customers`, { email: 'solo@example.com' }).reply(200, { id: 7 });
-    nock(API)
-      .get(`${API_PATH}/customers/7`)
+    ecwidApi().post('/customers', { email: 'solo@example.com' }).reply(200, { id: 7 });
+    ecwidApi()
+      .get('/customers/7')
       .reply(200, { id: 7, email: 'solo@example.com', registered: '2025-06-01 09:15:42 +0000' });
     const result = await create({ email: 'solo@example.com', acceptMarketing: '' });
     expect(result).toMatchObject({
@@ -136,51 +130,44 @@ describe('create_customer: the request', () => {
 
   test('acceptMarketing false and the General group (0) are sent, not dropped', async () => {
     noCustomerWith('a@example.com');
-    nock(API)
-      .post(`${API_PATH}/customers`, { email: 'a@example.com', customerGroupId: 0, acceptMarketing: false })
+    ecwidApi()
+      .post('/customers', { email: 'a@example.com', customerGroupId: 0, acceptMarketing: false })
       .reply(200, { id: 8 });
-    nock(API).get(`${API_PATH}/customers/8`).reply(200, { id: 8, email: 'a@example.com' });
+    ecwidApi().get('/customers/8').reply(200, { id: 8, email: 'a@example.com' });
     await create({ email: 'a@example.com', customerGroupId: 0, acceptMarketing: false });
   });
 });
 
 describe('create_customer: duplicate emails and retries', () => {
   test('the same customer already stored (an earlier attempt of this step) is returned; nothing is created', async () => {
-    nock(API)
-      .get(`${API_PATH}/customers`)
-      .query({ email: 'Jane.Smith@Example.com', limit: '100', offset: '0' })
-      .reply(200, page([{ ...STORED, email: 'jane.smith@example.com' }]));
-    nock(API).get(`${API_PATH}/customers/15319410`).reply(200, STORED);
+    ecwidGet('/customers', { email: 'Jane.Smith@Example.com', limit: '100', offset: '0' }).reply(
+      200,
+      page([{ ...STORED, email: 'jane.smith@example.com' }]),
+    );
+    ecwidApi().get('/customers/15319410').reply(200, STORED);
     expect(await create(EVERY_FIELD)).toMatchObject({ id: 15319410, email: 'Jane.Smith@Example.com' });
   });
 
   test('another customer with that email: an error naming the email and what differs; nothing is sent', async () => {
-    nock(API)
-      .get(`${API_PATH}/customers`)
-      .query(true)
-      .reply(
-        200,
-        page([{ ...STORED, billingPerson: { ...STORED.billingPerson, name: 'Jane Doe' }, acceptMarketing: false }]),
-      );
-    const error = await rejectionOf(create(EVERY_FIELD));
-    expect(shownMessage(error)).toBe(
+    ecwidGet('/customers', true).reply(
+      200,
+      page([{ ...STORED, billingPerson: { ...STORED.billingPerson, name: 'Jane Doe' }, acceptMarketing: false }]),
+    );
+    expect(await refusalOf(create(EVERY_FIELD))).toBe(
       'A customer with the email "Jane.Smith@Example.com" already exists in this Ecwid store (customer ID 15319410) with a different Full Name, Accepts Marketing Emails. Use the Find Customer search (or Find or Create Customer) to reuse it, or update the customer in Ecwid (Customers).',
     );
   });
 
   test('a search that also matches other emails (jane@x.com.au) is not a duplicate', async () => {
-    nock(API)
-      .get(`${API_PATH}/customers`)
-      .query(true)
-      .reply(
-        200,
-        page([
-          { id: 1, email: 'jane@x.com.au' },
-          { id: 2, email: 'mary.jane@x.com' },
-        ]),
-      );
-    nock(API).post(`${API_PATH}/customers`, { email: 'jane@x.com' }).reply(200, { id: 3 });
-    nock(API).get(`${API_PATH}/customers/3`).reply(200, { id: 3, email: 'jane@x.com' });
+    ecwidGet('/customers', true).reply(
+      200,
+      page([
+        { id: 1, email: 'jane@x.com.au' },
+        { id: 2, email: 'mary.jane@x.com' },
+      ]),
+    );
+    ecwidApi().post('/customers', { email: 'jane@x.com' }).reply(200, { id: 3 });
+    ecwidApi().get('/customers/3').reply(200, { id: 3, email: 'jane@x.com' });
     expect(await create({ email: 'jane@x.com' })).toMatchObject({ id: 3 });
   });
 
@@ -188,8 +175,8 @@ describe('create_customer: duplicate emails and retries', () => {
     postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } }, 409, {
       errorMessage: 'The customer with the given email already exists',
     });
-    nock(API)
-      .get(`${API_PATH}/customers/31`)
+    ecwidApi()
+      .get('/customers/31')
       .reply(200, { id: 31, email: 'race@example.com', billingPerson: { name: 'Ra Ce' } });
     expect(await create({ email: 'race@example.com', name: 'Ra Ce' })).toMatchObject({ id: 31, name: 'Ra Ce' });
   });
@@ -198,28 +185,27 @@ describe('create_customer: duplicate emails and retries', () => {
     postLandsButAnswers({ id: 31, email: 'race@example.com', billingPerson: { name: 'Someone Else' } }, 409, {
       errorMessage: 'The customer with the given email already exists',
     });
-    const error = await rejectionOf(create({ email: 'race@example.com', name: 'Ra Ce' }));
-    expect(shownMessage(error)).toMatch(
+    expect(await refusalOf(create({ email: 'race@example.com', name: 'Ra Ce' }))).toMatch(
       /^A customer with the email "race@example.com" already exists in this Ecwid store \(customer ID 31\) with a different Full Name\./,
     );
   });
 
   test('a POST whose answer is lost (503) but which landed returns the customer instead of letting Zapier create a second', async () => {
     postLandsButAnswers({ id: 44, email: 'lost@example.com' }, 503, '');
-    nock(API).get(`${API_PATH}/customers/44`).reply(200, { id: 44, email: 'lost@example.com' });
+    ecwidApi().get('/customers/44').reply(200, { id: 44, email: 'lost@example.com' });
     expect(await create({ email: 'lost@example.com' })).toMatchObject({ id: 44 });
   });
 
   test('a 503 for a customer that did not land is left to Zapier to retry', async () => {
-    nock(API).get(`${API_PATH}/customers`).query(true).times(2).reply(200, page([]));
-    nock(API).post(`${API_PATH}/customers`).reply(503, '');
+    ecwidGet('/customers', true).times(2).reply(200, page([]));
+    ecwidApi().post('/customers').reply(503, '');
     expect((await rejectionOf(create({ email: 'later@example.com' }))).name).toBe('ThrottledError');
   });
 
   test('once the customer exists nothing throws: a failed read-back returns what was sent, with its id', async () => {
     noCustomerWith('keep@example.com');
-    nock(API).post(`${API_PATH}/customers`).reply(200, { id: 55 });
-    nock(API).get(`${API_PATH}/customers/55`).reply(500, '');
+    ecwidApi().post('/customers').reply(200, { id: 55 });
+    ecwidApi().get('/customers/55').reply(500, '');
     expect(await create({ email: 'keep@example.com', name: 'Kee P' })).toMatchObject({
       id: 55,
       email: 'keep@example.com',
@@ -261,9 +247,6 @@ describe('create_customer: nothing is sent when a field is wrong', () => {
     [{ acceptMarketing: 'maybe' }, 'Accepts Marketing Emails must be yes or no (got "maybe").'],
     [{ name: { first: 'Jane' } }, /^Full Name must be a single text value/],
   ])('%p', async (change, message) => {
-    const error = await rejectionOf(create({ email: 'jane@example.com', ...change }));
-    expect(JSON.parse(error.message).code).toBe('InvalidInput');
-    if (typeof message === 'string') expect(shownMessage(error)).toBe(message);
-    else expect(shownMessage(error)).toMatch(message);
+    await expectInvalidInput(create({ email: 'jane@example.com', ...change }), message);
   });
 });

@@ -1,22 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import {
-  API,
-  API_PATH,
-  bundleFor,
   ecwidPostJson,
   rejectionOf,
   shownMessage,
-  useOfflineEcwid,
-  perform,
+  useOfflineCreate,
   page,
+  expectInvalidInput,
+  refusalOf,
+  ecwidGet,
+  ecwidApi,
 } from '../helpers.js';
 import { ecwidProduct } from './ecwid-product.js';
 
-useOfflineEcwid({ everyMockUsed: true });
-
-const create = (input: Record<string, unknown>) => perform('creates', 'create_product', bundleFor(input));
-const skuSearch = (sku: string) => nock(API).get(`${API_PATH}/products`).query({ sku, limit: '100', offset: '0' });
+const create = useOfflineCreate('create_product');
+const skuSearch = (sku: string) => ecwidGet('/products', { sku, limit: '100', offset: '0' });
 
 const EVERY_FIELD = {
   name: ' Enamel Mug ',
@@ -47,7 +44,7 @@ describe('create_product: the request', () => {
     ecwidPostJson('/products', EVERY_FIELD_BODY)
       .matchHeader('authorization', /^Bearer /)
       .reply(200, { id: 555 });
-    nock(API).get(`${API_PATH}/products/555`).reply(200, stored);
+    ecwidApi().get('/products/555').reply(200, stored);
     expect(await create(EVERY_FIELD)).toEqual({
       ...stored,
       created: '2025-06-01T09:15:42+00:00',
@@ -91,9 +88,9 @@ describe('create_product: the request', () => {
       { name: 'Cap', categoryIds: [11, 12], unlimited: true, enabled: true },
     ],
   ])('%s', async (_what, input, body) => {
-    nock(API).post(`${API_PATH}/products`, body).reply(200, { id: 9 });
-    nock(API)
-      .get(`${API_PATH}/products/9`)
+    ecwidApi().post('/products', body).reply(200, { id: 9 });
+    ecwidApi()
+      .get('/products/9')
       .reply(200, ecwidProduct({ id: 9, name: body.name }));
     expect(await create(input)).toMatchObject({ id: 9, name: body.name });
   });
@@ -101,18 +98,18 @@ describe('create_product: the request', () => {
 
 describe('create_product: duplicate SKUs and retries', () => {
   test('a 409 for the same product (an earlier attempt of this step) returns it; nothing else is created', async () => {
-    nock(API)
-      .post(`${API_PATH}/products`, EVERY_FIELD_BODY)
+    ecwidApi()
+      .post('/products', EVERY_FIELD_BODY)
       .reply(409, { errorMessage: 'A product with the SKU MUG-01 already exists', errorCode: 'SKU_ALREADY_EXISTS' });
     skuSearch('MUG-01').reply(200, page([ecwidProduct({ quantity: 7, compareToPrice: 15 })]));
-    nock(API)
-      .get(`${API_PATH}/products/555`)
+    ecwidApi()
+      .get('/products/555')
       .reply(200, ecwidProduct({ quantity: 7, compareToPrice: 15 }));
     expect(await create(EVERY_FIELD)).toMatchObject({ id: 555, sku: 'MUG-01', quantity: 7 });
   });
 
   test('a 409 for another product names the SKU, the product and what differs', async () => {
-    nock(API).post(`${API_PATH}/products`).reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
+    ecwidApi().post('/products').reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
     skuSearch('MUG-01').reply(200, page([ecwidProduct({ name: 'Steel Mug', price: 9 })]));
     const error = await rejectionOf(create({ name: 'Enamel Mug', sku: 'MUG-01', price: 12.5, quantity: 4 }));
     expect(shownMessage(error)).toBe(
@@ -123,45 +120,45 @@ describe('create_product: duplicate SKUs and retries', () => {
   });
 
   test('a 409 where only a variation carries the SKU still names the SKU', async () => {
-    nock(API).post(`${API_PATH}/products`).reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
+    ecwidApi().post('/products').reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
     skuSearch('MUG-01').reply(200, page([ecwidProduct({ sku: 'MUG', name: 'Mug with sizes' })]));
-    const error = await rejectionOf(create({ name: 'Enamel Mug', sku: 'MUG-01' }));
-    expect(shownMessage(error)).toMatch(
+    expect(await refusalOf(create({ name: 'Enamel Mug', sku: 'MUG-01' }))).toMatch(
       /^A product with the SKU "MUG-01" already exists in this Ecwid store\. Use Update Product/,
     );
   });
 
   test('a POST whose answer is lost (503) but which landed returns the product instead of letting Zapier create a second', async () => {
-    nock(API).post(`${API_PATH}/products`).reply(503, '');
+    ecwidApi().post('/products').reply(503, '');
     skuSearch('MUG-01').reply(200, page([ecwidProduct({ compareToPrice: 15 })]));
-    nock(API)
-      .get(`${API_PATH}/products/555`)
+    ecwidApi()
+      .get('/products/555')
       .reply(200, ecwidProduct({ compareToPrice: 15 }));
     expect(await create(EVERY_FIELD)).toMatchObject({ id: 555 });
   });
 
   test('a 503 for a product that did not land is left to Zapier to retry', async () => {
-    nock(API).post(`${API_PATH}/products`).reply(503, '');
+    ecwidApi().post('/products').reply(503, '');
     skuSearch('MUG-01').reply(200, page([]));
     expect((await rejectionOf(create(EVERY_FIELD))).name).toBe('ThrottledError');
   });
 
   test('without a SKU there is nothing to look up: a 503 goes straight back to Zapier', async () => {
-    nock(API).post(`${API_PATH}/products`, { name: 'No SKU', unlimited: true, enabled: true }).reply(503, '');
+    ecwidApi().post('/products', { name: 'No SKU', unlimited: true, enabled: true }).reply(503, '');
     expect((await rejectionOf(create({ name: 'No SKU' }))).name).toBe('ThrottledError');
   });
 
   test("a 400 from Ecwid is not taken for a duplicate: no look-up, Ecwid's words shown", async () => {
-    nock(API)
-      .post(`${API_PATH}/products`)
+    ecwidApi()
+      .post('/products')
       .reply(400, { errorMessage: 'Category 1 does not exist', errorCode: 'WRONG_PARAMETER' });
-    const error = await rejectionOf(create({ name: 'Cap', sku: 'CAP', categoryIds: '1' }));
-    expect(shownMessage(error)).toContain('Ecwid says: "Category 1 does not exist"');
+    expect(await refusalOf(create({ name: 'Cap', sku: 'CAP', categoryIds: '1' }))).toContain(
+      'Ecwid says: "Category 1 does not exist"',
+    );
   });
 
   test('once the product exists nothing throws: a failed read-back returns what was sent, with its id', async () => {
-    nock(API).post(`${API_PATH}/products`).reply(200, { id: 77 });
-    nock(API).get(`${API_PATH}/products/77`).reply(500, '');
+    ecwidApi().post('/products').reply(200, { id: 77 });
+    ecwidApi().get('/products/77').reply(500, '');
     expect(await create({ name: 'Kept', sku: 'K-1', price: 3 })).toMatchObject({
       id: 77,
       name: 'Kept',
@@ -194,9 +191,6 @@ describe('create_product: nothing is sent when a field is wrong', () => {
     [{ sku: { code: 'A' } }, /^SKU must be a single text value/],
     [{ description: ['<p>a</p>', '<p>b</p>'] }, /^Description must be a single text value/],
   ])('%p', async (change, message) => {
-    const error = await rejectionOf(create({ name: 'Enamel Mug', ...change }));
-    expect(JSON.parse(error.message).code).toBe('InvalidInput');
-    if (typeof message === 'string') expect(shownMessage(error)).toBe(message);
-    else expect(shownMessage(error)).toMatch(message);
+    await expectInvalidInput(create({ name: 'Enamel Mug', ...change }), message);
   });
 });

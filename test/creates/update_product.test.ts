@@ -1,11 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { useOfflineCreate, page, expectInvalidInput, refusalOf, ecwidGet, ecwidApi } from '../helpers.js';
 import { ecwidProduct } from './ecwid-product.js';
 
-useOfflineEcwid({ everyMockUsed: true });
-
-const update = (input: Record<string, unknown>) => perform('creates', 'update_product', bundleFor(input));
+const update = useOfflineCreate('update_product');
 
 describe('update_product: the request', () => {
   test('PUTs every field given, as JSON, then reads the product back', async () => {
@@ -17,8 +14,8 @@ describe('update_product: the request', () => {
       enabled: false,
       description: '<p>New</p>',
     });
-    nock(API)
-      .put(`${API_PATH}/products/555`, {
+    ecwidApi()
+      .put('/products/555', {
         price: 9.95,
         compareToPrice: 12,
         enabled: false,
@@ -28,7 +25,7 @@ describe('update_product: the request', () => {
       })
       .matchHeader('content-type', 'application/json')
       .reply(200, { updateCount: 1 });
-    nock(API).get(`${API_PATH}/products/555`).reply(200, stored);
+    ecwidApi().get('/products/555').reply(200, stored);
     const result = await update({
       productId: '555',
       price: '9.95',
@@ -58,34 +55,33 @@ describe('update_product: the request', () => {
     ],
     ['a product id mapped as a number', { productId: 555, name: 'Renamed' }, { name: 'Renamed' }],
   ])('only what was given: %s', async (_what, change, body) => {
-    nock(API).put(`${API_PATH}/products/555`, body).reply(200, { updateCount: 1 });
-    nock(API).get(`${API_PATH}/products/555`).reply(200, ecwidProduct());
+    ecwidApi().put('/products/555', body).reply(200, { updateCount: 1 });
+    ecwidApi().get('/products/555').reply(200, ecwidProduct());
     expect(await update({ productId: '555', ...change })).toMatchObject({ id: 555 });
   });
 
   test('a product that is gone is an error naming the field', async () => {
-    nock(API).put(`${API_PATH}/products/404`).reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
-    expect(shownMessage(await rejectionOf(update({ productId: 404, price: 1 })))).toBe(
+    ecwidApi().put('/products/404').reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
+    expect(await refusalOf(update({ productId: 404, price: 1 }))).toBe(
       'Ecwid has no product "404" in this store. Check the Product field.',
     );
   });
 
   test('a SKU another product holds is an error naming the SKU and that product', async () => {
-    nock(API).put(`${API_PATH}/products/555`, { sku: 'TAKEN' }).reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
-    nock(API)
-      .get(`${API_PATH}/products`)
-      .query({ sku: 'TAKEN', limit: '100', offset: '0' })
-      .reply(200, page([ecwidProduct({ id: 600, sku: 'TAKEN', name: 'Other' })]));
-    const error = await rejectionOf(update({ productId: 555, sku: 'TAKEN' }));
-    expect(shownMessage(error)).toMatch(
+    ecwidApi().put('/products/555', { sku: 'TAKEN' }).reply(409, { errorCode: 'SKU_ALREADY_EXISTS' });
+    ecwidGet('/products', { sku: 'TAKEN', limit: '100', offset: '0' }).reply(
+      200,
+      page([ecwidProduct({ id: 600, sku: 'TAKEN', name: 'Other' })]),
+    );
+    expect(await refusalOf(update({ productId: 555, sku: 'TAKEN' }))).toMatch(
       /^A product with the SKU "TAKEN" already exists in this Ecwid store \("Other", product ID 600\)\. Use Update Product/,
     );
   });
 
   test('a replay sends the same PUT again (safe: the product ends the same)', async () => {
-    nock(API).put(`${API_PATH}/products/555`, { price: 5 }).times(2).reply(200, { updateCount: 1 });
-    nock(API)
-      .get(`${API_PATH}/products/555`)
+    ecwidApi().put('/products/555', { price: 5 }).times(2).reply(200, { updateCount: 1 });
+    ecwidApi()
+      .get('/products/555')
       .times(2)
       .reply(200, ecwidProduct({ price: 5 }));
     const first = await update({ productId: 555, price: 5 });
@@ -111,9 +107,6 @@ describe('update_product: nothing is sent when a field is wrong', () => {
       'Nothing to change: fill in at least one of Price, Compare-To Price, Enabled, Product Name, SKU or Description.',
     ],
   ])('%p', async (change, message) => {
-    const error = await rejectionOf(update({ productId: '555', price: 1, ...change }));
-    expect(JSON.parse(error.message).code).toBe('InvalidInput');
-    if (typeof message === 'string') expect(shownMessage(error)).toBe(message);
-    else expect(shownMessage(error)).toMatch(message);
+    await expectInvalidInput(update({ productId: '555', price: 1, ...change }), message);
   });
 });

@@ -1,12 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import { CUSTOMER_OUTPUT_SAMPLE } from '../../lib/customers/customers.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidApi } from '../helpers.js';
 
 useOfflineEcwid({ everyMockUsed: true });
 
 const find = (email: unknown) => perform<any[]>('searches', 'find_customer', bundleFor({ email }));
-const searchFor = (email: string) => nock(API).get(`${API_PATH}/customers`).query({ email, limit: '100', offset: '0' });
+const searchFor = (email: string) => ecwidApi().get('/customers').query({ email, limit: '100', offset: '0' });
 
 describe('find_customer', () => {
   test('the exact email (any case), oldest first, read in full; near matches are ignored', async () => {
@@ -18,8 +17,8 @@ describe('find_customer', () => {
         { id: 15319411, email: 'jane.smith@example.com' },
       ]),
     );
-    nock(API)
-      .get(`${API_PATH}/customers/15319410`)
+    ecwidApi()
+      .get('/customers/15319410')
       .reply(200, {
         ...CUSTOMER_OUTPUT_SAMPLE,
         registered: '2025-06-01 09:15:42 +0000',
@@ -41,7 +40,7 @@ describe('find_customer', () => {
 
   test('deleted between the search and the read: []', async () => {
     searchFor('brief@example.com').reply(200, page([{ id: 9, email: 'brief@example.com' }]));
-    nock(API).get(`${API_PATH}/customers/9`).reply(404, { errorCode: 'CUSTOMER_NOT_FOUND' });
+    ecwidApi().get('/customers/9').reply(404, { errorCode: 'CUSTOMER_NOT_FOUND' });
     expect(await find('brief@example.com')).toEqual([]);
   });
 

@@ -1,12 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidApi } from '../helpers.js';
 
 useOfflineEcwid({ everyMockUsed: true });
 
 const find = (code: unknown) => perform<unknown[]>('searches', 'find_discount_coupon', bundleFor({ code }));
-const searchFor = (code: string) =>
-  nock(API).get(`${API_PATH}/discount_coupons`).query({ code, limit: '100', offset: '0' });
+const searchFor = (code: string) => ecwidApi().get('/discount_coupons').query({ code, limit: '100', offset: '0' });
 
 const WELCOME = {
   id: 51001,

@@ -1,8 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import findOrder from '../../searches/find_order.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, bundleFor, rejectionOf, run, shownMessage, useOfflineEcwid } from '../helpers.js';
+import { bundleFor, rejectionOf, run, shownMessage, useOfflineEcwid, ecwidApi } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 const search = (inputData: Record<string, unknown>) =>
@@ -12,8 +11,8 @@ useOfflineEcwid({ now: NOW, currency: 'NZD', freshCaches: true });
 
 describe('Find Order', () => {
   test('by id: GET /orders/{id}, encoded, shaped like the triggers', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders/SHOP%2F1`)
+    ecwidApi()
+      .get('/orders/SHOP%2F1')
       .reply(200, {
         id: 'SHOP/1',
         createDate: '2026-01-02 03:04:05 +0000',
@@ -26,9 +25,7 @@ describe('Find Order', () => {
   });
 
   test('an unknown id finds nothing (an empty list, not an error)', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders/NOPE`)
-      .reply(404, { errorMessage: 'Order not found', errorCode: 'ORDER_NOT_FOUND' });
+    ecwidApi().get('/orders/NOPE').reply(404, { errorMessage: 'Order not found', errorCode: 'ORDER_NOT_FOUND' });
     expect(await search({ orderId: 'NOPE' })).toEqual([]);
   });
 

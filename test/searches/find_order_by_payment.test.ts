@@ -3,8 +3,7 @@
  * a stubbed Ecwid (the exact queries) and the sandbox (an independent reading of Ecwid's filters and keywords).
  */
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
-import { useOfflineEcwid, API, API_PATH, bundleFor, page, perform } from '../helpers.js';
+import { useOfflineEcwid, bundleFor, page, perform, ecwidApi } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 
 const NOW = 1_800_000_000;
@@ -16,8 +15,8 @@ describe('against a stubbed Ecwid', () => {
   const allTime = { createdFrom: '0', createdTo: String(NOW), offset: '0', limit: '100' };
 
   test('asks the paymentReference filter first; the payment fields are on the order found', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
+    ecwidApi()
+      .get('/orders')
       .query({ paymentReference: 'pi_123', ...allTime })
       .reply(
         200,
@@ -49,12 +48,12 @@ describe('against a stubbed Ecwid', () => {
   });
 
   test('then the keyword search, keeping only the order whose transaction id is exactly the one given', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
+    ecwidApi()
+      .get('/orders')
       .query({ paymentReference: 'ch_9', ...allTime })
       .reply(200, page([]));
-    nock(API)
-      .get(`${API_PATH}/orders`)
+    ecwidApi()
+      .get('/orders')
       .query({ keywords: 'ch_9', ...allTime })
       .reply(
         200,
@@ -75,12 +74,12 @@ describe('against a stubbed Ecwid', () => {
   });
 
   test('nothing matches: an empty list', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
+    ecwidApi()
+      .get('/orders')
       .query({ paymentReference: 'zz', ...allTime })
       .reply(200, page([]));
-    nock(API)
-      .get(`${API_PATH}/orders`)
+    ecwidApi()
+      .get('/orders')
       .query({ keywords: 'zz', ...allTime })
       .reply(200, page([{ id: 'E', createTimestamp: NOW - 10 }]));
     expect(await search({ paymentReference: 'zz' })).toEqual([]);

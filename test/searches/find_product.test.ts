@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import { PRODUCT_OUTPUT_SAMPLE } from '../../lib/catalog/products.js';
-import { API, API_PATH, bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page } from '../helpers.js';
+import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidApi } from '../helpers.js';
 
 useOfflineEcwid({ everyMockUsed: true });
 
@@ -17,8 +16,8 @@ const SNEAKERS = {
 
 describe('find_product', () => {
   test('by SKU: the product with that SKU first, then one whose variation has it; ISO dates, every field', async () => {
-    nock(API)
-      .get(`${API_PATH}/products`)
+    ecwidApi()
+      .get('/products')
       .query({ sku: 'SNK-RUN-42', limit: '100', offset: '0' })
       .reply(
         200,
@@ -39,8 +38,8 @@ describe('find_product', () => {
 
   test("by keyword: the ten best matches in Ecwid's order", async () => {
     const items = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, name: `Sneaker ${i}`, price: 10 + i }));
-    nock(API)
-      .get(`${API_PATH}/products`)
+    ecwidApi()
+      .get('/products')
       .query({ keyword: 'sneaker', limit: '10', offset: '0' })
       .reply(200, { ...page(items), limit: 10 });
     const result = await find({ keyword: 'sneaker' });
@@ -48,10 +47,10 @@ describe('find_product', () => {
   });
 
   test('nothing found, or a 404: []', async () => {
-    nock(API).get(`${API_PATH}/products`).query({ sku: 'NONE', limit: '100', offset: '0' }).reply(200, page([]));
+    ecwidApi().get('/products').query({ sku: 'NONE', limit: '100', offset: '0' }).reply(200, page([]));
     expect(await find({ sku: 'NONE' })).toEqual([]);
-    nock(API)
-      .get(`${API_PATH}/products`)
+    ecwidApi()
+      .get('/products')
       .query({ keyword: 'gone', limit: '10', offset: '0' })
       .reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
     expect(await find({ keyword: 'gone' })).toEqual([]);

@@ -1,9 +1,8 @@
 /** Deleted Order: the exact query on /orders/deleted, the output, and once per deletion against the sandbox. */
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_OUTPUT_SAMPLE } from '../../lib/orders/deleted-orders.js';
 import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/poll-limits.js';
-import { API, API_PATH, liveProblems, bundleFor, ecwidDate, page, perform } from '../helpers.js';
+import { liveProblems, bundleFor, ecwidDate, page, perform, ecwidApi } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
@@ -13,8 +12,8 @@ describe('Deleted Order against a stubbed Ecwid', () => {
   useOfflineStore();
 
   test('a live poll asks /orders/deleted for the last three days in unix seconds; newest deletion first, id = the order id', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders/deleted`)
+    ecwidApi()
+      .get('/orders/deleted')
       .query({ from_date: String(NOW - POLL_LOOKBACK_SECONDS), to_date: String(NOW), offset: '0', limit: '100' })
       .reply(
         200,
@@ -43,8 +42,8 @@ describe('Deleted Order against a stubbed Ecwid', () => {
   });
 
   test('the Zap-on seed is the live window itself (a deletion never moves), ids only', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders/deleted`)
+    ecwidApi()
+      .get('/orders/deleted')
       .query({
         from_date: String(NOW - POLL_LOOKBACK_SECONDS),
         to_date: String(NOW),

@@ -1,8 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
-import nock from 'nock';
 import newCustomer from '../../triggers/new_customer.js';
 import { DAY } from '../../lib/polling/poll-limits.js';
-import { API, API_PATH, useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
+import { useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery, ecwidGet, ecwidApi } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -10,8 +9,8 @@ useOfflineEcwid({ now: NOW });
 
 describe('New Customer', () => {
   test('asks for customers registered in the window, newest first, and sorts them itself', async () => {
-    nock(API)
-      .get(`${API_PATH}/customers`)
+    ecwidApi()
+      .get('/customers')
       .query(liveWindowQuery(NOW, 'created', { sortBy: 'REGISTERED_DATE_DESC' }))
       // returned oldest first on purpose: the trigger must not trust the server's order
       .reply(

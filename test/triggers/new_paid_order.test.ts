@@ -6,7 +6,7 @@ import newPaidOrder from '../../triggers/new_paid_order.js';
 import { DAY, DEDUPE_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { API, API_PATH, stubProfile, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
+import { stubProfile, poll, liveWindowQuery, ecwidGet, ecwidApi } from '../helpers.js';
 import { NOW, order, useOfflineStore } from './trigger-fixtures.js';
 
 useOfflineStore();
@@ -34,8 +34,8 @@ describe('never miss, never repeat', () => {
   });
 
   test('an order that Ecwid returns with the wrong status never fires', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
+    ecwidApi()
+      .get('/orders')
       .query(true)
       .reply(200, {
         total: 2,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import nock from 'nock';
 import { ecwidRequest, ecwidSearch, pathSegment } from '../../../lib/ecwid/client.js';
-import { API, API_PATH, bundleFor, rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid } from '../../helpers.js';
+import { bundleFor, rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid, ecwidApi } from '../../helpers.js';
 
 useOfflineEcwid();
 
@@ -41,7 +41,7 @@ describe('store id and path ids', () => {
     ['with space', 'with%20space'],
     ['zäh€', 'z%C3%A4h%E2%82%AC'],
   ])('path id %p is sent encoded as %p', async (id, encoded) => {
-    nock(API).get(`${API_PATH}/orders/${encoded}`).reply(200, { id });
+    ecwidApi().get(`/orders/${encoded}`).reply(200, { id });
     const result = await run((z, bundle) =>
       ecwidRequest(z, bundle, { path: `/orders/${pathSegment(z, id, 'Order')}` }),
     );

@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ZObject } from 'zapier-platform-core';
 import { ecwidRequest, pathSegment } from '../../../lib/ecwid/client.js';
-import { API, API_PATH, rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid } from '../../helpers.js';
+import { rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid, ecwidApi } from '../../helpers.js';
 
 useOfflineEcwid();
 
@@ -23,8 +23,8 @@ let attempts = 0;
 const failWith = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
   attempts = 0;
   nock.cleanAll();
-  nock(API)
-    .get(`${API_PATH}/orders/K8XTQ`)
+  ecwidApi()
+    .get('/orders/K8XTQ')
     .times(3)
     .reply(() => {
       attempts += 1;
@@ -156,24 +156,20 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
   });
 
   test('a read that fails for a passing reason is tried once more, and its second answer is the result', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders/K8XTQ`)
-      .reply(503, '')
-      .get(`${API_PATH}/orders/K8XTQ`)
-      .reply(200, { id: 'K8XTQ' });
+    ecwidApi().get('/orders/K8XTQ').reply(503, '').get('/orders/K8XTQ').reply(200, { id: 'K8XTQ' });
     expect(await getOrder()).toEqual({ id: 'K8XTQ' });
-    nock(API)
-      .get(`${API_PATH}/orders/K8XTQ`)
+    ecwidApi()
+      .get('/orders/K8XTQ')
       .reply(429, '', { 'Retry-After': '1' })
-      .get(`${API_PATH}/orders/K8XTQ`)
+      .get('/orders/K8XTQ')
       .reply(200, { id: 'K8XTQ' });
     expect(await getOrder()).toEqual({ id: 'K8XTQ' });
   });
 
   test('a write is never repeated by the client (its caller looks up what landed)', async () => {
     let posts = 0;
-    nock(API)
-      .post(`${API_PATH}/discount_coupons`)
+    ecwidApi()
+      .post('/discount_coupons')
       .times(2)
       .reply(() => {
         posts += 1;
@@ -195,8 +191,8 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
 
 describe('answers that cannot be trusted are retried, never read as "no data"', () => {
   test('a 200 with a cut-off JSON body', async () => {
-    nock(API)
-      .get(`${API_PATH}/orders`)
+    ecwidApi()
+      .get('/orders')
       .query(true)
       .times(2)
       .reply(200, '{"total": 3, "items": [{"id": "A"', { 'Content-Type': 'application/json' });
@@ -226,7 +222,7 @@ describe('answers that cannot be trusted are retried, never read as "no data"', 
   test('a timeout', async () => {
     // The app's own timeout is 25 s; shorten it to keep the test quick.
     process.env.ECWID_REQUEST_TIMEOUT_MS = '50';
-    nock(API).get(`${API_PATH}/orders`).delay(400).reply(200, { items: [] });
+    ecwidApi().get('/orders').delay(400).reply(200, { items: [] });
     const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/orders' })));
     delete process.env.ECWID_REQUEST_TIMEOUT_MS;
     expect(error.name).toBe('ThrottledError');
