@@ -1,22 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { invoiceWithDiagnostics, toInvoice } from '../../../lib/invoice/invoice.js';
 import type { EcwidOrder } from '../../../lib/ecwid/types.js';
-import { checkInvoice, fixture, fixtureNames } from './invoice-checks.js';
+import { checkInvoice, fixture, fixtureNames, lineRows } from './invoice-checks.js';
 
 /** The store currency of a fixture: named in its file name (`…-jpy.json`), else US dollars. */
 const currencyOf = (name: string): string => /-(jpy|bhd|eur)\.json$/.exec(name)?.[1].toUpperCase() ?? 'USD';
 
-const rowsOf = (order: EcwidOrder, currency = 'USD') =>
-  toInvoice(order, currency).invoiceLines.map((l) => [
-    l.kind,
-    l.description,
-    l.quantity,
-    l.unitAmount,
-    l.lineAmount,
-    l.taxAmount,
-    l.taxType,
-    l.accountCode,
-  ]);
+const rowsOf = (order: EcwidOrder, currency = 'USD') => lineRows(toInvoice(order, currency).invoiceLines);
 
 describe("fixtures modelled on the order examples in Ecwid's docs", () => {
   test.each(fixtureNames)(

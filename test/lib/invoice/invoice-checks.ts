@@ -18,6 +18,19 @@ export const fixtureNames = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.json'))
   .sort();
 
+/** An invoice's lines as rows of what Xero shows: kind, description, quantity, unit, amount, tax, tax rate, account. */
+export const lineRows = (lines: readonly InvoiceLine[]) =>
+  lines.map((l) => [
+    l.kind,
+    l.description,
+    l.quantity,
+    l.unitAmount,
+    l.lineAmount,
+    l.taxAmount,
+    l.taxType,
+    l.accountCode,
+  ]);
+
 const LINE_KEYS = [
   'accountCode',
   'description',

@@ -7,18 +7,28 @@ import { toInvoice } from '../../../lib/invoice/invoice.js';
 import newPaidOrder from '../../../triggers/new_paid_order.js';
 import { ORDER_OUTPUT_FIELDS } from '../../../lib/orders/output.js';
 import { PRODUCT_OUTPUT_FIELDS } from '../../../lib/catalog/products.js';
+import { REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE } from '../../../lib/refunds/refunds.js';
 import {
   NEW_CUSTOMER_TO_XERO_CONTACT,
   NEW_PRODUCT_TO_XERO_ITEM,
   PAID_ORDER_TO_XERO_INVOICE,
+  PAID_ORDER_TO_XERO_PAYMENT,
+  REFUND_TO_XERO_CREDIT_NOTE,
   resolveSource,
   XERO_CONTACT_TO_ECWID_COUPON,
   ZAP_TEMPLATES,
+  type ZapTemplate,
 } from '../../../tools/docs/zap-templates.js';
 import { EXAMPLE_ORDER_OUTPUT, zapTemplatesMarkdown } from '../../../tools/docs/zap-templates-doc.js';
 import { formatXeroInvoice, renderXeroInvoice } from '../../../tools/docs/xero-preview.js';
 import type { EcwidOrder } from '../../../lib/ecwid/types.js';
-import { placeholders } from './recipe-placeholders.js';
+
+/** Every `{{key}}` a recipe reads from its trigger: in fields, line items and notes. */
+const placeholders = (template: ZapTemplate): string[] =>
+  [...template.fields, ...(template.lineItems ?? [])]
+    .flatMap((m) => [m.source, m.note ?? ''])
+    .concat(template.notes)
+    .flatMap((text) => [...text.matchAll(/\{\{([^}]+)\}\}/g)].map((m) => m[1]));
 
 describe('docs/zap-templates.md', () => {
   test('is what tools/docs/zap-templates-doc.ts writes from tools/docs/zap-templates.ts (npm run docs when this fails)', () => {
@@ -53,6 +63,16 @@ describe('recipes read only fields their triggers output, and fill only fields t
     expect(placeholders(NEW_PRODUCT_TO_XERO_ITEM).filter((k) => !product.has(k))).toEqual([]);
   });
 
+  test('refund → credit note reads refund output keys (and, in its notes, New Order’s invoiceReference)', () => {
+    const keys = new Set(REFUND_OUTPUT_FIELDS.map((f) => f.key));
+    expect(placeholders(REFUND_TO_XERO_CREDIT_NOTE).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  test('paid order → payment reads order output keys', () => {
+    const keys = new Set(ORDER_OUTPUT_FIELDS.map((f) => f.key));
+    expect(placeholders(PAID_ORDER_TO_XERO_PAYMENT).filter((k) => !keys.has(k))).toEqual([]);
+  });
+
   test("Xero contact → coupon: every field is the Create Discount Coupon action's, by key and label, choices valid", () => {
     const inputs = createDiscountCoupon.operation.inputFields as Array<{
       key: string;
@@ -65,6 +85,34 @@ describe('recipes read only fields their triggers output, and fill only fields t
       expect(mapping.target).toBe(input.label);
       if (input.choices && mapping.source) expect(input.choices.map((c) => c.value)).toContain(mapping.source);
     }
+  });
+});
+
+describe('the refund recipe', () => {
+  test('the credit note for the sample refund: its lines as the recipe maps them, on the invoice’s contact and reference', () => {
+    const [line] = REFUND_OUTPUT_SAMPLE.creditNoteLines;
+    const mapped = Object.fromEntries(
+      REFUND_TO_XERO_CREDIT_NOTE.lineItems!.map((m) => [
+        m.target,
+        resolveSource(m.source, REFUND_OUTPUT_SAMPLE, line as unknown as Record<string, unknown>),
+      ]),
+    );
+    expect(mapped).toMatchObject({
+      Description: line.description,
+      Quantity: line.quantity,
+      'Unit Price': line.unitAmount,
+      Account: line.accountCode,
+      'Tax Rate': line.taxType,
+    });
+    const fields = Object.fromEntries(
+      REFUND_TO_XERO_CREDIT_NOTE.fields.map((m) => [m.target, resolveSource(m.source, REFUND_OUTPUT_SAMPLE)]),
+    );
+    expect(fields).toMatchObject({
+      'Contact Name': 'Jane Doe',
+      Reference: 'SHOP-X8UYE',
+      Currency: 'USD',
+      'Line Amount Types': 'Inclusive',
+    });
   });
 });
 
