@@ -48,6 +48,16 @@ export class QueryReader {
     return seconds;
   }
 
+  /** The creation and update date bounds that Ecwid's order, cart, product and customer searches all take. */
+  dateWindow(): { createdFrom?: number; createdTo?: number; updatedFrom?: number; updatedTo?: number } {
+    return {
+      createdFrom: this.date('createdFrom'),
+      createdTo: this.date('createdTo'),
+      updatedFrom: this.date('updatedFrom'),
+      updatedTo: this.date('updatedTo'),
+    };
+  }
+
   /** A comma-separated list, blanks dropped. */
   list(name: string): string[] | undefined {
     const value = this.string(name);

@@ -6,10 +6,7 @@ import { inRowOrder, notFound, page, type Route, type RouteContext } from './rou
 function cartFilter({ query }: RouteContext): CartFilter {
   return {
     showHidden: query.boolean('showHidden') ?? true,
-    createdFrom: query.date('createdFrom'),
-    createdTo: query.date('createdTo'),
-    updatedFrom: query.date('updatedFrom'),
-    updatedTo: query.date('updatedTo'),
+    ...query.dateWindow(),
     totalFrom: query.number('totalFrom'),
     totalTo: query.number('totalTo'),
     couponCode: query.string('couponCode'),
