@@ -118,25 +118,12 @@ describe('store and plan', () => {
   test('writes need Content-Type: application/json (415), then a JSON object (400)', async () => {
     const url = api.url('/customers');
     const auth = { Authorization: `Bearer ${sandbox.token}` };
-    expect((await call(url, { method: 'POST', headers: auth, body: '{"email":"a@b.c"}' })).status).toBe(415);
-    expect(
-      (
-        await call(url, {
-          method: 'POST',
-          headers: { ...auth, 'Content-Type': 'text/plain' },
-          body: '{"email":"a@b.c"}',
-        })
-      ).status,
-    ).toBe(415);
-    expect(
-      (
-        await call(url, {
-          method: 'POST',
-          headers: { ...auth, 'Content-Type': 'application/json; charset=utf-8' },
-          body: '{"email":"ct@example.org"}',
-        })
-      ).status,
-    ).toBe(200);
+    /** The status of a POST of `body` with `headers` besides the token. */
+    const post = async (headers: Record<string, string>, body: string) =>
+      (await call(url, { method: 'POST', headers: { ...auth, ...headers }, body })).status;
+    expect(await post({}, '{"email":"a@b.c"}')).toBe(415);
+    expect(await post({ 'Content-Type': 'text/plain' }, '{"email":"a@b.c"}')).toBe(415);
+    expect(await post({ 'Content-Type': 'application/json; charset=utf-8' }, '{"email":"ct@example.org"}')).toBe(200);
     expect((await api.send('POST', '/customers', '[1,2]')).status).toBe(400);
     expect((await api.send('POST', '/customers', '{oops')).status).toBe(400);
   });
