@@ -220,8 +220,9 @@ export const describeDropdown = (key: string, declared: { pages: boolean }, test
   });
 };
 
-/** Pins a GET of the store's `path` (below API_PATH) with exactly `query` (true: any); answer it with `.reply`. */
-export const ecwidGet = (path: string, query: Record<string, string> | true) => ecwidApi().get(path).query(query);
+/** Pins a GET of the store's `path` with exactly `query` (true: any; a function: the queries it accepts); answer it with `.reply`. */
+export const ecwidGet = (path: string, query: Parameters<nock.Interceptor['query']>[0]) =>
+  ecwidApi().get(path).query(query);
 
 /** Pins a POST to the store's `path` of exactly `body`, sent as JSON; answer it with `.reply`. */
 export const ecwidPostJson = (path: string, body: nock.RequestBodyMatcher) =>

@@ -1,11 +1,20 @@
 import { describe, expect, test } from '@jest/globals';
 import { CUSTOMER_OUTPUT_SAMPLE } from '../../lib/customers/customers.js';
-import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidApi } from '../helpers.js';
+import {
+  bundleFor,
+  rejectionOf,
+  shownMessage,
+  useOfflineEcwid,
+  perform,
+  page,
+  ecwidApi,
+  ecwidGet,
+} from '../helpers.js';
 
 useOfflineEcwid({ everyMockUsed: true });
 
 const find = (email: unknown) => perform<any[]>('searches', 'find_customer', bundleFor({ email }));
-const searchFor = (email: string) => ecwidApi().get('/customers').query({ email, limit: '100', offset: '0' });
+const searchFor = (email: string) => ecwidGet('/customers', { email, limit: '100', offset: '0' });
 
 describe('find_customer', () => {
   test('the exact email (any case), oldest first, read in full; near matches are ignored', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
-import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidApi } from '../helpers.js';
+import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidGet } from '../helpers.js';
 
 useOfflineEcwid({ everyMockUsed: true });
 
 const find = (code: unknown) => perform<unknown[]>('searches', 'find_discount_coupon', bundleFor({ code }));
-const searchFor = (code: string) => ecwidApi().get('/discount_coupons').query({ code, limit: '100', offset: '0' });
+const searchFor = (code: string) => ecwidGet('/discount_coupons', { code, limit: '100', offset: '0' });
 
 const WELCOME = {
   id: 51001,

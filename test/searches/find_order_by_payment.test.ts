@@ -3,7 +3,7 @@
  * a stubbed Ecwid (the exact queries) and the sandbox (an independent reading of Ecwid's filters and keywords).
  */
 import { describe, expect, test } from '@jest/globals';
-import { useOfflineEcwid, bundleFor, page, perform, ecwidApi } from '../helpers.js';
+import { useOfflineEcwid, bundleFor, page, perform, ecwidGet } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 
 const NOW = 1_800_000_000;
@@ -15,25 +15,22 @@ describe('against a stubbed Ecwid', () => {
   const allTime = { createdFrom: '0', createdTo: String(NOW), offset: '0', limit: '100' };
 
   test('asks the paymentReference filter first; the payment fields are on the order found', async () => {
-    ecwidApi()
-      .get('/orders')
-      .query({ paymentReference: 'pi_123', ...allTime })
-      .reply(
-        200,
-        page([
-          {
-            id: 'A',
-            paymentStatus: 'PAID',
-            total: 80,
-            giftCardRedemption: 20,
-            paymentMethod: 'Card',
-            paymentModule: 'Stripe',
-            paymentReference: 'pi_123',
-            externalTransactionId: 'ch_9',
-            createTimestamp: NOW - 60,
-          },
-        ]),
-      );
+    ecwidGet('/orders', { paymentReference: 'pi_123', ...allTime }).reply(
+      200,
+      page([
+        {
+          id: 'A',
+          paymentStatus: 'PAID',
+          total: 80,
+          giftCardRedemption: 20,
+          paymentMethod: 'Card',
+          paymentModule: 'Stripe',
+          paymentReference: 'pi_123',
+          externalTransactionId: 'ch_9',
+          createTimestamp: NOW - 60,
+        },
+      ]),
+    );
     const [order] = await search({ paymentReference: ' pi_123 ' });
     expect(order).toMatchObject({
       id: 'A',
@@ -48,40 +45,28 @@ describe('against a stubbed Ecwid', () => {
   });
 
   test('then the keyword search, keeping only the order whose transaction id is exactly the one given', async () => {
-    ecwidApi()
-      .get('/orders')
-      .query({ paymentReference: 'ch_9', ...allTime })
-      .reply(200, page([]));
-    ecwidApi()
-      .get('/orders')
-      .query({ keywords: 'ch_9', ...allTime })
-      .reply(
-        200,
-        page([
-          { id: 'B', externalTransactionId: 'ch_99', createTimestamp: NOW - 30 },
-          {
-            id: 'C',
-            externalTransactionId: 'ch_9',
-            paymentStatus: 'AWAITING_PAYMENT',
-            total: 12,
-            createTimestamp: NOW - 90,
-          },
-          { id: 'D', privateAdminNotes: 'refund ch_9', createTimestamp: NOW - 10 },
-        ]),
-      );
+    ecwidGet('/orders', { paymentReference: 'ch_9', ...allTime }).reply(200, page([]));
+    ecwidGet('/orders', { keywords: 'ch_9', ...allTime }).reply(
+      200,
+      page([
+        { id: 'B', externalTransactionId: 'ch_99', createTimestamp: NOW - 30 },
+        {
+          id: 'C',
+          externalTransactionId: 'ch_9',
+          paymentStatus: 'AWAITING_PAYMENT',
+          total: 12,
+          createTimestamp: NOW - 90,
+        },
+        { id: 'D', privateAdminNotes: 'refund ch_9', createTimestamp: NOW - 10 },
+      ]),
+    );
     const [order] = await search({ paymentReference: 'ch_9' });
     expect(order).toMatchObject({ id: 'C', amountPaid: 0, statementReference: 'ch_9' });
   });
 
   test('nothing matches: an empty list', async () => {
-    ecwidApi()
-      .get('/orders')
-      .query({ paymentReference: 'zz', ...allTime })
-      .reply(200, page([]));
-    ecwidApi()
-      .get('/orders')
-      .query({ keywords: 'zz', ...allTime })
-      .reply(200, page([{ id: 'E', createTimestamp: NOW - 10 }]));
+    ecwidGet('/orders', { paymentReference: 'zz', ...allTime }).reply(200, page([]));
+    ecwidGet('/orders', { keywords: 'zz', ...allTime }).reply(200, page([{ id: 'E', createTimestamp: NOW - 10 }]));
     expect(await search({ paymentReference: 'zz' })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { PRODUCT_OUTPUT_SAMPLE } from '../../lib/catalog/products.js';
-import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidApi } from '../helpers.js';
+import { bundleFor, rejectionOf, shownMessage, useOfflineEcwid, perform, page, ecwidGet } from '../helpers.js';
 
 useOfflineEcwid({ everyMockUsed: true });
 
@@ -16,13 +16,10 @@ const SNEAKERS = {
 
 describe('find_product', () => {
   test('by SKU: the product with that SKU first, then one whose variation has it; ISO dates, every field', async () => {
-    ecwidApi()
-      .get('/products')
-      .query({ sku: 'SNK-RUN-42', limit: '100', offset: '0' })
-      .reply(
-        200,
-        page([{ id: 5, sku: 'SNK-RUN', name: 'Trail Running Sneakers (all sizes)', unlimited: true }, SNEAKERS]),
-      );
+    ecwidGet('/products', { sku: 'SNK-RUN-42', limit: '100', offset: '0' }).reply(
+      200,
+      page([{ id: 5, sku: 'SNK-RUN', name: 'Trail Running Sneakers (all sizes)', unlimited: true }, SNEAKERS]),
+    );
     const result = await find({ sku: ' SNK-RUN-42 ', keyword: 'ignored when the SKU is given' });
     expect(result[0]).toEqual({ ...PRODUCT_OUTPUT_SAMPLE, options: SNEAKERS.options });
     expect(result[1]).toMatchObject({
@@ -38,21 +35,15 @@ describe('find_product', () => {
 
   test("by keyword: the ten best matches in Ecwid's order", async () => {
     const items = Array.from({ length: 10 }, (_, i) => ({ id: 100 + i, name: `Sneaker ${i}`, price: 10 + i }));
-    ecwidApi()
-      .get('/products')
-      .query({ keyword: 'sneaker', limit: '10', offset: '0' })
-      .reply(200, { ...page(items), limit: 10 });
+    ecwidGet('/products', { keyword: 'sneaker', limit: '10', offset: '0' }).reply(200, { ...page(items), limit: 10 });
     const result = await find({ keyword: 'sneaker' });
     expect(result.map((p) => p.id)).toEqual(items.map((p) => p.id));
   });
 
   test('nothing found, or a 404: []', async () => {
-    ecwidApi().get('/products').query({ sku: 'NONE', limit: '100', offset: '0' }).reply(200, page([]));
+    ecwidGet('/products', { sku: 'NONE', limit: '100', offset: '0' }).reply(200, page([]));
     expect(await find({ sku: 'NONE' })).toEqual([]);
-    ecwidApi()
-      .get('/products')
-      .query({ keyword: 'gone', limit: '10', offset: '0' })
-      .reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
+    ecwidGet('/products', { keyword: 'gone', limit: '10', offset: '0' }).reply(404, { errorCode: 'PRODUCT_NOT_FOUND' });
     expect(await find({ keyword: 'gone' })).toEqual([]);
   });
 

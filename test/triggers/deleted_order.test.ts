@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { DELETED_ORDER_OUTPUT_FIELDS, DELETED_ORDER_OUTPUT_SAMPLE } from '../../lib/orders/deleted-orders.js';
 import { POLL_LOOKBACK_SECONDS } from '../../lib/polling/poll-limits.js';
-import { liveProblems, bundleFor, ecwidDate, page, perform, ecwidApi } from '../helpers.js';
+import { liveProblems, bundleFor, ecwidDate, page, perform, ecwidGet } from '../helpers.js';
 import { useSandboxStore } from '../sandbox-store.js';
 import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
@@ -12,16 +12,18 @@ describe('Deleted Order against a stubbed Ecwid', () => {
   useOfflineStore();
 
   test('a live poll asks /orders/deleted for the last three days in unix seconds; newest deletion first, id = the order id', async () => {
-    ecwidApi()
-      .get('/orders/deleted')
-      .query({ from_date: String(NOW - POLL_LOOKBACK_SECONDS), to_date: String(NOW), offset: '0', limit: '100' })
-      .reply(
-        200,
-        page([
-          { id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) },
-          { id: 512000009, orderId: 'SHOP-BBBBB', date: ecwidDate(NOW - 60) },
-        ]),
-      );
+    ecwidGet('/orders/deleted', {
+      from_date: String(NOW - POLL_LOOKBACK_SECONDS),
+      to_date: String(NOW),
+      offset: '0',
+      limit: '100',
+    }).reply(
+      200,
+      page([
+        { id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) },
+        { id: 512000009, orderId: 'SHOP-BBBBB', date: ecwidDate(NOW - 60) },
+      ]),
+    );
     const result = await poll();
     expect(result).toEqual([
       {
@@ -42,16 +44,13 @@ describe('Deleted Order against a stubbed Ecwid', () => {
   });
 
   test('the Zap-on seed is the live window itself (a deletion never moves), ids only', async () => {
-    ecwidApi()
-      .get('/orders/deleted')
-      .query({
-        from_date: String(NOW - POLL_LOOKBACK_SECONDS),
-        to_date: String(NOW),
-        responseFields: 'total,count,offset,limit,items(id,orderId,date)',
-        offset: '0',
-        limit: '100',
-      })
-      .reply(200, page([{ id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) }]));
+    ecwidGet('/orders/deleted', {
+      from_date: String(NOW - POLL_LOOKBACK_SECONDS),
+      to_date: String(NOW),
+      responseFields: 'total,count,offset,limit,items(id,orderId,date)',
+      offset: '0',
+      limit: '100',
+    }).reply(200, page([{ id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) }]));
     expect(await poll({ isPopulatingDedupe: true })).toEqual([{ id: 'SHOP-AAAAA' }]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import newCustomer from '../../triggers/new_customer.js';
 import { DAY } from '../../lib/polling/poll-limits.js';
-import { useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery, ecwidGet, ecwidApi } from '../helpers.js';
+import { useOfflineEcwid, page, ecwidDate, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -9,9 +9,7 @@ useOfflineEcwid({ now: NOW });
 
 describe('New Customer', () => {
   test('asks for customers registered in the window, newest first, and sorts them itself', async () => {
-    ecwidApi()
-      .get('/customers')
-      .query(liveWindowQuery(NOW, 'created', { sortBy: 'REGISTERED_DATE_DESC' }))
+    ecwidGet('/customers', liveWindowQuery(NOW, 'created', { sortBy: 'REGISTERED_DATE_DESC' }))
       // returned oldest first on purpose: the trigger must not trust the server's order
       .reply(
         200,

@@ -4,7 +4,7 @@ import newOrder from '../../triggers/new_order.js';
 import { POLL_MAX_OUTPUT_BYTES } from '../../lib/polling/output-bound.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
-import { rejectionOf, shownMessage, stubProfile, poll, liveWindowQuery, ecwidGet, ecwidApi } from '../helpers.js';
+import { rejectionOf, shownMessage, stubProfile, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 import { NOW, order, useOfflineStore } from './trigger-fixtures.js';
 
 useOfflineStore();
@@ -86,14 +86,14 @@ describe('never miss, never repeat, whatever the row order', () => {
 
   test('a page that fails fails the whole poll: no partial answer that would let a later order skip ahead', async () => {
     const many = Array.from({ length: 150 }, (_, i) => order(i + 1, 3600 + i));
-    ecwidApi()
-      .get('/orders')
-      .query((q) => q.offset === '0')
-      .reply(200, { total: 150, count: 100, offset: 0, limit: 100, items: many.slice(0, 100) });
-    ecwidApi()
-      .get('/orders')
-      .query((q) => q.offset === '100')
-      .reply(503, '');
+    ecwidGet('/orders', (q) => q.offset === '0').reply(200, {
+      total: 150,
+      count: 100,
+      offset: 0,
+      limit: 100,
+      items: many.slice(0, 100),
+    });
+    ecwidGet('/orders', (q) => q.offset === '100').reply(503, '');
     const error = await rejectionOf(poll(newOrder));
     expect(error.name).toBe('ThrottledError');
   });

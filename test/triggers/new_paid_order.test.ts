@@ -6,7 +6,7 @@ import newPaidOrder from '../../triggers/new_paid_order.js';
 import { DAY, DEDUPE_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { ORDER_DEDUPE_FIELDS } from '../../lib/orders/window.js';
 import { fakeSearch } from '../fake-ecwid.js';
-import { stubProfile, poll, liveWindowQuery, ecwidGet, ecwidApi } from '../helpers.js';
+import { stubProfile, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 import { NOW, order, useOfflineStore } from './trigger-fixtures.js';
 
 useOfflineStore();
@@ -34,16 +34,13 @@ describe('never miss, never repeat', () => {
   });
 
   test('an order that Ecwid returns with the wrong status never fires', async () => {
-    ecwidApi()
-      .get('/orders')
-      .query(true)
-      .reply(200, {
-        total: 2,
-        count: 2,
-        offset: 0,
-        limit: 100,
-        items: [order(1, 60, { paymentStatus: 'PAID' }), order(2, 60, { paymentStatus: 'INCOMPLETE' })],
-      });
+    ecwidGet('/orders', true).reply(200, {
+      total: 2,
+      count: 2,
+      offset: 0,
+      limit: 100,
+      items: [order(1, 60, { paymentStatus: 'PAID' }), order(2, 60, { paymentStatus: 'INCOMPLETE' })],
+    });
     expect((await poll(newPaidOrder)).map((o) => o.id)).toEqual(['SHOP-00001']);
   });
 });

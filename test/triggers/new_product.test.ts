@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import newProduct from '../../triggers/new_product.js';
 import { DAY, POLL_LOOKBACK_SECONDS } from '../../lib/polling/poll-limits.js';
-import { useOfflineEcwid, page, poll, liveWindowQuery, ecwidGet, ecwidApi } from '../helpers.js';
+import { useOfflineEcwid, page, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
 
 const NOW = 1_800_000_000;
 
@@ -31,14 +31,11 @@ describe('New Product', () => {
   });
 
   test('"Test trigger" finds the last product of a quiet catalog', async () => {
-    ecwidApi()
-      .get('/products')
-      .query((q) => q.createdFrom === String(NOW - POLL_LOOKBACK_SECONDS))
-      .reply(200, page([]));
-    ecwidApi()
-      .get('/products')
-      .query((q) => q.createdFrom === String(NOW - 31 * DAY))
-      .reply(200, page([{ id: 7, createTimestamp: NOW - 20 * DAY }]));
+    ecwidGet('/products', (q) => q.createdFrom === String(NOW - POLL_LOOKBACK_SECONDS)).reply(200, page([]));
+    ecwidGet('/products', (q) => q.createdFrom === String(NOW - 31 * DAY)).reply(
+      200,
+      page([{ id: 7, createTimestamp: NOW - 20 * DAY }]),
+    );
     expect((await poll(newProduct, {}, { isLoadingSample: true })).map((p) => p.id)).toEqual([7]);
   });
 });

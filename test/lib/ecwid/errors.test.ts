@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ZObject } from 'zapier-platform-core';
 import { ecwidRequest, pathSegment } from '../../../lib/ecwid/client.js';
-import { rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid, ecwidApi } from '../../helpers.js';
+import { rejectionOf, run, shownMessage, TOKEN, useOfflineEcwid, ecwidApi, ecwidGet } from '../../helpers.js';
 
 useOfflineEcwid();
 
@@ -191,9 +191,7 @@ describe('every Ecwid answer becomes an error that says what to do', () => {
 
 describe('answers that cannot be trusted are retried, never read as "no data"', () => {
   test('a 200 with a cut-off JSON body', async () => {
-    ecwidApi()
-      .get('/orders')
-      .query(true)
+    ecwidGet('/orders', true)
       .times(2)
       .reply(200, '{"total": 3, "items": [{"id": "A"', { 'Content-Type': 'application/json' });
     const error = await rejectionOf(run((z, bundle) => ecwidRequest(z, bundle, { path: '/orders' })));
