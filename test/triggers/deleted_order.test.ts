@@ -8,16 +8,20 @@ import { NOW, useOfflineStore } from './trigger-fixtures.js';
 
 const poll = (meta = {}) => perform<Array<Record<string, any>>>('triggers', 'deleted_order', bundleFor({}, meta));
 
+/** The query of the first page of deletions in the live window (in unix seconds), plus `extra`. */
+const liveDeletions = (extra: Record<string, string> = {}) => ({
+  from_date: String(NOW - POLL_LOOKBACK_SECONDS),
+  to_date: String(NOW),
+  ...extra,
+  offset: '0',
+  limit: '100',
+});
+
 describe('Deleted Order against a stubbed Ecwid', () => {
   useOfflineStore();
 
   test('a live poll asks /orders/deleted for the last three days in unix seconds; newest deletion first, id = the order id', async () => {
-    ecwidGet('/orders/deleted', {
-      from_date: String(NOW - POLL_LOOKBACK_SECONDS),
-      to_date: String(NOW),
-      offset: '0',
-      limit: '100',
-    }).reply(
+    ecwidGet('/orders/deleted', liveDeletions()).reply(
       200,
       page([
         { id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) },
@@ -44,13 +48,10 @@ describe('Deleted Order against a stubbed Ecwid', () => {
   });
 
   test('the Zap-on seed is the live window itself (a deletion never moves), ids only', async () => {
-    ecwidGet('/orders/deleted', {
-      from_date: String(NOW - POLL_LOOKBACK_SECONDS),
-      to_date: String(NOW),
-      responseFields: 'total,count,offset,limit,items(id,orderId,date)',
-      offset: '0',
-      limit: '100',
-    }).reply(200, page([{ id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) }]));
+    ecwidGet(
+      '/orders/deleted',
+      liveDeletions({ responseFields: 'total,count,offset,limit,items(id,orderId,date)' }),
+    ).reply(200, page([{ id: 512000007, orderId: 'SHOP-AAAAA', date: ecwidDate(NOW - 7200) }]));
     expect(await poll({ isPopulatingDedupe: true })).toEqual([{ id: 'SHOP-AAAAA' }]);
   });
 

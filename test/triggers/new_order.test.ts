@@ -5,7 +5,7 @@ import { POLL_MAX_OUTPUT_BYTES } from '../../lib/polling/output-bound.js';
 import { DAY, POLL_LOOKBACK_SECONDS, POLL_MAX_RECORDS, POLL_MAX_REQUESTS } from '../../lib/polling/poll-limits.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../fake-ecwid.js';
 import { rejectionOf, shownMessage, stubProfile, poll, liveWindowQuery, ecwidGet } from '../helpers.js';
-import { NOW, order, useOfflineStore } from './trigger-fixtures.js';
+import { NOW, order, testTrigger, useOfflineStore } from './trigger-fixtures.js';
 
 useOfflineStore();
 
@@ -115,14 +115,10 @@ describe('a flood: the window is narrowed to its newest part, within a fixed num
 
 describe('Test trigger and turning the Zap on', () => {
   test('"Test trigger" returns at most 3, newest first, and finds a year-old order in a quiet store', async () => {
-    const endpoint = fakeSearch(
-      '/orders',
-      [order(1, 380 * DAY), order(2, 370 * DAY), order(3, 369 * DAY), order(4, 368 * DAY)],
-      { rowOrder: 'shuffled' },
-    );
-    const result = await poll(newOrder, {}, { isLoadingSample: true });
-    expect(result.map((o) => o.id)).toEqual(['SHOP-00004', 'SHOP-00003', 'SHOP-00002']);
-    expect(endpoint.queries).toHaveLength(3); // 3 days, 31 days, 400 days
+    const quiet = [order(1, 380 * DAY), order(2, 370 * DAY), order(3, 369 * DAY), order(4, 368 * DAY)];
+    const { shown, requests } = await testTrigger(newOrder, '/orders', quiet);
+    expect(shown.map((o) => o.id)).toEqual(['SHOP-00004', 'SHOP-00003', 'SHOP-00002']);
+    expect(requests).toBe(3); // 3 days, 31 days, 400 days
   });
 
   test('seeds only the live window: an order created earlier can never enter a later poll', async () => {

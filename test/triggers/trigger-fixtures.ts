@@ -1,5 +1,5 @@
-import type { FakeRecord } from '../fake-ecwid.js';
-import { useOfflineEcwid } from '../helpers.js';
+import { fakeSearch, type FakeRecord } from '../fake-ecwid.js';
+import { poll, useOfflineEcwid } from '../helpers.js';
 
 /** The polling trigger tests' fixed clock, in unix seconds. */
 export const NOW = 1_800_000_000;
@@ -22,3 +22,10 @@ export const order = (n: number, createdAgo: number, extra: Partial<FakeRecord> 
   items: [],
   ...extra,
 });
+
+/** "Test trigger" where Ecwid lists `records` at `path` shuffled: what `trigger` shows, and in how many requests. */
+export const testTrigger = async (trigger: Parameters<typeof poll>[0], path: string, records: FakeRecord[]) => {
+  const endpoint = fakeSearch(path, records, { rowOrder: 'shuffled' });
+  const shown = await poll(trigger, {}, { isLoadingSample: true });
+  return { shown, requests: endpoint.queries.length };
+};
