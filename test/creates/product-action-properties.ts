@@ -12,6 +12,7 @@ import createProduct from '../../creates/create_product.js';
 import updateProduct from '../../creates/update_product.js';
 import { MAX_STOCK, PRODUCT_LABELS as L } from '../../lib/catalog/product-writes.js';
 import { bundleFor, offline, perform, resetEnv, shownMessage } from '../helpers.js';
+import { bad, blank, inputOf, mostlyValid, notYesNo, omitted, yesNoValues, type Piece } from './input-pieces.js';
 import { namedField, recordEcwid, recordingZ, type Seen } from './record-ecwid.js';
 
 const RUNS = 300;
@@ -21,13 +22,7 @@ const NOTHING_TO_CHANGE = /^Nothing to change: fill in at least one of /;
 
 // ─── Generators: each piece is what Zapier hands over, and what a careful human would send for it ──────────
 
-type Piece = { input: unknown; sent?: unknown; invalid?: true };
-const blank = fc.constantFrom<unknown>(undefined, null, '', '  ', []);
-const omitted = (): fc.Arbitrary<Piece> => blank.map((input) => ({ input }));
-const bad = (...inputs: unknown[]): fc.Arbitrary<Piece> =>
-  fc.constantFrom(...inputs).map((input) => ({ input, invalid: true as const }));
-const mostly = (valid: Array<fc.Arbitrary<Piece>>, wrong: fc.Arbitrary<Piece>): fc.Arbitrary<Piece> =>
-  fc.oneof(...valid.map((arbitrary) => ({ arbitrary, weight: 10 })), { arbitrary: wrong, weight: 1 });
+const mostly = mostlyValid(10);
 /** The same value as Zapier may pass it: a number, its text, or its text padded. */
 const shapes = (n: number): fc.Arbitrary<unknown> => fc.constantFrom<unknown>(n, String(n), ` ${n} `);
 
@@ -58,17 +53,7 @@ const money = mostly(
   ],
   bad(-1, '-0.5', '12,50', '$5', '1e3', 'ten', { amount: 1 }, Number.NaN),
 );
-const yesNo = mostly(
-  [
-    fc
-      .constantFrom<
-        [unknown, boolean]
-      >([true, true], [false, false], ['yes', true], ['no', false], ['TRUE', true], ['false', false], ['1', true], ['0', false])
-      .map(([input, sent]) => ({ input, sent })),
-    omitted(),
-  ],
-  bad('maybe', 'y', 2),
-);
+const yesNo = mostly([yesNoValues, omitted()], notYesNo);
 const quantity = mostly(
   [fc.integer({ min: 0, max: MAX_STOCK }).chain((n) => shapes(n).map((input) => ({ input, sent: n }))), omitted()],
   bad(-1, '2.5', 'ten', MAX_STOCK + 1, { n: 1 }),
@@ -105,12 +90,6 @@ const quantityDelta = mostly(
 );
 
 type Scenario = Record<string, Piece>;
-const inputOf = (s: Scenario): Record<string, unknown> =>
-  Object.fromEntries(
-    Object.entries(s)
-      .filter(([, piece]) => piece.input !== undefined)
-      .map(([key, piece]) => [key, piece.input]),
-  );
 const invalidOf = (s: Scenario): Set<string> =>
   new Set(
     Object.entries(s)

@@ -1,4 +1,5 @@
 import { expect } from '@jest/globals';
+import fc from 'fast-check';
 import zapier, { type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import App from '../../index.js';
@@ -119,6 +120,36 @@ export const createRunners = (key: string, store: () => (seen: Seen) => [number,
     return outcomeOf(seen, () => perform('creates', key, bundleFor(input)));
   },
 });
+
+export type Tally = { sent: number; refused: number };
+
+/**
+ * The first check of a generated input's outcome: with fields the oracle found wrong, it must be refused (and counts
+ * as refused); without, it must have gone through without an error (and counts as sent). True when it was sent, for
+ * the caller to check what was sent.
+ */
+export const expectRefusedOrSent = (
+  outcome: Outcome,
+  invalid: Set<string>,
+  labels: readonly string[],
+  tally: Tally,
+): boolean => {
+  if (invalid.size > 0) {
+    tally.refused += 1;
+    expectRefused(outcome, invalid, labels);
+    return false;
+  }
+  tally.sent += 1;
+  expect(outcome.error).toBeUndefined();
+  return true;
+};
+
+/** Checks `property` (made with a tally) on `numRuns` generated inputs; returns how many were sent and how many refused. */
+export const tallyRuns = async (property: (tally: Tally) => fc.IAsyncPropertyWithHooks<any>, numRuns: number) => {
+  const tally: Tally = { sent: 0, refused: 0 };
+  await fc.assert(property(tally), { numRuns });
+  return tally;
+};
 
 /** An input refused as it should be: an InvalidInput error naming (by its label) one of the `invalid` fields, nothing sent. */
 export const expectRefused = ({ seen, error }: Outcome, invalid: Set<string>, labels: readonly string[]): void => {
