@@ -2,44 +2,44 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { ECWID_SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
 import { toInvoice } from './invoice.js';
-import { outputField, type OutputType } from '../output/values.js';
+import { outputField } from '../output/values.js';
 import type { Invoice, InvoiceLine } from './types.js';
 
-const LINE_FIELDS: Array<[key: keyof InvoiceLine, label: string, type?: OutputType]> = [
-  ['kind', 'Kind (product, shipping, handling, surcharge, discount, adjustment or rounding)'],
-  ['description', 'Description'],
-  ['itemCode', 'Item Code (SKU up to 30 Characters)'],
+const LINE_FIELDS: Array<[keyof InvoiceLine, string, 'string' | 'number']> = [
+  ['kind', 'Kind (product, shipping, handling, surcharge, discount, adjustment or rounding)', 'string'],
+  ['description', 'Description', 'string'],
+  ['itemCode', 'Item Code (SKU up to 30 Characters)', 'string'],
   ['quantity', 'Quantity', 'number'],
   ['unitAmount', 'Unit Amount', 'number'],
   ['taxAmount', 'Tax Amount (as Xero Computes It)', 'number'],
   ['taxRate', 'Tax Rate (%)', 'number'],
-  ['taxName', 'Tax Name'],
+  ['taxName', 'Tax Name', 'string'],
   ['lineAmount', 'Line Amount', 'number'],
-  ['taxType', 'Xero Tax Rate'],
-  ['accountCode', 'Xero Account Code'],
-  ['sku', 'SKU'],
+  ['taxType', 'Xero Tax Rate', 'string'],
+  ['accountCode', 'Xero Account Code', 'string'],
+  ['sku', 'SKU', 'string'],
   ['ecwidTaxAmount', 'Tax Charged by Ecwid', 'number'],
 ];
 
-const INVOICE_FIELDS: Array<[key: keyof Omit<Invoice, 'invoiceLines'>, label: string, type?: OutputType]> = [
-  ['lineAmountTypes', 'Invoice Line Amount Types (Inclusive, Exclusive or NoTax)'],
+const INVOICE_FIELDS: Array<[keyof Omit<Invoice, 'invoiceLines'>, string, 'string' | 'number']> = [
+  ['lineAmountTypes', 'Invoice Line Amount Types (Inclusive, Exclusive or NoTax)', 'string'],
   ['invoiceTotal', 'Invoice Total (Before Gift Cards)', 'number'],
   ['invoiceTaxTotal', 'Invoice Tax Total (as Xero Computes It)', 'number'],
   ['giftCardRedemption', 'Gift Card Redemption (Record as a Payment)', 'number'],
-  ['currency', 'Invoice Currency'],
-  ['invoiceReference', 'Invoice Reference (Order ID)'],
-  ['contactName', 'Invoice Contact Name'],
-  ['contactEmail', 'Invoice Contact Email'],
-  ['contactFirstName', 'Invoice Contact First Name'],
-  ['contactLastName', 'Invoice Contact Last Name'],
-  ['contactCompany', 'Invoice Contact Company'],
-  ['contactPhone', 'Invoice Contact Phone'],
-  ['contactAddressLine1', 'Invoice Contact Address Line 1'],
-  ['contactAddressLine2', 'Invoice Contact Address Line 2'],
-  ['contactCity', 'Invoice Contact City'],
-  ['contactRegion', 'Invoice Contact Region'],
-  ['contactPostalCode', 'Invoice Contact Postal Code'],
-  ['contactCountry', 'Invoice Contact Country Code'],
+  ['currency', 'Invoice Currency', 'string'],
+  ['invoiceReference', 'Invoice Reference (Order ID)', 'string'],
+  ['contactName', 'Invoice Contact Name', 'string'],
+  ['contactEmail', 'Invoice Contact Email', 'string'],
+  ['contactFirstName', 'Invoice Contact First Name', 'string'],
+  ['contactLastName', 'Invoice Contact Last Name', 'string'],
+  ['contactCompany', 'Invoice Contact Company', 'string'],
+  ['contactPhone', 'Invoice Contact Phone', 'string'],
+  ['contactAddressLine1', 'Invoice Contact Address Line 1', 'string'],
+  ['contactAddressLine2', 'Invoice Contact Address Line 2', 'string'],
+  ['contactCity', 'Invoice Contact City', 'string'],
+  ['contactRegion', 'Invoice Contact Region', 'string'],
+  ['contactPostalCode', 'Invoice Contact Postal Code', 'string'],
+  ['contactCountry', 'Invoice Contact Country Code', 'string'],
   ['ecwidTaxTotal', 'Invoice Tax Charged by Ecwid', 'number'],
   ['taxDifferenceFromEcwid', 'Invoice Tax Difference (Xero − Ecwid)', 'number'],
   ['roundingAmount', 'Invoice Rounding Line Amount', 'number'],

@@ -62,22 +62,22 @@ export const toLineItem = (item: EcwidOrderItem): LineItem => {
 };
 
 /** Every line-item field with its label and type, in the order Zapier lists them. */
-const LINE_ITEM_FIELDS: ReadonlyArray<[key: keyof LineItem, label: string, type?: OutputType]> = [
+const LINE_ITEM_FIELDS: ReadonlyArray<[key: keyof LineItem, label: string, type: OutputType]> = [
   ['productId', 'Product ID', 'integer'],
-  ['sku', 'SKU'],
-  ['name', 'Name'],
-  ['options', 'Options'],
+  ['sku', 'SKU', 'string'],
+  ['name', 'Name', 'string'],
+  ['options', 'Options', 'string'],
   ['quantity', 'Quantity', 'number'],
   ['price', 'Unit Price', 'number'],
   ['priceWithoutTax', 'Unit Price Without Tax', 'number'],
   ['lineTotal', 'Total', 'number'],
   ['tax', 'Tax', 'number'],
   ['taxRate', 'Tax Rate (%)', 'number'],
-  ['taxNames', 'Tax Names'],
+  ['taxNames', 'Tax Names', 'string'],
   ['couponAmount', 'Coupon Discount', 'number'],
   ['discountAmount', 'Promotion Discount', 'number'],
   ['digital', 'Is Digital', 'boolean'],
-  ['imageUrl', 'Image URL'],
+  ['imageUrl', 'Image URL', 'string'],
 ];
 
 /**
