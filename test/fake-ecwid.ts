@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { API, API_PATH } from './helpers.js';
+import { API, ecwidApi } from './helpers.js';
 
 /**
  * A minimal stand-in for Ecwid's search endpoints in unit tests: applies the time and status filters, `offset` and
@@ -39,9 +38,9 @@ export const fakeSearch = (
   { rowOrder = 'oldest', seed = 7 }: { rowOrder?: RowOrder; seed?: number } = {},
 ): FakeEndpoint => {
   const endpoint: FakeEndpoint = { queries: [] };
-  nock(API)
+  ecwidApi()
     .persist()
-    .get(`${API_PATH}${path}`)
+    .get(path)
     .query(true)
     .reply((uri: unknown) => {
       // nock 15 hands over the request (older versions: the path)

@@ -220,7 +220,10 @@ export const describeDropdown = (key: string, declared: { pages: boolean }, test
   });
 };
 
-/** Pins a GET of the store's `path` with exactly `query` (true: any; a function: the queries it accepts); answer it with `.reply`. */
+/**
+ * Pins a GET of the store's `path` with exactly `query` (true: any query; a function: the queries it accepts); answer
+ * it with `.reply`.
+ */
 export const ecwidGet = (path: string, query: Parameters<nock.Interceptor['query']>[0]) =>
   ecwidApi().get(path).query(query);
 
