@@ -192,6 +192,14 @@ export interface ZapFigures {
   unexpected: number;
   /** Showed only between two polls (e.g. shipped and delivered in between): no polling trigger can see them. */
   unobservable: number;
+  /**
+   * Of the missed items, how many no connector could have handed over either: the fewest misses possible when each
+   * live poll hands Zapier at most its take (or an answer's 1,000 records), found by an offline scheduler that knows
+   * when every item stops showing (see `fewestMisses`). The rest of `missed` was lost to the order of handing over.
+   */
+  inherentMisses: number;
+  /** Missed items by kind (`ZapSpec.kindOf`, e.g. a status combination), most first. */
+  missedByKind: Record<string, number>;
   /** The Zap-on poll succeeded (else nothing can be checked). */
   turnedOn: boolean;
   /** Zap-on polls until one succeeded (Zapier asks the merchant to try again after each failure), and the requests of the one that did. */
@@ -342,15 +350,16 @@ class Ledger {
     return (item.since !== undefined && item.since <= at) || item.shown.some(([from, to]) => from <= at && at < to);
   }
 
+  /** The item's showings [from, to), the current one open-ended. */
+  showings(id: string): Array<[number, number]> {
+    const item = this.items.get(id);
+    if (!item) return [];
+    return item.since === undefined ? item.shown : [...item.shown, [item.since, Number.POSITIVE_INFINITY]];
+  }
+
   /** True when the item showed during the whole of one of these polls. */
   seenThroughout(id: string, polls: Array<[number, number]>): boolean {
-    const item = this.items.get(id);
-    if (!item) return false;
-    const showings =
-      item.since === undefined
-        ? item.shown
-        : [...item.shown, [item.since, Number.POSITIVE_INFINITY] as [number, number]];
-    return showings.some(([from, to]) => polls.some(([start, end]) => start >= from && end < to));
+    return this.showings(id).some(([from, to]) => polls.some(([start, end]) => start >= from && end < to));
   }
 }
 
@@ -368,6 +377,8 @@ export interface ZapSpec {
   itemOfOutput: (output: any, orderIdOf: (internalId: unknown) => string) => string;
   /** Items never stop showing once they show (creation-time windows): their live results are checked for gaps. */
   permanent: boolean;
+  /** What kind of item this is, for the breakdown of misses (default: one kind). */
+  kindOf?: (item: string) => string;
 }
 
 const placed = (order: Order): boolean => order.paymentStatus !== 'INCOMPLETE';
@@ -492,6 +503,7 @@ export const ZAPS: Record<string, ZapSpec> = {
     itemOfOutput: (output, orderIdOf) =>
       `${orderIdOf(output.internalId)}:${output.paymentStatus}:${output.fulfillmentStatus}`,
     permanent: false,
+    kindOf: (item) => item.slice(item.indexOf(':') + 1),
   },
 };
 
@@ -965,6 +977,48 @@ const firstPollAtOrAfter = (polls: Array<[number, number]>, atMs: number): numbe
   return low;
 };
 
+/** Most records one answer holds (the README's poll bounds): what "every new item" can take from one poll at most. */
+const ANSWER_MAX_RECORDS = 1000;
+
+/**
+ * The fewest of `items` that any connector must miss when live poll i can hand over only the items shown throughout
+ * it, at most `perPoll` of them: earliest deadline first over the polls, knowing when each item stops showing — the
+ * optimal schedule for one-slot jobs with release times and deadlines on equal-capacity slots (each showing of an
+ * item is one such job; an item is handed over once).
+ */
+export const fewestMisses = (
+  items: string[],
+  showings: (id: string) => Array<[number, number]>,
+  polls: Array<[number, number]>,
+  perPoll: number,
+): number => {
+  const jobs: Array<{ id: string; first: number; last: number }> = [];
+  for (const id of items) {
+    for (const [from, to] of showings(id)) {
+      const first = firstPollAtOrAfter(polls, from);
+      let last = first - 1;
+      while (last + 1 < polls.length && polls[last + 1][1] < to) last += 1;
+      if (last >= first) jobs.push({ id, first, last });
+    }
+  }
+  jobs.sort((a, b) => a.first - b.first);
+  const handed = new Set<string>();
+  let ready: typeof jobs = [];
+  let next = 0;
+  for (let poll = 0; poll < polls.length; poll += 1) {
+    while (next < jobs.length && jobs[next].first === poll) ready.push(jobs[next++]);
+    ready = ready.filter((job) => job.last >= poll && !handed.has(job.id)).sort((a, b) => a.last - b.last);
+    let room = perPoll;
+    for (const job of ready) {
+      if (room === 0) break;
+      if (handed.has(job.id)) continue;
+      handed.add(job.id);
+      room -= 1;
+    }
+  }
+  return items.filter((id) => !handed.has(id)).length;
+};
+
 const errorDetails = (error: unknown): { name: string; message: string; delay?: number } => {
   const name = String((error as Error)?.name ?? 'Error');
   const raw = String((error as Error)?.message ?? error);
@@ -1341,15 +1395,21 @@ const figuresOf = (
     let expected = 0;
     let missed = 0;
     let unobservable = 0;
+    const visible: string[] = [];
+    const missedByKind: Record<string, number> = {};
     for (const [id, item] of zap.ledger.items) {
       if (!zap.on || item.firstEvent <= zap.seedEndEvent) continue;
-      if (!zap.fired.has(id) && !zap.ledger.seenThroughout(id, zap.livePolls)) {
+      const seen = zap.ledger.seenThroughout(id, zap.livePolls);
+      if (!zap.fired.has(id) && !seen) {
         unobservable += 1;
         continue;
       }
       expected += 1;
+      if (seen) visible.push(id);
       if (!zap.fired.has(id)) {
         missed += 1;
+        const kind = zap.spec.kindOf?.(id) ?? zap.spec.label;
+        missedByKind[kind] = (missedByKind[kind] ?? 0) + 1;
         const offered = zap.offered.get(id) ?? 0;
         zap.example(
           `missed: ${id} (first shown ${new Date(item.firstAt).toISOString()}; ${offered > 0 ? `in ${offered} poll results, never among the ${options.takePerPoll} new items taken` : 'in no poll result'})`,
@@ -1374,6 +1434,7 @@ const figuresOf = (
         );
       }
     }
+    const perPoll = Math.min(options.takePerPoll, ANSWER_MAX_RECORDS);
     return {
       name: zap.spec.name,
       label: zap.spec.label,
@@ -1383,6 +1444,9 @@ const figuresOf = (
       duplicated,
       unexpected,
       unobservable,
+      inherentMisses:
+        missed === 0 ? 0 : fewestMisses(visible, (id) => zap.ledger.showings(id), zap.livePolls, perPoll),
+      missedByKind: Object.fromEntries(Object.entries(missedByKind).sort((a, b) => b[1] - a[1])),
       turnedOn: zap.on,
       zapOnAttempts: zap.zapOnAttempts,
       zapOnRequests: zap.zapOnRequests,
@@ -1526,6 +1590,21 @@ const summaryLines = (figures: SimulationFigures): string[] => {
   ];
 };
 
+/**
+ * Why items were missed: how many no connector could have handed over (see `ZapFigures.inherentMisses`), how many were
+ * lost to the order of handing over, and by kind; the items no poll could see are counted apart, not as missed.
+ */
+const missLines = (figures: SimulationFigures): string[] =>
+  figures.zaps
+    .filter((zap) => zap.missed > 0)
+    .map((zap) => {
+      const kinds = Object.entries(zap.missedByKind)
+        .slice(0, 6)
+        .map(([kind, count]) => `${kind} ${n(count)}`)
+        .join(', ');
+      return `${zap.label}: ${n(zap.missed)} missed — ${n(zap.inherentMisses)} beyond what any connector could hand over at ${figures.options.takePerPoll >= TAKE_ALL ? `${n(ANSWER_MAX_RECORDS)} (an answer's records)` : n(figures.options.takePerPoll)} a poll, ${n(zap.missed - zap.inherentMisses)} lost to the order of handing over; by kind: ${kinds}. Not counted: ${n(zap.unobservable)} shown only between polls.`;
+    });
+
 /** A plain-text table for the terminal. */
 export const formatFigures = (figures: SimulationFigures): string => {
   const rows = [ZAP_COLUMNS, ...figures.zaps.map(zapRow)];
@@ -1542,6 +1621,7 @@ export const formatFigures = (figures: SimulationFigures): string => {
     figures.ok
       ? 'OK: every item fired exactly once; no gap, no unexpected firing, every failed poll retryable.'
       : 'FAILED:',
+    ...missLines(figures),
     ...examples,
   ].join('\n');
 };
@@ -1563,6 +1643,7 @@ export const figuresMarkdown = (figures: SimulationFigures, command: string): st
     ...rows,
     '',
     figures.ok ? '**Result: OK** — every item fired exactly once.' : '**Result: FAILED**',
+    ...missLines(figures).map((line) => `- ${line}`),
     ...figures.zaps.flatMap((zap) => zap.examples.map((example) => `- ${zap.label}: ${example}`)),
     '',
   ].join('\n');
