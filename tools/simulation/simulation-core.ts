@@ -1173,7 +1173,11 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   });
   traffic.planImports(ZAPS_ON_AT + Math.min(DAY, (trafficEnd - ZAPS_ON_AT) / 4), trafficEnd);
   traffic.planLatePayments(ZAPS_ON_AT, ZAPS_ON_AT + Math.min(3 * DAY, options.days * DAY));
-  traffic.planRefundBursts(trafficEnd - (trafficEnd - ZAPS_ON_AT) / 3, trafficEnd - 10 * MINUTE, options.refundBursts ?? []);
+  traffic.planRefundBursts(
+    trafficEnd - (trafficEnd - ZAPS_ON_AT) / 3,
+    trafficEnd - 10 * MINUTE,
+    options.refundBursts ?? [],
+  );
 
   const playDue = (until: number) => {
     while (queue.peekAt() <= until) {
