@@ -8,7 +8,7 @@ const inputFields = defineInputFields([
   {
     ...PAYMENT_STATUS_FILTER,
     helpText:
-      'Only when the new payment status is one of these (as shown in Ecwid admin → My Sales → Orders). Leave empty for every change. Ecwid keeps no status history, so the previous statuses are empty, and if an order changes twice between two checks only its latest statuses trigger.',
+      'Only when the new payment status is one of these (as shown in Ecwid admin → My Sales → Orders). Leave empty for every change. Ecwid keeps no status history, so the previous statuses are empty, and if an order changes twice between two checks only its latest statuses trigger; in a flash sale bigger than Zapier takes per check (100 new items), an order processed before its turn comes likewise triggers only for its latest statuses.',
   },
   {
     ...FULFILLMENT_STATUS_FILTER,

@@ -5,6 +5,7 @@
  *
  * Flags: --seed (1) --days (30) --orders (21000) --warmup-days (10) --drain-hours (12) --bursts (10)
  * --burst-size (120,360; or exact sizes, e.g. 1000,2000,5000: one flash sale each) --lifecycle-scale (1) --customers-per-day (100) --products-per-day (8) --error-rate (0.045)
+ * --refund-bursts (none; sizes, e.g. 1000,2000: mass refunds of that many paid orders each, in the run's last third)
  * --truncate-rate (0.01) --timeout-rate (0.005) --slow-rate (0.02) --timeout-ms (800) --take (newest|oldest)
  * --take-per-poll (100, or "all": new items Zapier takes from one poll)
  * --row-orders (oldest,newest,shuffled: the row orders /orders switches between)
@@ -38,6 +39,7 @@ const { values: flags } = parseArgs({
     bursts: { type: 'string' },
     'burst-size': { type: 'string' },
     'lifecycle-scale': { type: 'string' },
+    'refund-bursts': { type: 'string' },
     'customers-per-day': { type: 'string' },
     'products-per-day': { type: 'string' },
     'error-rate': { type: 'string' },
@@ -90,6 +92,16 @@ function burstSize(): { burstSize: [number, number]; burstSizes?: number[] } {
   return { burstSize: [min, max] };
 }
 
+/** Sizes of the mass refunds, e.g. 1000,2000 (none by default). */
+function refundBursts(): number[] | undefined {
+  const text = flags['refund-bursts'];
+  if (text === undefined) return undefined;
+  const sizes = text.split(',').map(Number);
+  if (!sizes.every((size) => Number.isInteger(size) && size >= 1))
+    throw new Error(`--refund-bursts must list whole numbers of orders, e.g. 1000,2000; got '${text}'`);
+  return sizes;
+}
+
 function rowOrders(): RowOrder[] {
   const text = flags['row-orders'];
   if (text === undefined) return DEFAULT_OPTIONS.rowOrders;
@@ -124,6 +136,7 @@ const options = {
   bursts: number('bursts', DEFAULT_OPTIONS.bursts, whole, 'a whole number'),
   ...burstSize(),
   lifecycleScale: number('lifecycle-scale', DEFAULT_OPTIONS.lifecycleScale, positive, 'a positive number'),
+  refundBursts: refundBursts(),
   customersPerDay: number('customers-per-day', DEFAULT_OPTIONS.customersPerDay, atLeastZero, 'a number ≥ 0'),
   productsPerDay: number('products-per-day', DEFAULT_OPTIONS.productsPerDay, atLeastZero, 'a number ≥ 0'),
   errorRate: number('error-rate', DEFAULT_OPTIONS.errorRate, rate, 'a share in [0, 1)'),

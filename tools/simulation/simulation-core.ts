@@ -107,6 +107,11 @@ export interface SimulationOptions {
   lifecycleScale: number;
   /** Share of paid orders refunded days after fulfilment (four in five in full), every shape of refund included. */
   refundRate: number;
+  /**
+   * Mass refunds during the run's last third (an event called off, a product recalled): each this many paid orders
+   * refunded within 2–6 minutes, in the same shapes (four in five in full).
+   */
+  refundBursts?: number[];
   /** Virtual time each API request takes: the store moves on while a poll reads it. */
   requestVirtualMs: number;
   /** Zap names (see ZAPS). */
@@ -192,6 +197,14 @@ export interface ZapFigures {
   unexpected: number;
   /** Showed only between two polls (e.g. shipped and delivered in between): no polling trigger can see them. */
   unobservable: number;
+  /**
+   * What an ideal connector would have missed in the same run, each live poll handing Zapier at most its take (or an
+   * answer's 1,000 records), by the order it hands items over in (see `idealMisses`): 'deadline' (knowing the future)
+   * is the fewest any connector can miss; the rest of `missed` was lost to the order of handing over.
+   */
+  idealMisses: Record<HandOverOrder, number>;
+  /** Missed items by kind (`ZapSpec.kindOf`, e.g. a status combination), most first. */
+  missedByKind: Record<string, number>;
   /** The Zap-on poll succeeded (else nothing can be checked). */
   turnedOn: boolean;
   /** Zap-on polls until one succeeded (Zapier asks the merchant to try again after each failure), and the requests of the one that did. */
@@ -342,15 +355,16 @@ class Ledger {
     return (item.since !== undefined && item.since <= at) || item.shown.some(([from, to]) => from <= at && at < to);
   }
 
+  /** The item's showings [from, to), the current one open-ended. */
+  showings(id: string): Array<[number, number]> {
+    const item = this.items.get(id);
+    if (!item) return [];
+    return item.since === undefined ? item.shown : [...item.shown, [item.since, Number.POSITIVE_INFINITY]];
+  }
+
   /** True when the item showed during the whole of one of these polls. */
   seenThroughout(id: string, polls: Array<[number, number]>): boolean {
-    const item = this.items.get(id);
-    if (!item) return false;
-    const showings =
-      item.since === undefined
-        ? item.shown
-        : [...item.shown, [item.since, Number.POSITIVE_INFINITY] as [number, number]];
-    return showings.some(([from, to]) => polls.some(([start, end]) => start >= from && end < to));
+    return this.showings(id).some(([from, to]) => polls.some(([start, end]) => start >= from && end < to));
   }
 }
 
@@ -368,6 +382,8 @@ export interface ZapSpec {
   itemOfOutput: (output: any, orderIdOf: (internalId: unknown) => string) => string;
   /** Items never stop showing once they show (creation-time windows): their live results are checked for gaps. */
   permanent: boolean;
+  /** What kind of item this is, for the breakdown of misses (default: one kind). */
+  kindOf?: (item: string) => string;
 }
 
 const placed = (order: Order): boolean => order.paymentStatus !== 'INCOMPLETE';
@@ -492,6 +508,7 @@ export const ZAPS: Record<string, ZapSpec> = {
     itemOfOutput: (output, orderIdOf) =>
       `${orderIdOf(output.internalId)}:${output.paymentStatus}:${output.fulfillmentStatus}`,
     permanent: false,
+    kindOf: (item) => item.slice(item.indexOf(':') + 1),
   },
 };
 
@@ -641,6 +658,8 @@ interface TrafficCounts {
   delivered: number;
   cancelled: number;
   refunded: number;
+  /** Orders picked by the mass refunds (as many as were paid, when fewer than asked). */
+  massRefunded: number;
   deleted: number;
   customers: number;
   products: number;
@@ -656,6 +675,7 @@ class Traffic {
     delivered: 0,
     cancelled: 0,
     refunded: 0,
+    massRefunded: 0,
     deleted: 0,
     customers: 0,
     products: 0,
@@ -867,8 +887,11 @@ class Traffic {
    */
   private refundSteps(id: string, total: number, full: boolean, at: number): Array<[number, () => void]> {
     const store = this.sandbox.store;
-    const refund = (options: Parameters<typeof store.refundOrder>[1]) => () =>
-      this.change(id, 'refunded', () => store.refundOrder(id, options));
+    // An order refunded in full meanwhile (a mass refund as well as its own) has nothing left to refund.
+    const refund = (options: Parameters<typeof store.refundOrder>[1]) => () => {
+      if (store.getOrder(id)?.paymentStatus !== 'REFUNDED')
+        this.change(id, 'refunded', () => store.refundOrder(id, options));
+    };
     const later = (from: number, min: number, max: number) => from + this.scale * this.shapes.between(min, max);
     // Nothing to give back (a gift card paid it all): no refund.
     if (total < 0.1) return [];
@@ -885,6 +908,28 @@ class Traffic {
       steps.push([(last = later(last, DAY, 5 * DAY)), refund({ amount: Math.round(total * 20) / 100 })]);
     if (this.shapes.chance(0.25)) steps.push([later(last, DAY, 5 * DAY), refund({ statusOnly: true })]);
     return steps;
+  }
+
+  /** Mass refunds (see `SimulationOptions.refundBursts`): each at a time in [fromMs, toMs), of orders paid by then. */
+  planRefundBursts(fromMs: number, toMs: number, sizes: number[]): void {
+    for (const size of sizes) {
+      const start = this.shapes.between(fromMs, toMs);
+      this.at(start, () => {
+        const store = this.sandbox.store;
+        const paid = store.searchOrderIds({ paymentStatuses: ['PAID'] });
+        const length = this.shapes.between(2, 6) * MINUTE;
+        for (let i = 0; i < Math.min(size, paid.length); i += 1) {
+          // A partial Fisher–Yates shuffle: `size` distinct paid orders.
+          const pick = i + Math.floor(this.shapes.next() * (paid.length - i));
+          [paid[i], paid[pick]] = [paid[pick], paid[i]];
+          const order = store.getOrder(paid[i])!;
+          this.counts.massRefunded += 1;
+          const at = start + this.shapes.next() * length;
+          for (const [time, run] of this.refundSteps(order.id, order.total, this.shapes.chance(0.8), at))
+            this.at(time, run);
+        }
+      });
+    }
   }
 
   private registerCustomer(): void {
@@ -963,6 +1008,60 @@ const firstPollAtOrAfter = (polls: Array<[number, number]>, atMs: number): numbe
     else high = mid;
   }
   return low;
+};
+
+/** Most records one answer holds (the README's poll bounds): what "every new item" can take from one poll at most. */
+const ANSWER_MAX_RECORDS = 1000;
+
+/**
+ * Which items an ideal connector hands over first, when live poll i can hand over only the items shown throughout it,
+ * at most `perPoll` of them, with no request or page limit:
+ * - 'deadline': the one that stops showing soonest — knowing the future; earliest deadline first is the optimal
+ *   schedule for one-slot jobs with release times and deadlines on equal-capacity slots, so its misses are the fewest
+ *   any connector can have;
+ * - 'oldest' / 'newest': the one shown longest / most recently — what a connector can know (it sees what is current
+ *   and since when, not when it will change).
+ */
+export type HandOverOrder = 'deadline' | 'oldest' | 'newest';
+
+/** The items an ideal connector handing over in this order misses (each showing of an item is one job; an item is handed over once). */
+export const idealMisses = (
+  items: string[],
+  showings: (id: string) => Array<[number, number]>,
+  polls: Array<[number, number]>,
+  perPoll: number,
+  order: HandOverOrder,
+): number => {
+  const jobs: Array<{ id: string; since: number; first: number; last: number }> = [];
+  for (const id of items) {
+    for (const [from, to] of showings(id)) {
+      const first = firstPollAtOrAfter(polls, from);
+      let last = first - 1;
+      while (last + 1 < polls.length && polls[last + 1][1] < to) last += 1;
+      if (last >= first) jobs.push({ id, since: from, first, last });
+    }
+  }
+  const priority: Record<HandOverOrder, (a: (typeof jobs)[0], b: (typeof jobs)[0]) => number> = {
+    deadline: (a, b) => a.last - b.last,
+    oldest: (a, b) => a.since - b.since,
+    newest: (a, b) => b.since - a.since,
+  };
+  jobs.sort((a, b) => a.first - b.first);
+  const handed = new Set<string>();
+  let ready: typeof jobs = [];
+  let next = 0;
+  for (let poll = 0; poll < polls.length; poll += 1) {
+    while (next < jobs.length && jobs[next].first === poll) ready.push(jobs[next++]);
+    ready = ready.filter((job) => job.last >= poll && !handed.has(job.id)).sort(priority[order]);
+    let room = perPoll;
+    for (const job of ready) {
+      if (room === 0) break;
+      if (handed.has(job.id)) continue;
+      handed.add(job.id);
+      room -= 1;
+    }
+  }
+  return items.filter((id) => !handed.has(id)).length;
 };
 
 const errorDetails = (error: unknown): { name: string; message: string; delay?: number } => {
@@ -1074,6 +1173,11 @@ export async function runSimulation(overrides: Partial<SimulationOptions> = {}):
   });
   traffic.planImports(ZAPS_ON_AT + Math.min(DAY, (trafficEnd - ZAPS_ON_AT) / 4), trafficEnd);
   traffic.planLatePayments(ZAPS_ON_AT, ZAPS_ON_AT + Math.min(3 * DAY, options.days * DAY));
+  traffic.planRefundBursts(
+    trafficEnd - (trafficEnd - ZAPS_ON_AT) / 3,
+    trafficEnd - 10 * MINUTE,
+    options.refundBursts ?? [],
+  );
 
   const playDue = (until: number) => {
     while (queue.peekAt() <= until) {
@@ -1341,15 +1445,21 @@ const figuresOf = (
     let expected = 0;
     let missed = 0;
     let unobservable = 0;
+    const visible: string[] = [];
+    const missedByKind: Record<string, number> = {};
     for (const [id, item] of zap.ledger.items) {
       if (!zap.on || item.firstEvent <= zap.seedEndEvent) continue;
-      if (!zap.fired.has(id) && !zap.ledger.seenThroughout(id, zap.livePolls)) {
+      const seen = zap.ledger.seenThroughout(id, zap.livePolls);
+      if (!zap.fired.has(id) && !seen) {
         unobservable += 1;
         continue;
       }
       expected += 1;
+      if (seen) visible.push(id);
       if (!zap.fired.has(id)) {
         missed += 1;
+        const kind = zap.spec.kindOf?.(id) ?? zap.spec.label;
+        missedByKind[kind] = (missedByKind[kind] ?? 0) + 1;
         const offered = zap.offered.get(id) ?? 0;
         zap.example(
           `missed: ${id} (first shown ${new Date(item.firstAt).toISOString()}; ${offered > 0 ? `in ${offered} poll results, never among the ${options.takePerPoll} new items taken` : 'in no poll result'})`,
@@ -1374,6 +1484,7 @@ const figuresOf = (
         );
       }
     }
+    const perPoll = Math.min(options.takePerPoll, ANSWER_MAX_RECORDS);
     return {
       name: zap.spec.name,
       label: zap.spec.label,
@@ -1383,6 +1494,13 @@ const figuresOf = (
       duplicated,
       unexpected,
       unobservable,
+      idealMisses: Object.fromEntries(
+        (['deadline', 'oldest', 'newest'] as const).map((order) => [
+          order,
+          missed === 0 ? 0 : idealMisses(visible, (id) => zap.ledger.showings(id), zap.livePolls, perPoll, order),
+        ]),
+      ) as Record<HandOverOrder, number>,
+      missedByKind: Object.fromEntries(Object.entries(missedByKind).sort((a, b) => b[1] - a[1])),
       turnedOn: zap.on,
       zapOnAttempts: zap.zapOnAttempts,
       zapOnRequests: zap.zapOnRequests,
@@ -1521,10 +1639,30 @@ const summaryLines = (figures: SimulationFigures): string[] => {
     .join(', ');
   return [
     `seed ${o.seed}: ${o.days} virtual days after ${o.warmupDays} days of warm-up, ${(figures.wallMs / 1000).toFixed(0)} s wall time`,
-    `store: ${n(e.ordersPlaced)} orders placed (+${n(e.abandoned)} abandoned checkouts), ${n(e.paid)} paid (${n(e.oldOrdersPaid)} placed before the Zaps were on), ${n(e.shipped)} shipped, ${n(e.delivered)} delivered, ${n(e.cancelled)} cancelled, ${n(e.refunded)} refunded; ${n(e.customers)} customers and ${n(e.products)} products added (warm-up included)`,
+    `store: ${n(e.ordersPlaced)} orders placed (+${n(e.abandoned)} abandoned checkouts), ${n(e.paid)} paid (${n(e.oldOrdersPaid)} placed before the Zaps were on), ${n(e.shipped)} shipped, ${n(e.delivered)} delivered, ${n(e.cancelled)} cancelled, ${n(e.refunded)} refunded${o.refundBursts?.length ? ` (mass refunds of ${o.refundBursts.map(n).join(', ')} paid orders asked: ${n(e.massRefunded ?? 0)} were paid then and refunded)` : ''}; ${n(e.customers)} customers and ${n(e.products)} products added (warm-up included)`,
     `Zapier: ${n(figures.polls)} polls, ${n(figures.requests)} requests; ${n(figures.faultedRequests)} faulted (${(figures.faultShare * 100).toFixed(1)}%: ${faults}); ${n(figures.slowAnswers)} slow answers; ${o.takePerPoll >= TAKE_ALL ? 'every new item taken' : `${n(o.takePerPoll)} new items taken a poll (${o.take} first)`}; row order of /orders switched ${n(figures.rowOrderSwitches)} times among ${o.rowOrders.join(', ')}${o.cacheLossRate > 0 ? `; every cache emptied before ${n(figures.cacheLosses)} polls` : ''}`,
   ];
 };
+
+/**
+ * Why items were missed: by kind, and what an ideal connector would have missed (see `ZapFigures.idealMisses`); the
+ * items no poll could see are counted apart, not as missed.
+ */
+const missLines = (figures: SimulationFigures): string[] =>
+  figures.zaps
+    .filter((zap) => zap.missed > 0)
+    .map((zap) => {
+      const kinds = Object.entries(zap.missedByKind)
+        .slice(0, 6)
+        .map(([kind, count]) => `${kind} ${n(count)}`)
+        .join(', ');
+      const take =
+        figures.options.takePerPoll >= TAKE_ALL
+          ? `${n(ANSWER_MAX_RECORDS)} (an answer's records)`
+          : n(figures.options.takePerPoll);
+      const ideal = zap.idealMisses;
+      return `${zap.label}: ${n(zap.missed)} missed (by kind: ${kinds}); an ideal connector handing over ${take} a poll would miss ${n(ideal.deadline)} knowing when each item stops showing (the fewest possible), ${n(ideal.oldest)} handing the longest shown first, ${n(ideal.newest)} the newest first. Not counted: ${n(zap.unobservable)} shown only between polls.`;
+    });
 
 /** A plain-text table for the terminal. */
 export const formatFigures = (figures: SimulationFigures): string => {
@@ -1542,6 +1680,7 @@ export const formatFigures = (figures: SimulationFigures): string => {
     figures.ok
       ? 'OK: every item fired exactly once; no gap, no unexpected firing, every failed poll retryable.'
       : 'FAILED:',
+    ...missLines(figures),
     ...examples,
   ].join('\n');
 };
@@ -1563,6 +1702,7 @@ export const figuresMarkdown = (figures: SimulationFigures, command: string): st
     ...rows,
     '',
     figures.ok ? '**Result: OK** — every item fired exactly once.' : '**Result: FAILED**',
+    ...missLines(figures).map((line) => `- ${line}`),
     ...figures.zaps.flatMap((zap) => zap.examples.map((example) => `- ${zap.label}: ${example}`)),
     '',
   ].join('\n');
