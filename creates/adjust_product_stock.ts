@@ -3,8 +3,7 @@ import {
   adjustStock,
   PRODUCT_ID_INPUT,
   PRODUCT_LABELS as L,
-  STOCK_ADJUSTMENT_OUTPUT_FIELDS,
-  STOCK_ADJUSTMENT_OUTPUT_SAMPLE,
+  STOCK_ADJUSTMENT_OUTPUT,
   stockAdjustmentFrom,
 } from '../lib/catalog/product-writes.js';
 
@@ -30,10 +29,5 @@ export default defineCreate({
     label: 'Adjust Product Stock',
     description: "Adjusts a product's stock by adding or taking away units, and returns the new quantity.",
   },
-  operation: {
-    inputFields,
-    perform,
-    sample: STOCK_ADJUSTMENT_OUTPUT_SAMPLE,
-    outputFields: [...STOCK_ADJUSTMENT_OUTPUT_FIELDS],
-  },
+  operation: { inputFields, perform, ...STOCK_ADJUSTMENT_OUTPUT },
 });

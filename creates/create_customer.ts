@@ -2,8 +2,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import {
   createCustomer,
   CUSTOMER_LABELS as L,
-  CUSTOMER_OUTPUT_FIELDS,
-  CUSTOMER_OUTPUT_SAMPLE,
+  CUSTOMER_OUTPUT,
   customerRequestFrom,
   toCustomerOutput,
 } from '../lib/customers/customers.js';
@@ -69,5 +68,5 @@ export default defineCreate({
     label: 'Create Customer',
     description: 'Creates a customer in your Ecwid store.',
   },
-  operation: { inputFields, perform, sample: CUSTOMER_OUTPUT_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, ...CUSTOMER_OUTPUT },
 });

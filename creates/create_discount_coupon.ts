@@ -2,8 +2,7 @@ import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-plat
 import {
   APPLICATION_LIMITS,
   COUPON_LABELS as L,
-  COUPON_OUTPUT_FIELDS,
-  COUPON_OUTPUT_SAMPLE,
+  COUPON_OUTPUT,
   COUPON_STATUSES,
   couponRequestFrom,
   createCoupon,
@@ -139,5 +138,5 @@ export default defineCreate({
     description:
       'Creates a discount coupon in your Ecwid store, with a unique code made for you if you leave the code empty.',
   },
-  operation: { inputFields, perform, sample: COUPON_OUTPUT_SAMPLE, outputFields: [...COUPON_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, ...COUPON_OUTPUT },
 });

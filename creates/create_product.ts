@@ -1,6 +1,6 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
 import { createProduct, PRODUCT_LABELS as L, productCreateFrom } from '../lib/catalog/product-writes.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import { PRODUCT_OUTPUT, toProductOutput } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
   {
@@ -83,5 +83,5 @@ export default defineCreate({
     label: 'Create Product',
     description: 'Creates a product in your Ecwid catalog, with its price, stock, categories and description.',
   },
-  operation: { inputFields, perform, sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, ...PRODUCT_OUTPUT },
 });

@@ -1,5 +1,5 @@
 import { defineCreate, defineInputFields, type CreatePerform } from 'zapier-platform-core';
-import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE } from '../lib/orders/output.js';
+import { ORDER_OUTPUT } from '../lib/orders/output.js';
 import { ORDER_UPDATE_LABELS as L, orderUpdateFrom, updateOrder } from '../lib/orders/updates.js';
 import { FULFILLMENT_STATUS_INPUT, PAYMENT_STATUS_INPUT } from '../lib/orders/statuses.js';
 
@@ -51,5 +51,5 @@ export default defineCreate({
     description:
       "Updates an order's payment status, fulfillment status, tracking number or private notes; fields left empty stay as they are.",
   },
-  operation: { inputFields, perform, sample: ORDER_OUTPUT_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
+  operation: { inputFields, perform, ...ORDER_OUTPUT },
 });

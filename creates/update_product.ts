@@ -5,7 +5,7 @@ import {
   productUpdateFrom,
   updateProduct,
 } from '../lib/catalog/product-writes.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE, toProductOutput } from '../lib/catalog/products.js';
+import { PRODUCT_OUTPUT, toProductOutput } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
   PRODUCT_ID_INPUT,
@@ -65,5 +65,5 @@ export default defineCreate({
     description:
       "Updates a product's price, compare-to price, visibility, name, SKU or description; fields left empty stay as they are.",
   },
-  operation: { inputFields, perform, sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, ...PRODUCT_OUTPUT },
 });

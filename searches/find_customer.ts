@@ -1,11 +1,5 @@
 import { defineInputFields, defineSearch, type SearchOrCreate, type SearchPerform } from 'zapier-platform-core';
-import {
-  CUSTOMER_LABELS,
-  CUSTOMER_OUTPUT_FIELDS,
-  CUSTOMER_OUTPUT_SAMPLE,
-  findCustomerByEmail,
-  toCustomerOutput,
-} from '../lib/customers/customers.js';
+import { CUSTOMER_LABELS, CUSTOMER_OUTPUT, findCustomerByEmail, toCustomerOutput } from '../lib/customers/customers.js';
 import { requiredEmail } from '../lib/inputs/validate.js';
 
 const inputFields = defineInputFields([
@@ -33,7 +27,7 @@ export default defineSearch({
     label: 'Find Customer',
     description: 'Finds a customer in your Ecwid store by email address.',
   },
-  operation: { inputFields, perform, sample: CUSTOMER_OUTPUT_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, ...CUSTOMER_OUTPUT },
 });
 
 /** "Find or Create Customer": register under `searchOrCreates` in index.ts. */

@@ -1,11 +1,5 @@
 import { defineInputFields, defineSearch, type SearchOrCreate, type SearchPerform } from 'zapier-platform-core';
-import {
-  COUPON_LABELS,
-  COUPON_OUTPUT_FIELDS,
-  COUPON_OUTPUT_SAMPLE,
-  findCouponByCode,
-  toCouponOutput,
-} from '../lib/coupons/coupons.js';
+import { COUPON_LABELS, COUPON_OUTPUT, findCouponByCode, toCouponOutput } from '../lib/coupons/coupons.js';
 import { requiredText } from '../lib/inputs/validate.js';
 
 const inputFields = defineInputFields([
@@ -29,7 +23,7 @@ export default defineSearch({
     label: 'Find Discount Coupon',
     description: 'Finds a discount coupon in your Ecwid store by its code.',
   },
-  operation: { inputFields, perform, sample: COUPON_OUTPUT_SAMPLE, outputFields: [...COUPON_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, ...COUPON_OUTPUT },
 });
 
 /** "Find or Create Discount Coupon": register under `searchOrCreates` in index.ts. */

@@ -1,7 +1,7 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
 import { findOrder, findOrderByPayment } from '../lib/orders/find-order.js';
 import { cachedProfile } from '../lib/ecwid/client.js';
-import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE, toOrderOutput } from '../lib/orders/output.js';
+import { ORDER_OUTPUT, toOrderOutput } from '../lib/orders/output.js';
 
 const inputFields = defineInputFields([
   {
@@ -46,5 +46,5 @@ export default defineSearch({
     description:
       'Finds an order by its ID, by the payment reference or transaction ID on a bank or gateway statement, or the latest order of a customer by email.',
   },
-  operation: { inputFields, perform, sample: ORDER_OUTPUT_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS },
+  operation: { inputFields, perform, ...ORDER_OUTPUT },
 });

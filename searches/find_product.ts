@@ -1,10 +1,5 @@
 import { defineInputFields, defineSearch, type SearchPerform } from 'zapier-platform-core';
-import {
-  findProducts,
-  PRODUCT_OUTPUT_FIELDS,
-  PRODUCT_OUTPUT_SAMPLE,
-  toProductOutput,
-} from '../lib/catalog/products.js';
+import { findProducts, PRODUCT_OUTPUT, toProductOutput } from '../lib/catalog/products.js';
 import { invalidInput, optionalText } from '../lib/inputs/validate.js';
 
 const inputFields = defineInputFields([
@@ -37,5 +32,5 @@ export default defineSearch({
     label: 'Find Product',
     description: 'Finds a product in your Ecwid store by SKU or keyword.',
   },
-  operation: { inputFields, perform, sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] },
+  operation: { inputFields, perform, ...PRODUCT_OUTPUT },
 });

@@ -1,9 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import {
-  DELETED_ORDER_OUTPUT_FIELDS,
-  DELETED_ORDER_OUTPUT_SAMPLE,
-  pollDeletedOrders,
-} from '../lib/orders/deleted-orders.js';
+import { DELETED_ORDER_OUTPUT, pollDeletedOrders } from '../lib/orders/deleted-orders.js';
 
 /** Once per deleted order (id = the order's id); to void the invoice of a cancelled order, see New Order's Cancelled filter. */
 const perform = (async (z, bundle) => pollDeletedOrders(z, bundle)) satisfies PollingTriggerPerform;
@@ -16,10 +12,5 @@ export default defineTrigger({
     description:
       'Triggers when an order is deleted in Ecwid (once per order), e.g. to void its Xero invoice. For cancelled orders, use New Order with Payment Status "Cancelled".',
   },
-  operation: {
-    type: 'polling',
-    perform,
-    sample: DELETED_ORDER_OUTPUT_SAMPLE,
-    outputFields: DELETED_ORDER_OUTPUT_FIELDS,
-  },
+  operation: { type: 'polling', perform, ...DELETED_ORDER_OUTPUT },
 });

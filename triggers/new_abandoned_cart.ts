@@ -1,11 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import {
-  CART_OUTPUT_FIELDS,
-  CART_OUTPUT_SAMPLE,
-  DEFAULT_WAIT_MINUTES,
-  pollCarts,
-  waitMinutesOf,
-} from '../lib/carts/carts.js';
+import { CART_OUTPUT, DEFAULT_WAIT_MINUTES, pollCarts, waitMinutesOf } from '../lib/carts/carts.js';
 
 const inputFields = defineInputFields([
   {
@@ -30,11 +24,5 @@ export default defineTrigger({
     description:
       "Triggers when a shopper leaves a checkout unfinished (Ecwid's abandoned carts), with the cart's items and the shopper's email when they gave it.",
   },
-  operation: {
-    type: 'polling',
-    inputFields,
-    perform,
-    sample: CART_OUTPUT_SAMPLE,
-    outputFields: CART_OUTPUT_FIELDS,
-  },
+  operation: { type: 'polling', inputFields, perform, ...CART_OUTPUT },
 });

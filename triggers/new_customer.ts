@@ -1,5 +1,5 @@
 import { defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { CUSTOMER_OUTPUT_FIELDS, CUSTOMER_OUTPUT_SAMPLE } from '../lib/customers/customers.js';
+import { CUSTOMER_OUTPUT } from '../lib/customers/customers.js';
 import { pollCustomers } from '../lib/customers/window.js';
 
 const perform = (async (z, bundle) => pollCustomers(z, bundle)) satisfies PollingTriggerPerform;
@@ -11,5 +11,5 @@ export default defineTrigger({
     label: 'New Customer',
     description: 'Triggers when a customer registers an account in your Ecwid store.',
   },
-  operation: { type: 'polling', perform, sample: CUSTOMER_OUTPUT_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] },
+  operation: { type: 'polling', perform, ...CUSTOMER_OUTPUT },
 });

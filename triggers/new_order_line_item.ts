@@ -1,5 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import { LINE_ITEM_OUTPUT_FIELDS, LINE_ITEM_OUTPUT_SAMPLE, pollLineItems } from '../lib/orders/line-item-records.js';
+import { LINE_ITEM_OUTPUT, pollLineItems } from '../lib/orders/line-item-records.js';
 import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/statuses.js';
 import { orderFilterOf } from '../lib/orders/window.js';
 
@@ -27,11 +27,5 @@ export default defineTrigger({
     description:
       "Triggers when an order is placed, once for each item in it, with the order's details on every item (for per-product steps such as stock sheets or fulfilment partners).",
   },
-  operation: {
-    type: 'polling',
-    inputFields,
-    perform,
-    sample: LINE_ITEM_OUTPUT_SAMPLE,
-    outputFields: LINE_ITEM_OUTPUT_FIELDS,
-  },
+  operation: { type: 'polling', inputFields, perform, ...LINE_ITEM_OUTPUT },
 });

@@ -1,6 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { pollProducts } from '../lib/catalog/window.js';
-import { PRODUCT_OUTPUT_FIELDS, PRODUCT_OUTPUT_SAMPLE } from '../lib/catalog/products.js';
+import { PRODUCT_OUTPUT } from '../lib/catalog/products.js';
 
 const inputFields = defineInputFields([
   {
@@ -26,11 +26,5 @@ export default defineTrigger({
     label: 'New Product',
     description: 'Triggers when a product is added to your Ecwid catalog.',
   },
-  operation: {
-    type: 'polling',
-    inputFields,
-    perform,
-    sample: PRODUCT_OUTPUT_SAMPLE,
-    outputFields: [...PRODUCT_OUTPUT_FIELDS],
-  },
+  operation: { type: 'polling', inputFields, perform, ...PRODUCT_OUTPUT },
 });

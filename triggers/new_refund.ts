@@ -1,6 +1,6 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
 import { XERO_CODE_INPUT_FIELDS, xeroCodesOf } from '../lib/invoice/xero-codes.js';
-import { pollRefunds, REFUND_OUTPUT_FIELDS, REFUND_OUTPUT_SAMPLE } from '../lib/refunds/refunds.js';
+import { pollRefunds, REFUND_OUTPUT } from '../lib/refunds/refunds.js';
 
 /** The same Xero codes as New Paid Order's, so the credit note's lines carry the invoice's tax rates and accounts. */
 const inputFields = defineInputFields(XERO_CODE_INPUT_FIELDS);
@@ -17,11 +17,5 @@ export default defineTrigger({
     description:
       'Triggers when an order is refunded, once per refund: full or partial (a second partial refund triggers again, for its own amount), also when the order is marked Refunded by hand.',
   },
-  operation: {
-    type: 'polling',
-    inputFields,
-    perform,
-    sample: REFUND_OUTPUT_SAMPLE,
-    outputFields: REFUND_OUTPUT_FIELDS,
-  },
+  operation: { type: 'polling', inputFields, perform, ...REFUND_OUTPUT },
 });

@@ -1,9 +1,5 @@
 import { defineInputFields, defineTrigger, type PollingTriggerPerform } from 'zapier-platform-core';
-import {
-  pollStatusChanges,
-  STATUS_CHANGE_OUTPUT_FIELDS,
-  STATUS_CHANGE_OUTPUT_SAMPLE,
-} from '../lib/orders/status-changes.js';
+import { pollStatusChanges, STATUS_CHANGE_OUTPUT } from '../lib/orders/status-changes.js';
 import { FULFILLMENT_STATUS_FILTER, PAYMENT_STATUS_FILTER } from '../lib/orders/statuses.js';
 import { orderFilterOf } from '../lib/orders/window.js';
 import { XERO_CODE_INPUT_FIELDS } from '../lib/invoice/xero-codes.js';
@@ -33,11 +29,5 @@ export default defineTrigger({
     description:
       'Triggers when an order is placed or reaches a new combination of payment and fulfillment status (once per combination; edits that change no status do not trigger).',
   },
-  operation: {
-    type: 'polling',
-    inputFields,
-    perform,
-    sample: STATUS_CHANGE_OUTPUT_SAMPLE,
-    outputFields: STATUS_CHANGE_OUTPUT_FIELDS,
-  },
+  operation: { type: 'polling', inputFields, perform, ...STATUS_CHANGE_OUTPUT },
 });

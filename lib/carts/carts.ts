@@ -187,6 +187,9 @@ export const CART_OUTPUT_FIELDS: PlainOutputField[] = [
   }),
 ];
 
+/** The output fields and static sample of New Abandoned Cart: they travel together into `operation`. */
+export const CART_OUTPUT = { sample: CART_OUTPUT_SAMPLE, outputFields: CART_OUTPUT_FIELDS };
+
 /**
  * One poll: carts left untouched for `waitMinutes`, newest activity first. "Test trigger" shows the newest carts
  * whatever their age (it only needs fields to map).

@@ -285,6 +285,12 @@ export const STOCK_ADJUSTMENT_OUTPUT_SAMPLE: StockAdjustmentOutput = {
   warning: '',
 };
 
+/** The output fields and static sample of Adjust Product Stock: they travel together into `operation`. */
+export const STOCK_ADJUSTMENT_OUTPUT = {
+  sample: STOCK_ADJUSTMENT_OUTPUT_SAMPLE,
+  outputFields: [...STOCK_ADJUSTMENT_OUTPUT_FIELDS],
+};
+
 /**
  * Ecwid's 429: refused before anything was done. errors.ts says so only in the ThrottledError's words (5xx and
  * timeouts give ThrottledError too), so they are matched here; a test pins them.

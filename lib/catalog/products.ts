@@ -245,3 +245,6 @@ const ECWID_SAMPLE_PRODUCT: EcwidProduct = {
 };
 
 export const PRODUCT_OUTPUT_SAMPLE: ProductOutput = toProductOutput(ECWID_SAMPLE_PRODUCT);
+
+/** The output fields and static sample of every product step: they travel together into `operation`. */
+export const PRODUCT_OUTPUT = { sample: PRODUCT_OUTPUT_SAMPLE, outputFields: [...PRODUCT_OUTPUT_FIELDS] };

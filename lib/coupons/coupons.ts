@@ -401,6 +401,9 @@ const ECWID_SAMPLE_COUPON: EcwidCoupon = {
 
 export const COUPON_OUTPUT_SAMPLE: CouponOutput = toCouponOutput(ECWID_SAMPLE_COUPON);
 
+/** The output fields and static sample of both coupon steps: they travel together into `operation`. */
+export const COUPON_OUTPUT = { sample: COUPON_OUTPUT_SAMPLE, outputFields: [...COUPON_OUTPUT_FIELDS] };
+
 // ─── Shipping methods (for the Shipping Methods dropdown) ───────────────────────────────────────────────
 
 interface ShippingOption {

@@ -352,3 +352,6 @@ const ECWID_SAMPLE_CUSTOMER: EcwidCustomer = {
 };
 
 export const CUSTOMER_OUTPUT_SAMPLE: CustomerOutput = toCustomerOutput(ECWID_SAMPLE_CUSTOMER);
+
+/** The output fields and static sample of every customer step: they travel together into `operation`. */
+export const CUSTOMER_OUTPUT = { sample: CUSTOMER_OUTPUT_SAMPLE, outputFields: [...CUSTOMER_OUTPUT_FIELDS] };

@@ -2,6 +2,7 @@ import type { Bundle, HttpRequestOptions, ZObject } from 'zapier-platform-core';
 import { apiBaseUrl } from './config.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { quickRetryPauseMs, transientError, type RequestSubject } from './errors.js';
+import { invalidInput } from '../inputs/validate.js';
 
 /** Ecwid's envelope for every search. */
 export interface EcwidPage<T> {
@@ -57,10 +58,9 @@ export const storeIdOf = (z: ZObject, bundle: Bundle): string => {
 export const pathSegment = (z: ZObject, value: string | number, field: string): string => {
   const text = String(value).trim();
   if (text === '' || text === '.' || text === '..' || text.length > 256) {
-    throw new z.errors.Error(
+    throw invalidInput(
+      z,
       `The ${field} field must be an Ecwid id or code (got ${text === '' ? 'nothing' : `"${text.slice(0, 40)}"`}).`,
-      'InvalidInput',
-      400,
     );
   }
   return encodeURIComponent(text);

@@ -2,6 +2,7 @@
 import type { PlainOutputField } from 'zapier-platform-core';
 import { ECWID_SAMPLE_ORDER } from '../orders/sample-ecwid-order.js';
 import { toInvoice } from './invoice.js';
+import { outputField } from '../output/values.js';
 import type { Invoice, InvoiceLine } from './types.js';
 
 const LINE_FIELDS: Array<[keyof InvoiceLine, string, 'string' | 'number']> = [
@@ -46,8 +47,8 @@ const INVOICE_FIELDS: Array<[keyof Omit<Invoice, 'invoiceLines'>, string, 'strin
 
 /** Zapier output fields of the invoice part of every order output; line items as `invoiceLines[]…`. */
 export const INVOICE_OUTPUT_FIELDS: PlainOutputField[] = [
-  ...LINE_FIELDS.map(([key, label, type]) => ({ key: `invoiceLines[]${key}`, label: `Invoice Line ${label}`, type })),
-  ...INVOICE_FIELDS.map(([key, label, type]) => ({ key, label, type })),
+  ...LINE_FIELDS.map(([key, label, type]) => outputField(`invoiceLines[]${key}`, `Invoice Line ${label}`, type)),
+  ...INVOICE_FIELDS.map(([key, label, type]) => outputField(key, label, type)),
 ];
 
 /** The currency the static samples are shown in. */

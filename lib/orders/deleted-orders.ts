@@ -64,6 +64,9 @@ export const DELETED_ORDER_OUTPUT_FIELDS: PlainOutputField[] = [
   field('deleteDate', 'Deleted At', 'datetime'),
 ];
 
+/** The output fields and static sample of Deleted Order: they travel together into `operation`. */
+export const DELETED_ORDER_OUTPUT = { sample: DELETED_ORDER_OUTPUT_SAMPLE, outputFields: DELETED_ORDER_OUTPUT_FIELDS };
+
 /** One poll: the orders deleted in the window, newest deletion first; the Zap-on seed is the live window itself. */
 export const pollDeletedOrders = (z: ZObject, bundle: Bundle): Promise<Array<{ id: string }>> =>
   pollRecords(z, bundle, DELETED_ORDER_WINDOW, {

@@ -2,6 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { nowUnix } from '../ecwid/dates.js';
 import { ecwidRequest, MAX_PAGE_SIZE, pathSegment, type Query } from '../ecwid/client.js';
 import { isNotFound } from '../ecwid/errors.js';
+import { invalidInput } from '../inputs/validate.js';
 import { POLL_MAX_REQUESTS } from '../polling/poll-limits.js';
 import { readWindow } from '../polling/window-reader.js';
 import { orderWindow } from './window.js';
@@ -31,18 +32,10 @@ export const findOrder = async (
     }
   }
   if (!email) {
-    throw new z.errors.Error(
-      'Fill in the Order Number, Payment Reference or Customer Email field.',
-      'InvalidInput',
-      400,
-    );
+    throw invalidInput(z, 'Fill in the Order Number, Payment Reference or Customer Email field.');
   }
   if (!EMAIL.test(email)) {
-    throw new z.errors.Error(
-      `The Customer Email field must be an email address (got "${email.slice(0, 80)}").`,
-      'InvalidInput',
-      400,
-    );
+    throw invalidInput(z, `The Customer Email field must be an email address (got "${email.slice(0, 80)}").`);
   }
   const newest = await newestOrdersEver(z, bundle, { email }, 1);
   return newest.find((order) => String(order.email ?? '').toLowerCase() === email.toLowerCase()) ?? newest[0];

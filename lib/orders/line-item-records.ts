@@ -118,6 +118,9 @@ export const LINE_ITEM_OUTPUT_FIELDS: PlainOutputField[] = [
   ...ORDER_KEY_OUTPUT_FIELDS,
 ];
 
+/** The output fields and static sample of New Order Line Item: they travel together into `operation`. */
+export const LINE_ITEM_OUTPUT = { sample: LINE_ITEM_OUTPUT_SAMPLE, outputFields: LINE_ITEM_OUTPUT_FIELDS };
+
 /**
  * One poll: the items of the window's orders, newest order first. The dedupe-seeding poll returns item ids only
  * (read with items(id), so turning a Zap on stays small); "Test trigger" returns at most three items.

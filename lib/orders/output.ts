@@ -118,6 +118,9 @@ export const ORDER_OUTPUT_FIELDS = [
 /** The static sample of every order trigger and search: the sample order through the live output code. */
 export const ORDER_OUTPUT_SAMPLE = orderOutput(ECWID_SAMPLE_ORDER, SAMPLE_CURRENCY);
 
+/** The output fields and static sample of every order step (triggers, Update Order, Find Order): they travel together into `operation`. */
+export const ORDER_OUTPUT = { sample: ORDER_OUTPUT_SAMPLE, outputFields: ORDER_OUTPUT_FIELDS };
+
 const withOrderSampleKeys = keyCompleter(ORDER_OUTPUT_SAMPLE);
 
 /**

@@ -58,6 +58,9 @@ export const STATUS_CHANGE_OUTPUT_FIELDS: PlainOutputField[] = [
   { key: 'previousFulfillmentStatus', label: 'Previous Fulfillment Status (If Known)' },
 ];
 
+/** The output fields and static sample of Order Status Changed: they travel together into `operation`. */
+export const STATUS_CHANGE_OUTPUT = { sample: STATUS_CHANGE_OUTPUT_SAMPLE, outputFields: STATUS_CHANGE_OUTPUT_FIELDS };
+
 /**
  * One poll: the current status combination of every order updated in the window, newest update first. The store's
  * currency (cached: no extra request on a warm process) is read alongside, as the other order triggers do; the

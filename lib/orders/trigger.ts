@@ -1,5 +1,5 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { ORDER_OUTPUT_FIELDS, ORDER_OUTPUT_SAMPLE, toOrderOutput } from './output.js';
+import { ORDER_OUTPUT, toOrderOutput } from './output.js';
 import { orderFilterOf, pollOrders } from './window.js';
 import { xeroCodesOf } from '../invoice/xero-codes.js';
 
@@ -13,6 +13,5 @@ export const orderTriggerOperation = (statusInputs: (z: ZObject, bundle: Bundle)
     const codes = xeroCodesOf(z, bundle.inputData);
     return pollOrders(z, bundle, filter, (order, currency) => toOrderOutput(order, currency, codes));
   },
-  sample: ORDER_OUTPUT_SAMPLE,
-  outputFields: ORDER_OUTPUT_FIELDS,
+  ...ORDER_OUTPUT,
 });

@@ -9,6 +9,7 @@ import {
   parseStatuses,
 } from './statuses.js';
 import type { EcwidOrder } from '../ecwid/types.js';
+import { invalidInput } from '../inputs/validate.js';
 
 /** What a merchant filters new orders on; empty lists mean "any". */
 export interface OrderFilter {
@@ -57,10 +58,9 @@ export const orderFilterOf = (z: ZObject, inputData: Record<string, unknown>): O
     [FULFILLMENT_STATUS_INPUT.label, fulfillment, FULFILLMENT_STATUSES],
   ] as const) {
     if (parsed.unknown.length > 0) {
-      throw new z.errors.Error(
+      throw invalidInput(
+        z,
         `The ${field} field has "${parsed.unknown.join('", "')}", which is not an Ecwid status. Choose from: ${Object.values(labels).join(', ')}.`,
-        'InvalidInput',
-        400,
       );
     }
   }

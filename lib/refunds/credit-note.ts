@@ -3,6 +3,7 @@ import { INVOICE_OUTPUT_FIELDS } from '../invoice/fields.js';
 import { allocate } from '../invoice/money.js';
 import type { Invoice, InvoiceLine, LineAmountTypes } from '../invoice/types.js';
 import { xeroAmount, xeroCents, xeroLineTax, xeroTotalCents } from '../invoice/xero-lines.js';
+import { outputField as field } from '../output/values.js';
 
 /**
  * The lines of the Xero credit note for one refund, with the invoice lines' keys and their guarantee: Xero, which
@@ -142,11 +143,7 @@ export const CREDIT_NOTE_OUTPUT_FIELDS: PlainOutputField[] = [
     key: field.key.replace('invoiceLines[]', 'creditNoteLines[]'),
     label: String(field.label).replace('Invoice Line', 'Credit Note Line'),
   })),
-  {
-    key: 'creditNoteLineAmountTypes',
-    label: 'Credit Note Line Amount Types (Inclusive, Exclusive or NoTax)',
-    type: 'string',
-  },
-  { key: 'creditNoteTotal', label: 'Credit Note Total (as Xero Computes It: the Refund)', type: 'number' },
-  { key: 'creditNoteTaxTotal', label: 'Credit Note Tax Total (as Xero Computes It)', type: 'number' },
+  field('creditNoteLineAmountTypes', 'Credit Note Line Amount Types (Inclusive, Exclusive or NoTax)'),
+  field('creditNoteTotal', 'Credit Note Total (as Xero Computes It: the Refund)', 'number'),
+  field('creditNoteTaxTotal', 'Credit Note Tax Total (as Xero Computes It)', 'number'),
 ];

@@ -176,6 +176,9 @@ export const REFUND_OUTPUT_FIELDS: PlainOutputField[] = [
   ...ORDER_KEY_OUTPUT_FIELDS,
 ];
 
+/** The output fields and static sample of New Refund: they travel together into `operation`. */
+export const REFUND_OUTPUT = { sample: REFUND_OUTPUT_SAMPLE, outputFields: REFUND_OUTPUT_FIELDS };
+
 /** Orders of the window that have a refund to report. */
 const hasRefunds = (order: EcwidOrder): boolean =>
   matchesFilter(order, REFUND_FILTER) && refundEventsOf(order).length > 0;
