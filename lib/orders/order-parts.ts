@@ -40,6 +40,7 @@ export const pollOrderParts = async <O extends { id: string }>(
   await settle(
     orders.flatMap((order, i) => outputs[i].map(() => spec.timeOf(order))),
     answer.length,
+    orders.flatMap((order, i) => outputs[i].map(() => spec.idOf(order))),
   );
   return answer;
 };

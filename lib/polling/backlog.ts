@@ -36,6 +36,15 @@ export interface TimeRange {
   to: number;
 }
 
+/**
+ * A second of the backlog handed over in part: more records than one answer holds (a page of an import, a ticket
+ * drop), so its records go out in newest-first order — ids descending within a second — and those up to `lastId` were.
+ */
+export interface SplitSecond {
+  time: number;
+  lastId: string;
+}
+
 export interface Backlog {
   /** The window it belongs to (checked against the key's). */
   window: string;
@@ -43,7 +52,21 @@ export interface Backlog {
   deliveredTo: number;
   /** Not yet delivered, newest first, all before `deliveredTo`. */
   ranges: TimeRange[];
+  /** A second in `ranges` of which part was delivered. */
+  split?: SplitSecond;
 }
+
+const inRanges = (ranges: TimeRange[], time: number): boolean =>
+  ranges.some((range) => time >= range.from && time <= range.to);
+
+/**
+ * Whether Zapier may not have seen a record yet: newer than what was delivered, or in the backlog and not among a
+ * split second's delivered ids. Without a backlog, any record may be new.
+ */
+export const mayBeNew = (backlog: Backlog | undefined, time: number, id?: string): boolean =>
+  !backlog ||
+  (!(backlog.split?.time === time && id !== undefined && id >= backlog.split.lastId) &&
+    (!(time < backlog.deliveredTo) || inRanges(backlog.ranges, time)));
 
 const isRange = (value: any): value is TimeRange =>
   typeof value === 'object' &&
@@ -66,7 +89,13 @@ export const isBacklogOf =
     value.ranges.every(
       (range: unknown, i: number) =>
         isRange(range) && range.to <= value.deliveredTo && (i === 0 || range.to < value.ranges[i - 1].from),
-    );
+    ) &&
+    (value.split === undefined ||
+      (typeof value.split === 'object' &&
+        value.split !== null &&
+        Number.isInteger(value.split.time) &&
+        typeof value.split.lastId === 'string' &&
+        inRanges(value.ranges, value.split.time)));
 
 /**
  * One backlog per store, Zap and window. Zapier's cache is shared by every Zap of a connection, and what one Zap was
@@ -111,7 +140,8 @@ const capped = (ranges: TimeRange[]): TimeRange[] => {
 /**
  * The backlog after a poll at `now` that started from `before` (undefined: none) and answered with records covering
  * `covered`, of which everything strictly newer than `undeliveredFrom` counts as delivered (see `ZAPIER_TAKES`;
- * -Infinity when the whole answer does). Anything older than the window is dropped.
+ * -Infinity when the whole answer does), and, of the second `handedOver` names, its records up to `lastId`.
+ * Anything older than the window is dropped.
  */
 export const nextBacklog = (
   window: string,
@@ -119,6 +149,7 @@ export const nextBacklog = (
   now: number,
   covered: TimeRange[],
   undeliveredFrom: number,
+  handedOver?: SplitSecond,
 ): Backlog => {
   const windowFrom = now - POLL_LOOKBACK_SECONDS;
   // Not delivered before this poll: the old ranges, and everything since the last delivered second — or, with no
@@ -132,5 +163,9 @@ export const nextBacklog = (
   const inWindow = open
     .filter((range) => range.to >= windowFrom)
     .map((range) => ({ from: Math.max(range.from, windowFrom), to: range.to }));
-  return { window, deliveredTo: now, ranges: capped(inWindow) };
+  const ranges = capped(inWindow);
+  // One split second is kept: this poll's, else the last one while it is still open. A split second forgotten is
+  // offered again from its first id (seen ids cost a place in an answer, never a firing).
+  const split = [handedOver, before?.split].find((second) => second && inRanges(ranges, second.time));
+  return split ? { window, deliveredTo: now, ranges, split } : { window, deliveredTo: now, ranges };
 };

@@ -18,9 +18,11 @@ import {
   BACKLOG_TTL_SECONDS,
   backlogKey,
   isBacklogOf,
+  mayBeNew,
   nextBacklog,
   ZAPIER_TAKES,
   type Backlog,
+  type SplitSecond,
   type TimeRange,
 } from './backlog.js';
 import { isPlan, PLAN_TTL_SECONDS, slicePlanKey, windowHash, type SlicePlan } from './slice-plan.js';
@@ -94,13 +96,14 @@ const seedRecords = async <T>(
 
 /**
  * What a poll answers, and what to do once its answer is final: `settle` is told the time (on the window's axis) of
- * every output it would have returned, in order, and how many it did return (the rest cut by a bound). A live poll
- * then saves its backlog; the Zap-on seed saves an empty one (what it read is seeded, what it could not read is older
- * than the Zap and must not fire).
+ * every output it would have returned, in order, how many it did return (the rest cut by a bound), and the id of the
+ * record each output comes from (without them, a second too large for one answer cannot be handed over in parts). A
+ * live poll then saves its backlog; the Zap-on seed saves an empty one (what it read is seeded, what it could not read
+ * is older than the Zap and must not fire).
  */
 export interface PollAnswer<T> {
   records: T[];
-  settle: (outputTimes: number[], answered: number) => Promise<void>;
+  settle: (outputTimes: number[], answered: number, outputIds?: string[]) => Promise<void>;
 }
 
 const settled = async (): Promise<void> => undefined;
@@ -133,13 +136,10 @@ const readNewest = async <T>(
   return read;
 };
 
-/** Whether Zapier may not have seen a record of this time yet: newer than what was delivered, or in the backlog. */
-const mayBeNew = (backlog: Backlog | undefined, time: number): boolean =>
-  !backlog || !(time < backlog.deliveredTo) || backlog.ranges.some((range) => time >= range.from && time <= range.to);
-
 /**
  * The next part of the backlog, older than the newest part (which ends at `newestFrom`): complete newest parts of
- * its ranges, newest range first, as many records as Zapier still takes this poll, within the request bound.
+ * its ranges, newest range first, as many records as Zapier still takes this poll, within the request bound. A second
+ * larger than that goes out in parts, its first ids first (see `SplitSecond`).
  */
 const readBacklogPart = async <T>(
   z: ZObject,
@@ -151,44 +151,86 @@ const readBacklogPart = async <T>(
 ): Promise<{ records: T[]; covered: TimeRange[] }> => {
   const records: T[] = [];
   const covered: TimeRange[] = [];
-  // Newest first: what is newer than the last delivered second (when the newest part did not reach it), then the ranges.
-  for (const range of [{ from: backlog.deliveredTo, to: newestFrom - 1 }, ...backlog.ranges]) {
-    const to = Math.min(range.to, newestFrom - 1);
-    if (to < range.from) continue;
-    if (room.records - records.length <= 0 || room.requests <= 0) break;
+  const { split } = backlog;
+  // Newest first: what is newer than the last delivered second (when the newest part did not reach it), then the
+  // ranges; a second handed over in part is read on its own, for the ids not yet delivered.
+  const parts = [{ from: backlog.deliveredTo, to: newestFrom - 1 }, ...backlog.ranges]
+    .map((range) => ({ from: range.from, to: Math.min(range.to, newestFrom - 1) }))
+    .flatMap((range) =>
+      split && split.time >= range.from && split.time <= range.to
+        ? [
+            { from: split.time + 1, to: range.to },
+            { from: split.time, to: split.time },
+            { from: range.from, to: split.time - 1 },
+          ]
+        : [range],
+    )
+    .filter((range) => range.from <= range.to);
+  for (const range of parts) {
+    const wanted = room.records - records.length;
+    if (wanted <= 0 || room.requests <= 0) break;
+    const splitSecond = range.from === split?.time && range.to === split.time;
     const read = await readWindow(z, bundle, spec, {
       fromSeconds: range.from,
-      toSeconds: to,
-      maxRecords: room.records - records.length,
+      toSeconds: range.to,
+      maxRecords: splitSecond ? POLL_MAX_RECORDS : wanted,
       maxRequests: room.requests,
       concurrency: 1,
     });
     room.requests -= read.requests;
-    // Whole seconds only (the next poll goes on from there), unless a single second holds more than Zapier takes.
+    if (splitSecond) {
+      const undelivered = read.records.filter((record) => mayBeNew(backlog, range.from, spec.idOf(record)));
+      records.push(...undelivered.slice(0, wanted));
+      if (!read.complete || undelivered.length > wanted) break;
+      covered.push(range);
+      continue;
+    }
+    // Whole seconds only, unless not one fits: then the first ids of the newest second (all the reader splits).
     const whole = read.records.filter((record) => !(spec.timeOf(record) < read.readFrom));
-    records.push(
-      ...(whole.length === 0 && records.length === 0 && room.records === ZAPIER_TAKES ? read.records : whole),
-    );
-    if (read.readFrom <= to) covered.push({ from: read.readFrom, to });
+    records.push(...(whole.length === 0 && records.length === 0 ? read.records : whole));
+    if (read.readFrom <= range.to) covered.push({ from: read.readFrom, to: range.to });
     if (!read.complete) break;
   }
   return { records, covered };
 };
 
 /**
- * Where delivery stops in an answer: Zapier surely takes the first ZAPIER_TAKES outputs that may be new to it (see
- * lib/polling/backlog.ts); everything at or before the time of the next one — or of the first output cut from the
- * answer — counts as not delivered. -Infinity when all of it does.
+ * What of an answer counts as delivered. Zapier surely takes the first ZAPIER_TAKES outputs that may be new to it
+ * (see lib/polling/backlog.ts); everything at or before the time of the next one — or of the first output cut from
+ * the answer — counts as not delivered (`undeliveredFrom`; -Infinity when all of it does), but for the last record
+ * whose outputs all went before it (`handedOver`): that record's second was handed over up to its id, which the
+ * backlog keeps when the second is left open (split by this cut, or answered in part).
  */
-const undeliveredFrom = (backlog: Backlog | undefined, outputTimes: number[], answered: number): number => {
+const deliveredPart = (
+  backlog: Backlog | undefined,
+  outputTimes: number[],
+  outputIds: string[] | undefined,
+  answered: number,
+): { undeliveredFrom: number; handedOver?: SplitSecond } => {
   let taken = 0;
+  let end = outputTimes.length;
   for (const [i, time] of outputTimes.entries()) {
-    if (i >= answered) return time;
-    if (!mayBeNew(backlog, time)) continue;
-    if (!Number.isFinite(time) || taken === ZAPIER_TAKES) return Number.isFinite(time) ? time : Infinity;
+    if (i >= answered) {
+      end = i;
+      break;
+    }
+    if (!mayBeNew(backlog, time, outputIds?.[i])) continue;
+    if (!Number.isFinite(time) || taken === ZAPIER_TAKES) {
+      end = i;
+      break;
+    }
     taken += 1;
   }
-  return -Infinity;
+  const cutAt = outputTimes[end];
+  const undeliveredFrom =
+    end === outputTimes.length ? -Infinity : end >= answered || Number.isFinite(cutAt) ? cutAt : Infinity;
+  if (!outputIds) return { undeliveredFrom };
+  let last = end - 1;
+  while (last >= 0 && end < outputIds.length && outputIds[last] === outputIds[end]) last -= 1;
+  const time = outputTimes[last];
+  return last >= 0 && Number.isFinite(time) && mayBeNew(backlog, time, outputIds[last])
+    ? { undeliveredFrom, handedOver: { time, lastId: outputIds[last] } }
+    : { undeliveredFrom };
 };
 
 /**
@@ -211,7 +253,7 @@ const liveAnswer = async <T>(
   // takes: what it has seen would only take the place (and the 5 MB) of the backlog's next part, and what it would
   // not take would be offered again anyway. Otherwise the answer is the whole newest part, as before backlogs.
   const unseen = newest.records.filter(
-    (record) => keep(record) && (!draining || mayBeNew(backlog, spec.timeOf(record))),
+    (record) => keep(record) && (!draining || mayBeNew(backlog, spec.timeOf(record), spec.idOf(record))),
   );
   const newestRecords = draining ? newestPart(unseen, spec, ZAPIER_TAKES) : unseen;
   const firstLeftOut = newestRecords.length < unseen.length ? spec.timeOf(unseen[newestRecords.length]) : NaN;
@@ -226,9 +268,10 @@ const liveAnswer = async <T>(
     covered.push(...part.covered);
   }
   const records = newestFirst([...newestRecords, ...older], spec);
-  const settle = async (outputTimes: number[], answered: number) => {
+  const settle = async (outputTimes: number[], answered: number, outputIds?: string[]) => {
     if (!key) return;
-    const next = nextBacklog(window, backlog, now, covered, undeliveredFrom(backlog, outputTimes, answered));
+    const delivered = deliveredPart(backlog, outputTimes, outputIds, answered);
+    const next = nextBacklog(window, backlog, now, covered, delivered.undeliveredFrom, delivered.handedOver);
     await sharedCacheSet(z, key, next, BACKLOG_TTL_SECONDS);
   };
   return { records, settle };
@@ -274,10 +317,11 @@ export const pollWindow = async <T>(
   const limit = Number(bundle.meta?.limit);
   if (!(limit > 0 && answer.records.length > limit)) return answer;
   // What `limit` leaves out was not handed over: the first record cut ends what may count as delivered.
-  const firstCut = spec.timeOf(answer.records[limit]);
+  const firstCut = answer.records[limit];
   return {
     records: answer.records.slice(0, limit),
-    settle: (times, answered) => answer.settle([...times, firstCut], answered),
+    settle: (times, answered, ids) =>
+      answer.settle([...times, spec.timeOf(firstCut)], answered, ids && [...ids, spec.idOf(firstCut)]),
   };
 };
 
@@ -311,7 +355,7 @@ export const pollRecords = async <T, O>(
   ]);
   const outputs = records.map((record) => options.toOutput(record, profile?.currency ?? ''));
   const answer = withinOutputBytes(records, outputs, spec.timeOf);
-  await settle(records.map(spec.timeOf), answer.length);
+  await settle(records.map(spec.timeOf), answer.length, records.map(spec.idOf));
   // Zapier's types want string ids; Ecwid's customer and product ids are numbers, which Zapier accepts as well.
   return answer as unknown as Array<{ id: string }>;
 };

@@ -83,7 +83,10 @@ export const cut = (slice: Slice, total: number, sampleTimes: number[]): Slice[]
   const times = sampleTimes.filter((time) => time >= from && time <= to).sort((a, b) => b - a);
   const boundaries = [to];
   for (const boundary of innerCuts(slice, total, times)) {
-    if (boundary < boundaries[boundaries.length - 1] && boundary > from) boundaries.push(boundary);
+    // A quantile on the slice's own first or last second (most of the page there) moves a second inward: dropped, it
+    // would leave the slice uncut, read again and again until the request budget is gone.
+    const inner = Math.min(Math.max(boundary, from + 1), to - 1);
+    if (inner < boundaries[boundaries.length - 1]) boundaries.push(inner);
   }
   boundaries.push(from);
   const expected = total / (boundaries.length - 1);

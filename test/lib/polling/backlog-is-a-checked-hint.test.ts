@@ -26,6 +26,14 @@ describe('a cached backlog is used only when it is one of this window', () => {
     ],
     ['a range ending before it starts', { window: 'window-A', deliveredTo: NOW, ranges: [{ from: 9, to: 5 }] }],
     ['no ranges at all', { window: 'window-A', deliveredTo: NOW }],
+    [
+      'a split second outside its ranges',
+      { window: 'window-A', deliveredTo: NOW, ranges: [{ from: 5, to: 9 }], split: { time: 10, lastId: '7' } },
+    ],
+    [
+      'a split second without an id',
+      { window: 'window-A', deliveredTo: NOW, ranges: [{ from: 5, to: 9 }], split: { time: 9 } },
+    ],
     ['not an object', 'ranges'],
   ])('not %s', (_, value) => {
     expect(mine(value)).toBe(false);
@@ -40,6 +48,7 @@ describe('a cached backlog is used only when it is one of this window', () => {
           { from: NOW - 90_000, to: NOW - 86_400 },
           { from: 7, to: 9 },
         ],
+        split: { time: 8, lastId: 'B151' },
       }),
     ).toBe(true);
   });
@@ -80,5 +89,25 @@ describe('the next backlog', () => {
       { from: NOW - 2000, to: NOW - 1501 },
       { from: NOW - POLL_LOOKBACK_SECONDS, to: NOW - POLL_LOOKBACK_SECONDS + 10 },
     ]);
+  });
+
+  test('keeps the second handed over in part while it is open, and forgets it once delivered', () => {
+    const before = { window: 'w', deliveredTo: NOW - 300, ranges: [{ from: NOW - 2000, to: NOW - 1000 }] };
+    // the answer ended in second NOW - 1000, of which the ids down to 'D151' went out
+    const split = nextBacklog('w', before, NOW, [{ from: NOW - 999, to: NOW }], -Infinity, {
+      time: NOW - 1000,
+      lastId: 'D151',
+    });
+    expect(split).toEqual({
+      window: 'w',
+      deliveredTo: NOW,
+      ranges: [{ from: NOW - 2000, to: NOW - 1000 }],
+      split: { time: NOW - 1000, lastId: 'D151' },
+    });
+    // a quiet poll that did not reach it keeps it
+    expect(nextBacklog('w', split, NOW + 60, [{ from: NOW, to: NOW + 60 }], -Infinity).split).toEqual(split.split);
+    // one that delivered the rest of that second drops it
+    const done = nextBacklog('w', split, NOW + 60, [{ from: NOW - 1500, to: NOW + 60 }], -Infinity);
+    expect(done).toEqual({ window: 'w', deliveredTo: NOW + 60, ranges: [{ from: NOW - 2000, to: NOW - 1501 }] });
   });
 });
