@@ -10,7 +10,6 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { measureBuildSize } from './build-size.js';
 import { startHost, type Host } from './host.js';
 import { measureColdStart, measureMemory, measureOverhead, profilePolls, REPO_DIR } from './measure.js';
@@ -19,6 +18,12 @@ import { POLL_MODES, Poller, zapTriggers, type AppTester, type PollSample, type 
 import { formatReport, type Report } from './report.js';
 import type { HostedStore } from './sandbox-host.js';
 import { evaluate, rounded, scaleRows, summarizePolls, type PollSummary } from './summary.js';
+import { readFlags } from '../cli-flags.js';
+
+const USAGE = `
+npm run bench          the full benchmark (~5 minutes on 2 cores): writes tools/bench/results.json
+npm run bench:smoke    the same code on tiny stores (~15 s, part of npm test): writes tools/bench/results-smoke.json
+`;
 
 const began = performance.now();
 const progress = (message: string): void => {
@@ -52,7 +57,7 @@ const measurePolls = async (
 };
 
 const main = async (): Promise<number> => {
-  const { values: flags } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
+  const flags = readFlags(USAGE, { smoke: { type: 'boolean', default: false } });
   const plan = flags.smoke ? SMOKE : FULL;
   const startedAt = new Date().toISOString();
   // As under jest: Zapier's output checks throw instead of logging, and core does not print its per-run memory line.

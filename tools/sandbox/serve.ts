@@ -1,25 +1,28 @@
 /**
  * `npm run sandbox`: an Ecwid-compatible store on http://127.0.0.1:8787 for running the app against locally.
- * Sizes and seed come from flags or env: --port / SANDBOX_PORT (8787), --seed / SANDBOX_SEED (1),
- * --orders / SANDBOX_ORDERS (200), --customers / SANDBOX_CUSTOMERS, --products / SANDBOX_PRODUCTS (40),
- * --days / SANDBOX_DAYS (60), --store-id / SANDBOX_STORE_ID (1003), --prefix / SANDBOX_ORDER_ID_PREFIX,
- * --gross / SANDBOX_PRICES_INCLUDE_TAX=true (VAT-inclusive prices). The clock follows real time.
+ * Flags: USAGE below (`npm run sandbox -- --help`). The clock follows real time.
  */
-import { parseArgs } from 'node:util';
+import { flagError, readFlags } from '../cli-flags.js';
 import { startSandbox } from './server.js';
 
-const { values: flags } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    seed: { type: 'string' },
-    orders: { type: 'string' },
-    customers: { type: 'string' },
-    products: { type: 'string' },
-    days: { type: 'string' },
-    'store-id': { type: 'string' },
-    prefix: { type: 'string' },
-    gross: { type: 'boolean' },
-  },
+const USAGE = `
+npm run sandbox -- [flags]   (each also read from an environment variable; defaults in parentheses)
+  --port / SANDBOX_PORT (8787)        --seed / SANDBOX_SEED (1)              --orders / SANDBOX_ORDERS (200)
+  --customers / SANDBOX_CUSTOMERS     --products / SANDBOX_PRODUCTS (40)     --days / SANDBOX_DAYS (60)
+  --store-id / SANDBOX_STORE_ID (1003)    --prefix / SANDBOX_ORDER_ID_PREFIX (order id prefix)
+  --gross / SANDBOX_PRICES_INCLUDE_TAX=true (VAT-inclusive prices)
+`;
+
+const flags = readFlags(USAGE, {
+  port: { type: 'string' },
+  seed: { type: 'string' },
+  orders: { type: 'string' },
+  customers: { type: 'string' },
+  products: { type: 'string' },
+  days: { type: 'string' },
+  'store-id': { type: 'string' },
+  prefix: { type: 'string' },
+  gross: { type: 'boolean' },
 });
 
 /** A flag, else an environment variable, else the default; must be a non-negative integer. */
@@ -27,7 +30,7 @@ function integer(flag: string | undefined, envName: string, fallback?: number): 
   const text = flag ?? process.env[envName];
   if (text === undefined || text === '') return fallback;
   if (!/^\d+$/.test(text))
-    throw new Error(
+    flagError(
       `${envName} / --${envName.replace(/^SANDBOX_/, '').toLowerCase()} must be a non-negative integer, got '${text}'`,
     );
   return Number(text);
@@ -52,7 +55,7 @@ console.log(`Ecwid sandbox ready in ${Date.now() - started} ms: store ${sandbox.
   OAuth base URL  ${sandbox.oauthBaseUrl}   (client id ${sandbox.clientId}, secret ${sandbox.clientSecret})
   Store id        ${sandbox.storeId}
   Token           ${sandbox.token}   (all scopes)
-  Admin           ${sandbox.url}/__sandbox   (knobs, clock, tokens, new orders: see sandbox/admin.ts)
+  Admin           ${sandbox.url}/__sandbox   (knobs, clock, tokens, new orders: see tools/sandbox/admin.ts)
 
 Example .env:
 ECWID_API_BASE_URL=${sandbox.apiBaseUrl}

@@ -2,25 +2,30 @@
  * `npm run simulate`: a month of store traffic with faults, played against the sandbox with the app's triggers run
  * as Zapier runs them (see tools/simulation/simulation-core.ts). Prints the figures, writes them to
  * docs/simulation-results.md, and exits 1 on any miss, duplicate, unexpected firing, gap or unclear failure.
- *
- * Flags: --seed (1) --days (30) --orders (21000) --warmup-days (10) --drain-hours (12) --bursts (10)
- * --burst-size (120,360; or exact sizes, e.g. 1000,2000,5000: one flash sale each) --lifecycle-scale (1) --customers-per-day (100) --products-per-day (8) --error-rate (0.045)
- * --refund-bursts (none; sizes, e.g. 1000,2000: mass refunds of that many paid orders each, in the run's last third)
- * --truncate-rate (0.01) --timeout-rate (0.005) --slow-rate (0.02) --timeout-ms (800) --take (newest|oldest)
- * --take-per-poll (100, or "all": new items Zapier takes from one poll)
- * --row-orders (oldest,newest,shuffled: the row orders /orders switches between)
- * --cache-loss (0: share of polls that find z.cache and the process's caches empty)
- * --zaps (comma list, or "all") --jobs (one process per Zap, this many at once; default: the number of cores)
- * --poll-log (path: one JSON line per poll) --out (docs/simulation-results.md; "-" for none) --json (path) --quiet
+ * Flags: USAGE below (`npm run simulate -- --help`).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { ROW_ORDERS, type RowOrder } from '../sandbox/knobs.js';
 import type { SimulationFigures } from './simulation-core.js';
+import { flagError, readFlags } from '../cli-flags.js';
+
+const USAGE = `
+npm run simulate -- [flags]   (defaults in parentheses)
+  --seed (1) --days (30) --orders (21000) --warmup-days (10) --drain-hours (12) --bursts (10)
+  --burst-size (120,360; or three or more exact sizes, e.g. 1000,2000,5000: one flash sale each)
+  --lifecycle-scale (1) --customers-per-day (100) --products-per-day (8) --error-rate (0.045)
+  --refund-bursts (none; sizes, e.g. 1000,2000: mass refunds of that many paid orders each, in the run's last third)
+  --truncate-rate (0.01) --timeout-rate (0.005) --slow-rate (0.02) --timeout-ms (800) --take (newest|oldest)
+  --take-per-poll (100, or "all": new items Zapier takes from one poll)
+  --row-orders (oldest,newest,shuffled: the row orders /orders switches between)
+  --cache-loss (0: share of polls that find z.cache and the process's caches empty)
+  --zaps (comma list, or "all") --jobs (one process per Zap, this many at once; default: the number of cores)
+  --poll-log (path: one JSON line per poll) --out (docs/simulation-results.md; "-" for none) --json (path) --quiet
+`;
 
 // zapier-platform-core reads NODE_ENV when it loads: "test" makes its output checks throw (as in `zapier test`)
 // and stops it printing memory figures after every invocation.
@@ -29,35 +34,33 @@ const { DEFAULT_OPTIONS, TAKE_ALL, ZAPS, figuresMarkdown, formatFigures, mergeFi
   './simulation-core.js'
 );
 
-const { values: flags } = parseArgs({
-  options: {
-    seed: { type: 'string' },
-    days: { type: 'string' },
-    orders: { type: 'string' },
-    'warmup-days': { type: 'string' },
-    'drain-hours': { type: 'string' },
-    bursts: { type: 'string' },
-    'burst-size': { type: 'string' },
-    'lifecycle-scale': { type: 'string' },
-    'refund-bursts': { type: 'string' },
-    'customers-per-day': { type: 'string' },
-    'products-per-day': { type: 'string' },
-    'error-rate': { type: 'string' },
-    'cache-loss': { type: 'string' },
-    'truncate-rate': { type: 'string' },
-    'timeout-rate': { type: 'string' },
-    'slow-rate': { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    take: { type: 'string' },
-    'take-per-poll': { type: 'string' },
-    'row-orders': { type: 'string' },
-    zaps: { type: 'string' },
-    jobs: { type: 'string' },
-    'poll-log': { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'string' },
-    quiet: { type: 'boolean' },
-  },
+const flags = readFlags(USAGE, {
+  seed: { type: 'string' },
+  days: { type: 'string' },
+  orders: { type: 'string' },
+  'warmup-days': { type: 'string' },
+  'drain-hours': { type: 'string' },
+  bursts: { type: 'string' },
+  'burst-size': { type: 'string' },
+  'lifecycle-scale': { type: 'string' },
+  'refund-bursts': { type: 'string' },
+  'customers-per-day': { type: 'string' },
+  'products-per-day': { type: 'string' },
+  'error-rate': { type: 'string' },
+  'cache-loss': { type: 'string' },
+  'truncate-rate': { type: 'string' },
+  'timeout-rate': { type: 'string' },
+  'slow-rate': { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  take: { type: 'string' },
+  'take-per-poll': { type: 'string' },
+  'row-orders': { type: 'string' },
+  zaps: { type: 'string' },
+  jobs: { type: 'string' },
+  'poll-log': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'string' },
+  quiet: { type: 'boolean' },
 });
 
 const number = (
@@ -70,7 +73,7 @@ const number = (
   if (text === undefined) return fallback;
   const value = Number(text);
   if (typeof text !== 'string' || text.trim() === '' || !Number.isFinite(value) || !check(value)) {
-    throw new Error(`--${name} must be ${what}, got '${String(text)}'`);
+    flagError(`--${name} must be ${what}, got '${String(text)}'`);
   }
   return value;
 };
@@ -88,7 +91,7 @@ function burstSize(): { burstSize: [number, number]; burstSizes?: number[] } {
     return { burstSize: [Math.min(...sizes), Math.max(...sizes)], burstSizes: sizes };
   const [min, max = min] = sizes;
   if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min)
-    throw new Error(`--burst-size must be MIN,MAX orders (or three or more exact sizes), got '${text}'`);
+    flagError(`--burst-size must be MIN,MAX orders (or three or more exact sizes), got '${text}'`);
   return { burstSize: [min, max] };
 }
 
@@ -98,7 +101,7 @@ function refundBursts(): number[] | undefined {
   if (text === undefined) return undefined;
   const sizes = text.split(',').map(Number);
   if (!sizes.every((size) => Number.isInteger(size) && size >= 1))
-    throw new Error(`--refund-bursts must list whole numbers of orders, e.g. 1000,2000; got '${text}'`);
+    flagError(`--refund-bursts must list whole numbers of orders, e.g. 1000,2000; got '${text}'`);
   return sizes;
 }
 
@@ -108,19 +111,18 @@ function rowOrders(): RowOrder[] {
   const orders = text.split(',').map((order) => order.trim());
   const wrong = orders.filter((order) => !(ROW_ORDERS as readonly string[]).includes(order));
   if (orders.length === 0 || wrong.length > 0)
-    throw new Error(`--row-orders must list ${ROW_ORDERS.join(', ')}; got '${text}'`);
+    flagError(`--row-orders must list ${ROW_ORDERS.join(', ')}; got '${text}'`);
   return orders as RowOrder[];
 }
 
 const take = flags.take ?? DEFAULT_OPTIONS.take;
-if (take !== 'newest' && take !== 'oldest') throw new Error(`--take must be newest or oldest, got '${take}'`);
+if (take !== 'newest' && take !== 'oldest') flagError(`--take must be newest or oldest, got '${take}'`);
 const zaps =
   flags.zaps === 'all'
     ? Object.keys(ZAPS)
     : (flags.zaps?.split(',').map((name) => name.trim()) ?? DEFAULT_OPTIONS.zaps);
 const unknown = zaps.filter((name) => !(name in ZAPS));
-if (unknown.length > 0)
-  throw new Error(`--zaps: unknown ${unknown.join(', ')}; known: ${Object.keys(ZAPS).join(', ')}`);
+if (unknown.length > 0) flagError(`--zaps: unknown ${unknown.join(', ')}; known: ${Object.keys(ZAPS).join(', ')}`);
 const jobs = Math.min(
   number('jobs', availableParallelism(), (value) => Number.isInteger(value) && value >= 1, 'a whole number ≥ 1'),
   zaps.length,

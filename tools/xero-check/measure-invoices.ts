@@ -11,16 +11,23 @@
  * variation alone: Tax Amount mapped, untaxed lines sent with an empty Tax Rate, Line Amount Types left out,
  * and one Xero rate picked for every line.
  *
- *   node dist-tools/tools/xero-check/measure-invoices.js [--orders 2500] [--arbitrary 2000] [--seed 6]
+ * Flags: USAGE below (`npm run xero:check -- --help`).
  */
 import fc from 'fast-check';
-import { parseArgs } from 'node:util';
 import { toOrderOutput } from '../../lib/orders/output.js';
 import type { EcwidOrder } from '../../lib/ecwid/types.js';
 import { orderArb } from '../../test/arbitraries/orders.js';
 import { generateStore } from '../sandbox/store.js';
 import { xeroInvoice, type RoundingMode, type XeroOptions } from '../xero-oracle/xero.js';
 import { ecwidChargeCents, merchantSetup, recipeInvoiceInput } from '../xero-oracle/zap-mapping.js';
+import { flagError, readFlags } from '../cli-flags.js';
+
+const USAGE = `
+npm run xero:check -- [--orders 2500] [--arbitrary 2000] [--seed 6]
+  --orders     orders in each sandbox store (tax added, tax included); their paid ones are measured
+  --arbitrary  generated orders (several taxes per item, every discount kind, surcharges, gift cards)
+  --seed       seed of the stores and of the generated orders
+`;
 
 type Output = Record<string, unknown>;
 interface Population {
@@ -28,18 +35,23 @@ interface Population {
   outputs: Output[];
 }
 
-const { values: args } = parseArgs({
-  options: {
-    orders: { type: 'string', default: '2500' },
-    arbitrary: { type: 'string', default: '2000' },
-    seed: { type: 'string', default: '6' },
-  },
+const args = readFlags(USAGE, {
+  orders: { type: 'string', default: '2500' },
+  arbitrary: { type: 'string', default: '2000' },
+  seed: { type: 'string', default: '6' },
 });
-const seed = Number(args.seed);
+/** A flag that must be a whole number (the seed may be negative). */
+function wholeFlag(name: 'orders' | 'arbitrary' | 'seed'): number {
+  const value = Number(args[name]);
+  if (!Number.isInteger(value) || (name !== 'seed' && value < 0))
+    flagError(`--${name} must be a whole number${name === 'seed' ? '' : ' ≥ 0'}, got '${args[name]}'`);
+  return value;
+}
+const seed = wholeFlag('seed');
 const began = performance.now();
 
 function sandboxOutputs(pricesIncludeTax: boolean): Output[] {
-  const store = generateStore({ seed, orders: Number(args.orders), pricesIncludeTax, now: Date.UTC(2025, 0, 15) });
+  const store = generateStore({ seed, orders: wholeFlag('orders'), pricesIncludeTax, now: Date.UTC(2025, 0, 15) });
   const currency = store.settings.currency;
   return (store.orders as unknown as EcwidOrder[])
     .filter((o) => o.paymentStatus === 'PAID')
@@ -52,7 +64,7 @@ const populations: Population[] = [
   {
     name: 'arbitrary orders',
     outputs: fc
-      .sample(orderArb, { numRuns: Number(args.arbitrary), seed })
+      .sample(orderArb, { numRuns: wholeFlag('arbitrary'), seed })
       .map((o) => toOrderOutput(o, 'USD') as Output),
   },
 ];
