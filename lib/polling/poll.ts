@@ -138,8 +138,10 @@ const readNewest = async <T>(
 
 /**
  * The next part of the backlog, older than the newest part (which ends at `newestFrom`): complete newest parts of
- * its ranges, newest range first, as many records as Zapier still takes this poll, within the request bound. A second
- * larger than that goes out in parts, its first ids first (see `SplitSecond`).
+ * its ranges, newest range first, as many records as Zapier still takes this poll, within the request bound, in
+ * whole seconds. A second is never cut for want of room (the answer would skip the rest of it, a patchwork): the
+ * part's first second goes whole even past that room, unless it holds more than Zapier takes from one poll — then it
+ * goes out in parts, its first ids first (see `SplitSecond`).
  */
 const readBacklogPart = async <T>(
   z: ZObject,
@@ -152,6 +154,26 @@ const readBacklogPart = async <T>(
   const records: T[] = [];
   const covered: TimeRange[] = [];
   const { split } = backlog;
+  /**
+   * One second's records that Zapier may not have (a split second's ids not yet delivered), ids descending: all of
+   * them when they fit `wanted`, or when they open the backlog part and Zapier takes them in one poll; else, opening
+   * it, its first `wanted` ids. `complete`: all of them went.
+   */
+  const readSecond = async (time: number, wanted: number): Promise<{ records: T[]; complete: boolean }> => {
+    const read = await readWindow(z, bundle, spec, {
+      fromSeconds: time,
+      toSeconds: time,
+      maxRecords: POLL_MAX_RECORDS,
+      maxRequests: room.requests,
+      concurrency: 1,
+    });
+    room.requests -= read.requests;
+    const undelivered = read.records.filter((record) => mayBeNew(backlog, time, spec.idOf(record)));
+    const opens = records.length === 0;
+    if (read.complete && (undelivered.length <= wanted || (opens && undelivered.length <= ZAPIER_TAKES)))
+      return { records: undelivered, complete: true };
+    return { records: opens ? undelivered.slice(0, wanted) : [], complete: false };
+  };
   // Newest first: what is newer than the last delivered second (when the newest part did not reach it), then the
   // ranges; a second handed over in part is read on its own, for the ids not yet delivered.
   const parts = [{ from: backlog.deliveredTo, to: newestFrom - 1 }, ...backlog.ranges]
@@ -169,26 +191,32 @@ const readBacklogPart = async <T>(
   for (const range of parts) {
     const wanted = room.records - records.length;
     if (wanted <= 0 || room.requests <= 0) break;
-    const splitSecond = range.from === split?.time && range.to === split.time;
+    if (range.from === split?.time && range.to === split.time) {
+      const second = await readSecond(range.from, wanted);
+      records.push(...second.records);
+      if (!second.complete) break;
+      covered.push(range);
+      continue;
+    }
     const read = await readWindow(z, bundle, spec, {
       fromSeconds: range.from,
       toSeconds: range.to,
-      maxRecords: splitSecond ? POLL_MAX_RECORDS : wanted,
+      maxRecords: wanted,
       maxRequests: room.requests,
       concurrency: 1,
     });
     room.requests -= read.requests;
-    if (splitSecond) {
-      const undelivered = read.records.filter((record) => mayBeNew(backlog, range.from, spec.idOf(record)));
-      records.push(...undelivered.slice(0, wanted));
-      if (!read.complete || undelivered.length > wanted) break;
-      covered.push(range);
-      continue;
-    }
-    // Whole seconds only, unless not one fits: then the first ids of the newest second (all the reader splits).
     const whole = read.records.filter((record) => !(spec.timeOf(record) < read.readFrom));
-    records.push(...(whole.length === 0 && records.length === 0 ? read.records : whole));
+    records.push(...whole);
     if (read.readFrom <= range.to) covered.push({ from: read.readFrom, to: range.to });
+    if (whole.length === 0 && records.length === 0 && read.records.length > 0) {
+      // Not even the newest second fits `wanted` (the reader cut it): read it alone, to hand it over whole.
+      const time = spec.timeOf(read.records[0]);
+      const second = await readSecond(time, wanted);
+      records.push(...second.records);
+      if (second.complete) covered.push({ from: time, to: time });
+      break;
+    }
     if (!read.complete) break;
   }
   return { records, covered };
