@@ -1,9 +1,8 @@
-import { describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { ZAPIER_TAKES } from '../../../lib/polling/backlog.js';
-import { emptyCaches } from '../../../tools/local-platform.js';
 import type { FakeRecord, RowOrder } from '../../fake-ecwid.js';
 import { NOW, useOfflineEcwid } from './window-model.js';
-import { pollStore, tester, Zapier } from './zap-model.js';
+import { onQuietStore, pollStore } from './zap-model.js';
 
 useOfflineEcwid();
 
@@ -22,32 +21,22 @@ describe('a burst with more orders in one second than Zapier takes in a poll', (
     ['newest', 0],
     ['oldest', 3],
     ['newest', 3],
-  ])(
-    'drains in parts, the dense second by its ids, rows listed %s first, %i new orders a poll',
-    async (rowOrder, trickle) => {
-      let clock = NOW + 1;
-      const now = jest.spyOn(Date, 'now').mockImplementation(() => clock * 1000);
-      const store: FakeRecord[] = Array.from({ length: 5 }, (_, i) => ({ id: `O${i}`, createTimestamp: NOW - 100 }));
-      const zapier = new Zapier();
-      emptyCaches(tester);
-      try {
-        zapier.seed(await pollStore(store, { rowOrder, seed: 1, seeding: true }));
-        clock += 60;
-        store.push(...burst);
-        // 350 orders and the trickle: Zapier takes 100 a poll, so four polls and a spare one
-        for (let poll = 0; poll < 5; poll += 1) {
-          zapier.take(await pollStore(store, { rowOrder, seed: 1 }));
-          expect(zapier.fired.length).toBeLessThanOrEqual((poll + 1) * ZAPIER_TAKES);
-          clock += 300;
-          for (let i = 0; i < trickle; i += 1) store.push({ id: `T${poll}-${i}`, createTimestamp: clock - 1 - i });
-        }
-        const created = store.filter((r) => Number(r.createTimestamp) > NOW).map((r) => String(r.id));
+  ])('drains in parts, the dense second by its ids, rows listed %s first, %i new orders a poll', (rowOrder, trickle) =>
+    onQuietStore(rowOrder, async ({ store, zapier, clock }) => {
+      clock.seconds += 60;
+      store.push(...burst);
+      // 350 orders and the trickle: Zapier takes 100 a poll, so four polls and a spare one
+      for (let poll = 0; poll < 5; poll += 1) {
         zapier.take(await pollStore(store, { rowOrder, seed: 1 }));
-        expect(created.filter((id) => !zapier.seen.has(id))).toEqual([]);
-        expect([...zapier.fired].sort()).toEqual([...created].sort());
-      } finally {
-        now.mockRestore();
+        expect(zapier.fired.length).toBeLessThanOrEqual((poll + 1) * ZAPIER_TAKES);
+        clock.seconds += 300;
+        for (let i = 0; i < trickle; i += 1)
+          store.push({ id: `T${poll}-${i}`, createTimestamp: clock.seconds - 1 - i });
       }
-    },
+      const created = store.filter((r) => Number(r.createTimestamp) > NOW).map((r) => String(r.id));
+      zapier.take(await pollStore(store, { rowOrder, seed: 1 }));
+      expect(created.filter((id) => !zapier.seen.has(id))).toEqual([]);
+      expect([...zapier.fired].sort()).toEqual([...created].sort());
+    }),
   );
 });

@@ -1,8 +1,7 @@
-import { describe, expect, jest, test } from '@jest/globals';
-import { emptyCaches } from '../../../tools/local-platform.js';
+import { describe, expect, test } from '@jest/globals';
 import type { FakeRecord, RowOrder } from '../../fake-ecwid.js';
 import { NOW, useOfflineEcwid } from './window-model.js';
-import { pollStore, tester, Zapier } from './zap-model.js';
+import { onQuietStore, pollStore } from './zap-model.js';
 
 useOfflineEcwid();
 
@@ -49,34 +48,25 @@ describe('a backlog part never cuts a second for want of room in the answer', ()
     rowOrders.map((rowOrder) => [name, rowOrder, burst] as const),
   );
 
-  test.each(cases)('%s, rows listed %s', async (_, rowOrder, burst) => {
-    let clock = NOW + 1;
-    const now = jest.spyOn(Date, 'now').mockImplementation(() => clock * 1000);
-    const store: FakeRecord[] = Array.from({ length: 5 }, (_, i) => ({ id: `O${i}`, createTimestamp: NOW - 100 }));
-    const zapier = new Zapier();
-    emptyCaches(tester);
-    try {
-      zapier.seed(await pollStore(store, { rowOrder, seed: 1, seeding: true }));
-      clock = NOW + 200;
+  test.each(cases)('%s, rows listed %s', (_, rowOrder, burst) =>
+    onQuietStore(rowOrder, async ({ store, zapier, clock }) => {
+      clock.seconds = NOW + 200;
       store.push(...burst);
       const poll = async () => {
         const answer = await pollStore(store, { rowOrder, seed: 1 });
-        expectNoSkip(answer, store, zapier.seen, clock);
+        expectNoSkip(answer, store, zapier.seen, clock.seconds);
         zapier.take(answer);
       };
       await poll();
-      clock += 300;
-      store.push(
-        ...Array.from({ length: 98 }, (_, i) => ({ id: `N${1000 + i}`, createTimestamp: clock - 60 + (i >> 1) })),
-      );
+      clock.seconds += 300;
+      const at = clock.seconds - 60;
+      store.push(...Array.from({ length: 98 }, (_, i) => ({ id: `N${1000 + i}`, createTimestamp: at + (i >> 1) })));
       for (let i = 0; i < 5; i += 1) {
         await poll();
-        clock += 300;
+        clock.seconds += 300;
       }
       const created = store.filter((r) => Number(r.createTimestamp) > NOW).map((r) => String(r.id));
       expect([...zapier.fired].sort()).toEqual([...created].sort());
-    } finally {
-      now.mockRestore();
-    }
-  });
+    }),
+  );
 });

@@ -1,11 +1,11 @@
-import { expect } from '@jest/globals';
+import { expect, jest } from '@jest/globals';
 import nock from 'nock';
 import { ZAPIER_TAKES } from '../../../lib/polling/backlog.js';
 import { pollRecords } from '../../../lib/polling/poll.js';
-import type { AppTester } from '../../../tools/local-platform.js';
+import { emptyCaches, type AppTester } from '../../../tools/local-platform.js';
 import { fakeSearch, type FakeRecord, type RowOrder } from '../../fake-ecwid.js';
 import { appTester, bundleFor } from '../../helpers.js';
-import { spec } from './window-model.js';
+import { NOW, spec } from './window-model.js';
 
 /** What the backlog's tests share: Zapier's side of a polling Zap, and one poll of a fake store by that Zap. */
 
@@ -54,4 +54,25 @@ export const pollStore = async (
   expect(new Set(ids).size).toBe(ids.length);
   if (!seeding) expect(answer.map((item) => item.time)).toEqual(answer.map((item) => item.time).sort((a, b) => b - a));
   return answer;
+};
+
+/**
+ * A Zap turned on a second after NOW over a quiet store (five older orders), handed to `run`: the store, Zapier's side
+ * of the Zap, and a virtual clock in unix seconds that Date.now follows until `run` ends.
+ */
+export const onQuietStore = async (
+  rowOrder: RowOrder,
+  run: (zap: { store: FakeRecord[]; zapier: Zapier; clock: { seconds: number } }) => Promise<void>,
+): Promise<void> => {
+  const clock = { seconds: NOW + 1 };
+  const now = jest.spyOn(Date, 'now').mockImplementation(() => clock.seconds * 1000);
+  const store: FakeRecord[] = Array.from({ length: 5 }, (_, i) => ({ id: `O${i}`, createTimestamp: NOW - 100 }));
+  const zapier = new Zapier();
+  emptyCaches(tester);
+  try {
+    zapier.seed(await pollStore(store, { rowOrder, seed: 1, seeding: true }));
+    await run({ store, zapier, clock });
+  } finally {
+    now.mockRestore();
+  }
 };
