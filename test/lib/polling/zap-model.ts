@@ -76,3 +76,28 @@ export const onQuietStore = async (
     now.mockRestore();
   }
 };
+
+/**
+ * What every live answer must be, from Zapier's side: nothing skipped between its newest and its oldest record — every
+ * record of the store from the oldest returned second on (up to `now`) is in it, unless Zapier has it already. (A
+ * consumer that goes on from the oldest second it was shown would never see the rest of that second.) The one
+ * exception, by design: an oldest second with more records Zapier has not seen than it takes from a poll goes out in
+ * parts, first ids first.
+ */
+export const expectNoSkip = (
+  answer: Array<{ id: string; time: number }>,
+  store: FakeRecord[],
+  zapier: Zapier,
+  now: number,
+): void => {
+  if (answer.length === 0) return;
+  const oldest = Math.min(...answer.map((item) => item.time));
+  const unseenInOldest = store.filter((r) => Number(r.createTimestamp) === oldest && !zapier.seen.has(String(r.id)));
+  const from = unseenInOldest.length > ZAPIER_TAKES ? oldest + 1 : oldest;
+  const returned = new Set(answer.map((item) => item.id));
+  const skipped = store
+    .filter((r) => Number(r.createTimestamp) >= from && Number(r.createTimestamp) <= now)
+    .map((r) => String(r.id))
+    .filter((id) => !returned.has(id) && !zapier.seen.has(id));
+  expect(skipped).toEqual([]);
+};
