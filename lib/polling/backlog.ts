@@ -56,7 +56,8 @@ export interface Backlog {
   split?: SplitSecond;
 }
 
-const inRanges = (ranges: TimeRange[], time: number): boolean =>
+/** Whether a second lies in one of these ranges (both ends included). */
+export const inRanges = (ranges: TimeRange[], time: number): boolean =>
   ranges.some((range) => time >= range.from && time <= range.to);
 
 /**

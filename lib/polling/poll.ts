@@ -17,6 +17,7 @@ import {
 import {
   BACKLOG_TTL_SECONDS,
   backlogKey,
+  inRanges,
   isBacklogOf,
   mayBeNew,
   nextBacklog,
@@ -179,7 +180,7 @@ const readBacklogPart = async <T>(
   const parts = [{ from: backlog.deliveredTo, to: newestFrom - 1 }, ...backlog.ranges]
     .map((range) => ({ from: range.from, to: Math.min(range.to, newestFrom - 1) }))
     .flatMap((range) =>
-      split && split.time >= range.from && split.time <= range.to
+      split && inRanges([range], split.time)
         ? [
             { from: split.time + 1, to: range.to },
             { from: split.time, to: split.time },
